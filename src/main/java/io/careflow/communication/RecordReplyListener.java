@@ -1,0 +1,41 @@
+package io.careflow.communication;
+
+import io.careflow.contact.CaseVariables;
+import io.careflow.system.TaskFormInput;
+import io.careflow.system.UserDirectory;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Completion of a reply task ("Answer the customer"): refuses an empty or overlong reply
+ * (the task stays open), stores the reply as a message signed by the agent, and keeps only
+ * the message id in the process.
+ */
+@Component
+public class RecordReplyListener implements TaskListener {
+
+  private final ReplyService replies;
+  private final UserDirectory users;
+
+  public RecordReplyListener(ReplyService replies, UserDirectory users) {
+    this.replies = replies;
+    this.users = users;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    String text = TaskFormInput.text(task, ReplyStep.REPLY_TEXT);
+    if (text == null || text.isBlank()) {
+      throw TaskFormInput.reject(ReplyStep.REPLY_TEXT, "write the reply to the customer");
+    }
+    if (text.length() > ReplyStep.MAX_REPLY_LENGTH) {
+      throw TaskFormInput.reject(ReplyStep.REPLY_TEXT,
+          "must be at most " + ReplyStep.MAX_REPLY_LENGTH + " characters");
+    }
+    String messageId = replies.record(CaseVariables.contactId(task), TaskFormInput.actor(task, users), text.strip());
+    task.getExecution().setVariable(ReplyStep.REPLY_MESSAGE_ID, messageId);
+    // the text lives in the message table; the process keeps ids only
+    task.getExecution().removeVariable(ReplyStep.REPLY_TEXT);
+  }
+}

@@ -1,0 +1,118 @@
+package io.careflow.communication;
+
+import io.careflow.communication.EmailSender.Email;
+import io.careflow.communication.Message.Direction;
+import io.careflow.contact.Channel;
+import io.careflow.contact.Contact;
+import io.careflow.contact.ContactEvents;
+import io.careflow.contact.ContactRepository;
+import io.careflow.customer.CustomerHistory;
+import io.careflow.system.NotFoundException;
+import io.careflow.system.UserDirectory;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Replies to the customer in the channel they used (SPEC R1), under the agent's own name.
+ * A reply is first recorded (with the task's completion), then sent by an asynchronous
+ * step with retries: e-mail goes out through SMTP; for the other channels the reply is
+ * stored on the contact until their channel adapters exist. The first reply sent sets the
+ * contact's {@code firstReplyAt}.
+ */
+@Service
+public class ReplyService {
+
+  static final String TEMPLATE_REPLY = "reply";
+
+  private final MessageRepository messages;
+  private final ContactRepository contacts;
+  private final ContactEvents events;
+  private final UserDirectory users;
+  private final CustomerHistory customers;
+  private final MessageTemplates templates;
+  private final EmailSender email;
+  private final Clock clock;
+  private final String shopName;
+
+  public ReplyService(MessageRepository messages, ContactRepository contacts, ContactEvents events,
+      UserDirectory users, CustomerHistory customers, MessageTemplates templates, EmailSender email, Clock clock,
+      @Value("${careflow.mail.shop-name}") String shopName) {
+    this.messages = messages;
+    this.contacts = contacts;
+    this.events = events;
+    this.users = users;
+    this.customers = customers;
+    this.templates = templates;
+    this.email = email;
+    this.clock = clock;
+    this.shopName = shopName;
+  }
+
+  /** Records the agent's reply as a pending outbound message; returns its id. */
+  @Transactional
+  public String record(String contactId, String author, String text) {
+    Contact contact = contact(contactId);
+    String id = UUID.randomUUID().toString();
+    messages.insert(new Message(id, contactId, Direction.OUT, contact.channel(), author, users.displayName(author),
+        recipient(contact), replySubject(contact.subject()), text, MessageStatus.PENDING, clock.instant(), null, null));
+    events.record(contactId, ContactEvents.REPLY_RECORDED, author, "reply written, " + text.length() + " characters");
+    return id;
+  }
+
+  /**
+   * Delivers a recorded reply. Idempotent: a message already delivered is not sent again
+   * when the step is retried.
+   */
+  @Transactional
+  public void send(String messageId) {
+    Message message = messages.find(messageId).orElseThrow(() -> new NotFoundException("No message " + messageId));
+    if (message.status() != MessageStatus.PENDING) {
+      return;
+    }
+    Contact contact = contact(message.contactId());
+    Instant now = clock.instant();
+    if (message.channel() == Channel.EMAIL) {
+      var model = new HashMap<String, Object>();
+      model.put("customerName", customers.displayName(contact.customerId(), ""));
+      model.put("agentName", message.authorName());
+      model.put("replyText", message.body());
+      model.put("subject", contact.subject() == null ? "" : contact.subject());
+      model.put("shopName", shopName);
+      MessageTemplates.Rendered rendered = templates.render(TEMPLATE_REPLY, contact.language(), model);
+      String externalId = email.send(new Email(message.authorName() + " · " + shopName, message.recipient(),
+          message.subject(), rendered.html(), rendered.text(), contact.externalId()));
+      messages.markDelivered(messageId, MessageStatus.SENT, now, externalId);
+      events.record(contact.id(), ContactEvents.MESSAGE_SENT, message.author(),
+          "e-mail to " + message.recipient() + " in " + rendered.language());
+    } else {
+      messages.markDelivered(messageId, MessageStatus.STORED, now, null);
+      events.record(contact.id(), ContactEvents.MESSAGE_STORED, message.author(),
+          message.channel() + " reply kept on the contact");
+    }
+    contacts.recordFirstReply(contact.id(), now);
+  }
+
+  private Contact contact(String contactId) {
+    return contacts.find(contactId).orElseThrow(() -> new NotFoundException("No contact " + contactId));
+  }
+
+  private static String recipient(Contact contact) {
+    return switch (contact.channel()) {
+      case EMAIL -> contact.customerEmail();
+      case PHONE, MISSED_CALL, SMS -> contact.customerPhone();
+      default -> contact.customerEmail() != null ? contact.customerEmail() : contact.customerPhone();
+    };
+  }
+
+  static String replySubject(String subject) {
+    if (subject == null || subject.isBlank()) {
+      return "Re: your message";
+    }
+    return subject.regionMatches(true, 0, "Re:", 0, 3) ? subject : "Re: " + subject;
+  }
+}

@@ -1,0 +1,15 @@
+package io.careflow.communication;
+
+/**
+ * Variables of the reply step every protocol uses: the agent types {@code replyText} in
+ * the task form; {@link RecordReplyListener} stores it as a message and leaves only its
+ * id ({@code replyMessageId}) in the process; {@link SendReplyDelegate} sends it.
+ */
+public final class ReplyStep {
+
+  public static final String REPLY_TEXT = "replyText";
+  public static final String REPLY_MESSAGE_ID = "replyMessageId";
+  public static final int MAX_REPLY_LENGTH = 10_000;
+
+  private ReplyStep() {}
+}

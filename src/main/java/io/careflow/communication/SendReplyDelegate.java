@@ -1,0 +1,25 @@
+package io.careflow.communication;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Send reply to the customer" ({@code service_send_reply}): asynchronous with a retry
+ * cycle in the model; after the last retry the incident shows in Cockpit and the message
+ * stays PENDING on the contact — never dropped.
+ */
+@Component
+public class SendReplyDelegate implements JavaDelegate {
+
+  private final ReplyService replies;
+
+  public SendReplyDelegate(ReplyService replies) {
+    this.replies = replies;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    replies.send((String) execution.getVariable(ReplyStep.REPLY_MESSAGE_ID));
+  }
+}

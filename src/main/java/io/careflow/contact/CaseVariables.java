@@ -1,0 +1,43 @@
+package io.careflow.contact;
+
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+/**
+ * The variables every process of a case holds — ids and the few values its gateways and
+ * tables read. Everything else lives in careflow's tables. The protocols receive them all
+ * from {@code contact.bpmn}'s call activity.
+ */
+public final class CaseVariables {
+
+  public static final String CONTACT_ID = "contactId";
+  public static final String CUSTOMER_ID = "customerId";
+  public static final String CHANNEL = "channel";
+  public static final String LANGUAGE = "language";
+  /** The topic given at intake or chosen at triage (input of the classification table). */
+  public static final String TOPIC_HINT = "topicHint";
+  /** Outputs of {@code contact-classification.dmn}. */
+  public static final String TOPIC = "topic";
+  public static final String PROTOCOL_KEY = "protocolKey";
+  public static final String TEAM = "team";
+  public static final String SUGGESTED_TOPIC = "suggestedTopic";
+
+  /** Task-local values the task forms show. */
+  public static final String FORM_CUSTOMER_NAME = "customerName";
+  public static final String FORM_CUSTOMER_MESSAGE = "customerMessage";
+  public static final String FORM_CUSTOMER_SUMMARY = "customerSummary";
+
+  public static String contactId(VariableScope scope) {
+    return (String) scope.getVariable(CONTACT_ID);
+  }
+
+  public static String customerId(VariableScope scope) {
+    return (String) scope.getVariable(CUSTOMER_ID);
+  }
+
+  public static String string(VariableScope scope, String name) {
+    Object value = scope.getVariable(name);
+    return value == null ? null : value.toString();
+  }
+
+  private CaseVariables() {}
+}

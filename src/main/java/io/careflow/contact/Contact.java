@@ -1,0 +1,28 @@
+package io.careflow.contact;
+
+import java.time.Instant;
+
+/** One customer contact as careflow stores it. */
+public record Contact(
+    String id,
+    Channel channel,
+    String externalId,
+    String customerId,
+    String customerEmail,
+    String customerPhone,
+    Instant receivedAt,
+    String subject,
+    String body,
+    Topic topicHint,
+    Topic topic,
+    String protocol,
+    ContactStatus status,
+    String language,
+    String orderId,
+    String productSku,
+    String processInstanceId,
+    String slaTarget,
+    Instant slaDueAt,
+    Instant firstReplyAt,
+    Boolean slaMet,
+    Instant resolvedAt) {}

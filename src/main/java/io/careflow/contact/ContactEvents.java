@@ -1,0 +1,54 @@
+package io.careflow.contact;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The append-only record of what happened to a contact beyond the engine's own history
+ * (messages, classification, resolution; later SLA events, routing reasons, notes, …).
+ * The audit timeline merges it with the engine's history.
+ */
+@Component
+public class ContactEvents {
+
+  public static final String SYSTEM = "system";
+
+  public static final String RECEIVED = "CONTACT_RECEIVED";
+  public static final String CLASSIFIED = "CLASSIFIED";
+  public static final String REPLY_RECORDED = "REPLY_RECORDED";
+  public static final String MESSAGE_SENT = "MESSAGE_SENT";
+  public static final String MESSAGE_STORED = "MESSAGE_STORED";
+  public static final String RESOLVED = "RESOLVED";
+
+  private static final int MAX_DETAIL = 2000;
+
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  public ContactEvents(JdbcClient jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  public void record(String contactId, String type, String actor, String detail) {
+    String text = detail != null && detail.length() > MAX_DETAIL ? detail.substring(0, MAX_DETAIL - 1) + "…" : detail;
+    jdbc.sql("insert into contact_event (contact_id, occurred_at, type, actor, detail) values (?, ?, ?, ?, ?)")
+        .params(contactId, clock.instant().atOffset(ZoneOffset.UTC), type, actor == null ? SYSTEM : actor, text)
+        .update();
+  }
+
+  public List<ContactEvent> of(String contactId) {
+    return jdbc.sql("select occurred_at, type, actor, detail from contact_event where contact_id = ? order by occurred_at, id")
+        .param(contactId)
+        .query((rs, n) -> new ContactEvent(rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+            rs.getString("type"), rs.getString("actor"), rs.getString("detail")))
+        .list();
+  }
+
+  public record ContactEvent(Instant at, String type, String actor, String detail) {}
+}

@@ -1,0 +1,211 @@
+package io.careflow.contact;
+
+import io.careflow.contact.NewContact.CustomerDetails;
+import io.careflow.customer.ContactAddresses;
+import io.careflow.customer.Customer;
+import io.careflow.customer.CustomerService;
+import io.careflow.system.RequestValidator;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Registers a contact at once, in one place (SPEC R1): the customer is found or created,
+ * the contact row is stored and its process started — in one transaction, so a failure
+ * leaves neither. The same channel + externalId again returns the first contact; a unique
+ * constraint makes that hold for concurrent duplicates too.
+ */
+@Service
+public class ContactIntakeService {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ContactIntakeService.class);
+  private static final int ATTEMPTS = 3;
+  /** Clocks of integrations drift; a contact "received" further in the future is refused. */
+  private static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
+
+  private final ContactRepository contacts;
+  private final CustomerService customers;
+  private final ContactAddresses addresses;
+  private final ContactProcessStarter processStarter;
+  private final ContactEvents events;
+  private final RequestValidator validator;
+  private final TransactionTemplate transaction;
+  private final Clock clock;
+
+  public ContactIntakeService(ContactRepository contacts, CustomerService customers, ContactAddresses addresses,
+      ContactProcessStarter processStarter, ContactEvents events, RequestValidator validator,
+      TransactionTemplate transaction, Clock clock) {
+    this.contacts = contacts;
+    this.customers = customers;
+    this.addresses = addresses;
+    this.processStarter = processStarter;
+    this.events = events;
+    this.validator = validator;
+    this.transaction = transaction;
+    this.clock = clock;
+  }
+
+  /** The outcome of an intake: the contact, and whether this call created it. */
+  public record Intake(Contact contact, boolean created) {}
+
+  public Intake receive(NewContact request, String actor) {
+    var check = validator.check(request);
+    Channel channel = null;
+    Topic topic = null;
+    Instant receivedAt = null;
+    String phone = null;
+    if (request != null) {
+      channel = parse(Channel.class, request.channel(), "channel", check);
+      topic = parse(Topic.class, request.topic(), "topic", check);
+      receivedAt = instant(request.receivedAt(), "receivedAt", check);
+      CustomerDetails customer = request.customer();
+      if (customer != null) {
+        boolean hasEmail = customer.email() != null && !customer.email().isBlank();
+        boolean hasPhone = customer.phone() != null && !customer.phone().isBlank();
+        if (!hasEmail && !hasPhone) {
+          check.add("customer", "email or phone is required");
+        } else if (channel == Channel.EMAIL && !hasEmail) {
+          // replies go back in the channel the customer used (SPEC R1)
+          check.add("customer.email", "is required for an EMAIL contact");
+        } else if ((channel == Channel.PHONE || channel == Channel.SMS || channel == Channel.MISSED_CALL)
+            && !hasPhone) {
+          check.add("customer.phone", "is required for a " + channel + " contact");
+        }
+        if (hasPhone) {
+          phone = addresses.phone(customer.phone()).orElse(null);
+          if (phone == null) {
+            check.add("customer.phone", "must be a valid phone number, e.g. +48600100200");
+          }
+        }
+      }
+    }
+    check.throwIfInvalid();
+
+    CustomerDetails customer = request.customer();
+    Contact contact = new Contact(UUID.randomUUID().toString(), channel, blankToNull(request.externalId()),
+        null, blankToNull(addresses.email(customer.email())), phone,
+        receivedAt == null ? clock.instant() : receivedAt,
+        blankToNull(request.subject()), request.body(), topic, null, null, ContactStatus.OPEN,
+        language(customer.language()), blankToNull(request.orderId()), blankToNull(request.productSku()),
+        null, null, null, null, null, null);
+    return register(contact, blankToNull(customer.name()), actor);
+  }
+
+  public Intake receive(MissedCall call, String actor) {
+    var check = validator.check(call);
+    String phone = null;
+    Instant at = null;
+    if (call != null) {
+      if (call.phone() != null && !call.phone().isBlank()) {
+        phone = addresses.phone(call.phone()).orElse(null);
+        if (phone == null) {
+          check.add("phone", "must be a valid phone number, e.g. +48600100200");
+        }
+      }
+      at = instant(call.at(), "at", check);
+    }
+    check.throwIfInvalid();
+    Contact contact = new Contact(UUID.randomUUID().toString(), Channel.MISSED_CALL, call.callId().trim(), null,
+        null, phone, at == null ? clock.instant() : at, "Missed call", null, null, null,
+        null, ContactStatus.OPEN, null, null, null, null, null, null, null, null, null);
+    return register(contact, null, actor);
+  }
+
+  private static <E extends Enum<E>> E parse(Class<E> type, String value, String field, RequestValidator.Check check) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      return Enum.valueOf(type, value);
+    } catch (IllegalArgumentException e) {
+      check.add(field, "must be one of " + java.util.Arrays.toString(type.getEnumConstants())
+          .replaceAll("[\\[\\]]", ""));
+      return null;
+    }
+  }
+
+  /** An ISO-8601 instant with offset, not further in the future than clocks drift. */
+  private Instant instant(String value, String field, RequestValidator.Check check) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      Instant instant = OffsetDateTime.parse(value).toInstant();
+      if (instant.isAfter(clock.instant().plus(MAX_CLOCK_SKEW))) {
+        check.add(field, "must not be in the future");
+      }
+      return instant;
+    } catch (DateTimeParseException e) {
+      check.add(field, "must be an ISO-8601 instant with offset, e.g. 2026-12-04T15:00:00+01:00");
+      return null;
+    }
+  }
+
+  private Intake register(Contact draft, String customerName, String actor) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return transaction.execute(status -> registerInTransaction(draft, customerName, actor));
+      } catch (DuplicateKeyException e) {
+        // a concurrent request won the race: for the same contact, answer with it;
+        // for a customer created at the same moment, the next attempt finds them
+        Optional<Contact> existing = existing(draft);
+        if (existing.isPresent()) {
+          return new Intake(existing.get(), false);
+        }
+        if (attempt >= ATTEMPTS) {
+          throw e;
+        }
+        LOG.debug("Intake attempt {} collided, retrying", attempt, e);
+      }
+    }
+  }
+
+  private Intake registerInTransaction(Contact draft, String customerName, String actor) {
+    Optional<Contact> existing = existing(draft);
+    if (existing.isPresent()) {
+      return new Intake(existing.get(), false);
+    }
+    String customerId = customers.findOrCreate(draft.customerEmail(), draft.customerPhone(), customerName,
+        draft.language());
+    // a contact without a language speaks the language the customer is known by
+    String language = draft.language() != null ? draft.language()
+        : customers.find(customerId).map(Customer::language).orElse(null);
+    Contact contact = withCustomer(draft, customerId, language);
+    contacts.insert(contact, actor);
+    events.record(contact.id(), ContactEvents.RECEIVED, actor,
+        contact.channel() + (contact.subject() == null ? "" : ": " + contact.subject()));
+    String processInstanceId = processStarter.start(contact);
+    contacts.setProcessInstance(contact.id(), processInstanceId);
+    return new Intake(contacts.find(contact.id()).orElseThrow(), true);
+  }
+
+  private Optional<Contact> existing(Contact draft) {
+    return draft.externalId() == null ? Optional.empty()
+        : contacts.findByExternalId(draft.channel(), draft.externalId());
+  }
+
+  private static Contact withCustomer(Contact c, String customerId, String language) {
+    return new Contact(c.id(), c.channel(), c.externalId(), customerId, c.customerEmail(), c.customerPhone(),
+        c.receivedAt(), c.subject(), c.body(), c.topicHint(), c.topic(), c.protocol(), c.status(), language,
+        c.orderId(), c.productSku(), c.processInstanceId(), c.slaTarget(), c.slaDueAt(), c.firstReplyAt(),
+        c.slaMet(), c.resolvedAt());
+  }
+
+  private static String language(String language) {
+    return language == null || language.isBlank() ? null : language.toLowerCase(Locale.ROOT);
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.trim();
+  }
+}

@@ -1,0 +1,30 @@
+package io.careflow.contact;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Service;
+
+/** Starts the {@code contact} process for a stored contact; the only starter of that process. */
+@Service
+public class ContactProcessStarter {
+
+  private final RuntimeService runtimeService;
+
+  public ContactProcessStarter(RuntimeService runtimeService) {
+    this.runtimeService = runtimeService;
+  }
+
+  /** @return the process instance id */
+  public String start(Contact contact) {
+    return runtimeService.createProcessInstanceByKey(ContactProcess.KEY)
+        .businessKey(contact.id())
+        .setVariables(Variables.createVariables()
+            .putValue(CaseVariables.CONTACT_ID, contact.id())
+            .putValue(CaseVariables.CUSTOMER_ID, contact.customerId())
+            .putValue(CaseVariables.CHANNEL, contact.channel().name())
+            .putValue(CaseVariables.LANGUAGE, contact.language())
+            .putValue(CaseVariables.TOPIC_HINT, contact.topicHint() == null ? null : contact.topicHint().name()))
+        .execute()
+        .getProcessInstanceId();
+  }
+}

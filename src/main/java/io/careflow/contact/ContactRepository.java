@@ -1,0 +1,110 @@
+package io.careflow.contact;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class ContactRepository {
+
+  private static final String COLUMNS = "id, channel, external_id, customer_id, customer_email, customer_phone, "
+      + "received_at, subject, body, topic_hint, topic, protocol, status, language, order_id, product_sku, "
+      + "process_instance_id, sla_target, sla_due_at, first_reply_at, sla_met, resolved_at";
+
+  private final JdbcClient jdbc;
+
+  public ContactRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  void insert(Contact c, String createdBy) {
+    jdbc.sql("insert into contact (id, channel, external_id, customer_id, customer_email, customer_phone, "
+            + "received_at, subject, body, topic_hint, status, language, order_id, product_sku, created_by) "
+            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(c.id(), c.channel().name(), c.externalId(), c.customerId(), c.customerEmail(), c.customerPhone(),
+            utc(c.receivedAt()), c.subject(), c.body(), c.topicHint() == null ? null : c.topicHint().name(),
+            c.status().name(), c.language(), c.orderId(), c.productSku(), createdBy)
+        .update();
+  }
+
+  public Optional<Contact> find(String id) {
+    return jdbc.sql("select " + COLUMNS + " from contact where id = ?").param(id)
+        .query(ContactRepository::map).optional();
+  }
+
+  Optional<Contact> findByExternalId(Channel channel, String externalId) {
+    return jdbc.sql("select " + COLUMNS + " from contact where channel = ? and external_id = ?")
+        .params(channel.name(), externalId).query(ContactRepository::map).optional();
+  }
+
+  void setProcessInstance(String id, String processInstanceId) {
+    jdbc.sql("update contact set process_instance_id = ? where id = ?").params(processInstanceId, id).update();
+  }
+
+  void setClassification(String id, String topic, String protocol) {
+    jdbc.sql("update contact set topic = ?, protocol = ? where id = ?").params(topic, protocol, id).update();
+  }
+
+  void setStatus(String id, ContactStatus status) {
+    jdbc.sql("update contact set status = ? where id = ?").params(status.name(), id).update();
+  }
+
+  void resolve(String id, Instant at) {
+    jdbc.sql("update contact set status = ?, resolved_at = ? where id = ?")
+        .params(ContactStatus.RESOLVED.name(), utc(at), id).update();
+  }
+
+  /** Records the first reply only once: later replies leave it as it was. */
+  public void recordFirstReply(String id, Instant at) {
+    jdbc.sql("update contact set first_reply_at = ? where id = ? and first_reply_at is null")
+        .params(utc(at), id).update();
+  }
+
+  public long count() {
+    return jdbc.sql("select count(*) from contact").query(Long.class).single();
+  }
+
+  static OffsetDateTime utc(Instant instant) {
+    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
+  }
+
+  private static <E extends Enum<E>> E enumOf(Class<E> type, String value) {
+    return value == null ? null : Enum.valueOf(type, value);
+  }
+
+  private static Contact map(ResultSet rs, int row) throws SQLException {
+    return new Contact(
+        rs.getString("id"),
+        Channel.valueOf(rs.getString("channel")),
+        rs.getString("external_id"),
+        rs.getString("customer_id"),
+        rs.getString("customer_email"),
+        rs.getString("customer_phone"),
+        instant(rs, "received_at"),
+        rs.getString("subject"),
+        rs.getString("body"),
+        enumOf(Topic.class, rs.getString("topic_hint")),
+        enumOf(Topic.class, rs.getString("topic")),
+        rs.getString("protocol"),
+        ContactStatus.valueOf(rs.getString("status")),
+        rs.getString("language"),
+        rs.getString("order_id"),
+        rs.getString("product_sku"),
+        rs.getString("process_instance_id"),
+        rs.getString("sla_target"),
+        instant(rs, "sla_due_at"),
+        instant(rs, "first_reply_at"),
+        (Boolean) rs.getObject("sla_met"),
+        instant(rs, "resolved_at"));
+  }
+}

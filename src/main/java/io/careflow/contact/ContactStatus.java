@@ -1,0 +1,5 @@
+package io.careflow.contact;
+
+public enum ContactStatus {
+  OPEN, WAITING_FOR_CUSTOMER, RESOLVED, CLOSED
+}

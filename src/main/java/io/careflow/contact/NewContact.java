@@ -1,0 +1,43 @@
+package io.careflow.contact;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * A contact pushed by a channel integration or an agent ({@code POST /api/contacts}).
+ * Channel, topic and instant arrive as text and are checked with everything else, so one
+ * answer names every bad field.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record NewContact(
+    @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+        allowableValues = {"EMAIL", "PHONE", "MISSED_CALL", "CHAT", "WEB_FORM", "SOCIAL", "SMS"})
+    @NotNull(message = "is required") String channel,
+    @Schema(description = "idempotency key together with channel, e.g. the e-mail's Message-ID")
+    @Size(max = 500) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") String externalId,
+    @Schema(description = "ISO-8601 instant with offset; default: now", example = "2026-12-04T15:00:00+01:00")
+    String receivedAt,
+    @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+    @NotNull(message = "is required") @Valid CustomerDetails customer,
+    @Size(max = 500) String subject,
+    @Size(max = 100_000) String body,
+    @Schema(description = "optional hint", allowableValues = {"COMPLAINT", "DEFECT", "RETURN", "INQUIRY"})
+    String topic,
+    @Size(max = 100) String orderId,
+    @Size(max = 100) String productSku) {
+
+  /** Who the customer is, as the channel knows them; e-mail or phone is required. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record CustomerDetails(
+      @Email(message = "must be an e-mail address", regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+")
+      @Size(max = 320) String email,
+      @Size(max = 40) String phone,
+      @Size(max = 200) String name,
+      @Schema(description = "ISO 639-1, e.g. pl, en, ru")
+      @Pattern(regexp = "[a-zA-Z]{2}", message = "must be a two-letter language code") String language) {}
+}

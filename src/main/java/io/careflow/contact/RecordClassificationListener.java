@@ -1,0 +1,32 @@
+package io.careflow.contact;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Start of "Run the protocol" ({@code call_protocol}): writes the topic and protocol the
+ * classification table (or the triage agent) settled on to the contact.
+ */
+@Component
+public class RecordClassificationListener implements ExecutionListener {
+
+  private final ContactRepository contacts;
+  private final ContactEvents events;
+
+  public RecordClassificationListener(ContactRepository contacts, ContactEvents events) {
+    this.contacts = contacts;
+    this.events = events;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    String contactId = CaseVariables.contactId(execution);
+    String topic = CaseVariables.string(execution, CaseVariables.TOPIC);
+    String protocol = CaseVariables.string(execution, CaseVariables.PROTOCOL_KEY);
+    contacts.setClassification(contactId, topic, protocol);
+    events.record(contactId, ContactEvents.CLASSIFIED, ContactEvents.SYSTEM,
+        "topic " + (topic == null ? "unknown" : topic) + ", protocol " + protocol
+            + ", team " + CaseVariables.string(execution, CaseVariables.TEAM));
+  }
+}

@@ -1,0 +1,56 @@
+package io.careflow.system;
+
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * The demo users of API.md with known passwords — profile {@code demo} only, which
+ * {@link ProfileGuard} refuses together with {@code postgres}. The administrator
+ * {@code demo} comes from {@code camunda.bpm.admin-user} in application-demo.yaml.
+ */
+@Component
+@Profile("demo")
+@Order(15)
+public class DemoUsers implements ApplicationRunner {
+
+  record DemoUser(String id, String firstName, String lastName, List<String> groups) {}
+
+  static final List<DemoUser> USERS = List.of(
+      new DemoUser("anna", "Anna", "Nowak", List.of(Groups.AGENTS, Groups.TEAM_COMPLAINTS, Groups.TEAM_RETURNS,
+          Groups.LANG_PL, Groups.LANG_EN, Groups.CHANNEL_CHAT)),
+      new DemoUser("boris", "Boris", "Ivanov", List.of(Groups.AGENTS, Groups.TEAM_REPLACEMENTS,
+          Groups.TEAM_INQUIRIES, Groups.LANG_RU, Groups.LANG_EN)),
+      new DemoUser("maria", "Maria", "Wiśniewska", List.of(Groups.MANAGERS, Groups.TEAM_LEADS)),
+      new DemoUser("intake", "Intake", "Integration", List.of(Groups.INTEGRATIONS)));
+
+  private final IdentityService identityService;
+
+  public DemoUsers(IdentityService identityService) {
+    this.identityService = identityService;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    for (DemoUser demo : USERS) {
+      if (identityService.createUserQuery().userId(demo.id()).count() == 0) {
+        User user = identityService.newUser(demo.id());
+        user.setFirstName(demo.firstName());
+        user.setLastName(demo.lastName());
+        user.setEmail(demo.id() + "@shop.example");
+        user.setPassword(demo.id());
+        identityService.saveUser(user);
+      }
+      for (String group : demo.groups()) {
+        if (identityService.createUserQuery().userId(demo.id()).memberOfGroup(group).count() == 0) {
+          identityService.createMembership(demo.id(), group);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,32 @@
+package io.careflow.system;
+
+import java.util.List;
+
+/** The groups careflow's rules name. Groups are the skills and roles of API.md. */
+public final class Groups {
+
+  public static final String ADMINS = "camunda-admin";
+  public static final String AGENTS = "agents";
+  public static final String MANAGERS = "managers";
+  public static final String TEAM_LEADS = "team-leads";
+  public static final String INTEGRATIONS = "integrations";
+
+  public static final String TEAM_COMPLAINTS = "team-complaints";
+  public static final String TEAM_RETURNS = "team-returns";
+  public static final String TEAM_REPLACEMENTS = "team-replacements";
+  public static final String TEAM_INQUIRIES = "team-inquiries";
+
+  public static final String LANG_PL = "lang-pl";
+  public static final String LANG_EN = "lang-en";
+  public static final String LANG_RU = "lang-ru";
+  public static final String CHANNEL_CHAT = "channel-chat";
+
+  /** Teams: candidate groups of the protocols' tasks. */
+  public static final List<String> TEAMS =
+      List.of(TEAM_COMPLAINTS, TEAM_RETURNS, TEAM_REPLACEMENTS, TEAM_INQUIRIES, TEAM_LEADS);
+
+  /** Skills that routing matches against the task. */
+  public static final List<String> SKILLS = List.of(LANG_PL, LANG_EN, LANG_RU, CHANNEL_CHAT);
+
+  private Groups() {}
+}

@@ -1,0 +1,111 @@
+package io.careflow.system;
+
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.List;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
+import org.camunda.bpm.engine.identity.Group;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * The groups careflow's rules name and the Camunda authorizations that let each do
+ * exactly what API.md says — in every profile, idempotently at each start:
+ * <ul>
+ *   <li>agents: Tasklist; tasks only through their teams' candidate groups (the engine
+ *       grants READ + TASK_WORK per task to its candidate groups); process names;
+ *       colleagues' names;</li>
+ *   <li>managers: Tasklist and Cockpit; read every definition, instance, task and all
+ *       history — no TASK_WORK, so no completing other people's tasks;</li>
+ *   <li>team leads: Tasklist; tasks offered to {@code team-leads} as candidates;</li>
+ *   <li>integrations: nothing in the engine; they only push through careflow's API.</li>
+ * </ul>
+ */
+@Component
+@Order(10)
+public class IdentitySetup implements ApplicationRunner {
+
+  private final IdentityService identityService;
+  private final AuthorizationService authorizationService;
+
+  public IdentitySetup(IdentityService identityService, AuthorizationService authorizationService) {
+    this.identityService = identityService;
+    this.authorizationService = authorizationService;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    group(Groups.AGENTS, "Agents", "WORKFLOW");
+    group(Groups.MANAGERS, "Managers", "WORKFLOW");
+    group(Groups.TEAM_LEADS, "Team leads", "WORKFLOW");
+    group(Groups.INTEGRATIONS, "Channel integrations", "SYSTEM");
+    group(Groups.TEAM_COMPLAINTS, "Team: complaints", "WORKFLOW");
+    group(Groups.TEAM_RETURNS, "Team: returns", "WORKFLOW");
+    group(Groups.TEAM_REPLACEMENTS, "Team: replacements", "WORKFLOW");
+    group(Groups.TEAM_INQUIRIES, "Team: inquiries", "WORKFLOW");
+    group(Groups.LANG_PL, "Language: Polish", "SKILL");
+    group(Groups.LANG_EN, "Language: English", "SKILL");
+    group(Groups.LANG_RU, "Language: Russian", "SKILL");
+    group(Groups.CHANNEL_CHAT, "Channel: chat", "SKILL");
+
+    for (String workers : List.of(Groups.AGENTS, Groups.MANAGERS, Groups.TEAM_LEADS)) {
+      grant(workers, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+      grant(workers, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ);
+      grant(workers, Resources.USER, ANY, Permissions.READ);
+      grant(workers, Resources.GROUP, ANY, Permissions.READ);
+    }
+    grant(Groups.MANAGERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    grant(Groups.MANAGERS, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
+        ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_INSTANCE,
+        ProcessDefinitionPermissions.READ_TASK);
+    grant(Groups.MANAGERS, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ);
+    grant(Groups.MANAGERS, Resources.TASK, ANY, TaskPermissions.READ);
+    grant(Groups.MANAGERS, Resources.DECISION_DEFINITION, ANY, Permissions.READ,
+        Permissions.READ_HISTORY);
+    grant(Groups.MANAGERS, Resources.DEPLOYMENT, ANY, Permissions.READ);
+  }
+
+  private void group(String id, String name, String type) {
+    if (identityService.createGroupQuery().groupId(id).count() == 0) {
+      Group group = identityService.newGroup(id);
+      group.setName(name);
+      group.setType(type);
+      identityService.saveGroup(group);
+    }
+  }
+
+  /** Grants the permissions to the group, adding to an existing grant if there is one. */
+  public void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+    Authorization authorization = authorizationService.createAuthorizationQuery()
+        .authorizationType(AUTH_TYPE_GRANT).groupIdIn(groupId).resourceType(resource).resourceId(resourceId)
+        .list().stream().findFirst().orElse(null);
+    if (authorization == null) {
+      authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+      authorization.setGroupId(groupId);
+      authorization.setResource(resource);
+      authorization.setResourceId(resourceId);
+    }
+    boolean changed = authorization.getId() == null;
+    for (Permission permission : permissions) {
+      if (!authorization.isPermissionGranted(permission)) {
+        authorization.addPermission(permission);
+        changed = true;
+      }
+    }
+    if (changed) {
+      authorizationService.saveAuthorization(authorization);
+    }
+  }
+}

@@ -1,0 +1,45 @@
+package io.careflow.system;
+
+import java.util.Arrays;
+import java.util.Set;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.env.ConfigurableEnvironment;
+
+/**
+ * Refuses unsafe profile combinations before anything connects to a database:
+ * <ul>
+ *   <li>{@code demo} creates users with known passwords: never together with {@code postgres};</li>
+ *   <li>{@code postgres} needs the first administrator from the environment
+ *       ({@code CAREFLOW_ADMIN_USER}, {@code CAREFLOW_ADMIN_PASSWORD}, at least 12
+ *       characters, not the user name) — the webapps' set-up page is closed (PITFALLS 8).</li>
+ * </ul>
+ */
+public class ProfileGuard implements EnvironmentPostProcessor {
+
+  static final int MIN_ADMIN_PASSWORD_LENGTH = 12;
+
+  @Override
+  public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+    Set<String> active = Set.of(environment.getActiveProfiles());
+    boolean demo = active.contains("demo")
+        || (active.isEmpty() && Arrays.asList(environment.getDefaultProfiles()).contains("demo"));
+    if (!active.contains("postgres")) {
+      return;
+    }
+    if (demo) {
+      throw new IllegalStateException("Profile 'demo' creates users with known passwords and is refused "
+          + "together with 'postgres'. Start with --spring.profiles.active=postgres only.");
+    }
+    String adminUser = environment.getProperty("camunda.bpm.admin-user.id", "");
+    String adminPassword = environment.getProperty("camunda.bpm.admin-user.password", "");
+    if (adminUser.isBlank() || adminPassword.isBlank()) {
+      throw new IllegalStateException("Profile 'postgres' needs the first administrator from the environment: "
+          + "set CAREFLOW_ADMIN_USER and CAREFLOW_ADMIN_PASSWORD.");
+    }
+    if (adminPassword.length() < MIN_ADMIN_PASSWORD_LENGTH || adminPassword.equalsIgnoreCase(adminUser)) {
+      throw new IllegalStateException("CAREFLOW_ADMIN_PASSWORD must have at least " + MIN_ADMIN_PASSWORD_LENGTH
+          + " characters and differ from the user name.");
+    }
+  }
+}

@@ -1,0 +1,138 @@
+package io.careflow.system;
+
+import static io.careflow.system.Groups.ADMINS;
+import static io.careflow.system.Groups.AGENTS;
+import static io.careflow.system.Groups.INTEGRATIONS;
+import static io.careflow.system.Groups.MANAGERS;
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+
+import jakarta.servlet.Filter;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Who may call what. One user directory (the Camunda identity service) behind all three
+ * doors:
+ * <ul>
+ *   <li>{@code /api/**} — careflow's API: HTTP Basic, checked here per endpoint by group;</li>
+ *   <li>{@code /engine-rest/**} — Camunda's REST API: Camunda's own authentication filter,
+ *       then the engine's authorization checks (PITFALLS 7);</li>
+ *   <li>{@code /camunda/**} — the webapps: their own session login and CSRF protection;
+ *       the admin set-up endpoint is closed at all times (PITFALLS 8).</li>
+ * </ul>
+ * The full matrix is in the README.
+ */
+@Configuration
+public class SecurityConfiguration {
+
+  static RequestMatcher path(String pattern) {
+    return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+  }
+
+  static RequestMatcher path(HttpMethod method, String pattern) {
+    return PathPatternRequestMatcher.withDefaults().matcher(method, pattern);
+  }
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain engineRest(HttpSecurity http) throws Exception {
+    return http.securityMatcher(path("/engine-rest/**"))
+        .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+        .csrf(AbstractHttpConfigurer::disable)
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .requestCache(AbstractHttpConfigurer::disable)
+        .build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain webapps(HttpSecurity http) throws Exception {
+    return http.securityMatcher(path("/camunda/**"))
+        .authorizeHttpRequests(a -> a
+            // the first administrator comes from configuration, never from this page
+            .requestMatchers(path("/camunda/api/admin/setup/**"), path("/camunda/app/admin/*/setup/**"))
+            .denyAll()
+            .anyRequest().permitAll())
+        // the webapps bring their own CSRF filter and session handling
+        .csrf(AbstractHttpConfigurer::disable)
+        .headers(h -> h.frameOptions(f -> f.sameOrigin()))
+        .requestCache(AbstractHttpConfigurer::disable)
+        .build();
+  }
+
+  @Bean
+  @Order(3)
+  SecurityFilterChain api(HttpSecurity http, ProblemResponses problems) throws Exception {
+    return http.securityMatcher(path("/api/**"))
+        .authorizeHttpRequests(a -> a
+            .requestMatchers(path(POST, "/api/contacts")).hasAnyAuthority(INTEGRATIONS, AGENTS)
+            .requestMatchers(path(POST, "/api/calls/missed")).hasAnyAuthority(INTEGRATIONS)
+            .requestMatchers(path(GET, "/api/contacts/{id}")).hasAnyAuthority(AGENTS, MANAGERS, INTEGRATIONS)
+            .requestMatchers(path(GET, "/api/contacts/{id}/timeline")).hasAnyAuthority(MANAGERS)
+            .anyRequest().denyAll())
+        .httpBasic(b -> b.authenticationEntryPoint(problems.unauthorized()).realmName("careflow"))
+        .exceptionHandling(e -> e.authenticationEntryPoint(problems.unauthorized())
+            .accessDeniedHandler(problems.forbidden()))
+        .csrf(AbstractHttpConfigurer::disable)
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .requestCache(AbstractHttpConfigurer::disable)
+        .build();
+  }
+
+  @Bean
+  @Order(4)
+  SecurityFilterChain everythingElse(HttpSecurity http, ProblemResponses problems) throws Exception {
+    return http
+        .authorizeHttpRequests(a -> a
+            .requestMatchers(path("/actuator/health"), path("/actuator/health/**"), path("/actuator/info"))
+            .permitAll()
+            .requestMatchers(path("/actuator/**")).hasAnyAuthority(ADMINS, MANAGERS)
+            .requestMatchers(path("/v3/api-docs"), path("/v3/api-docs/**"), path("/swagger-ui.html"),
+                path("/swagger-ui/**"))
+            .permitAll()
+            .requestMatchers(path("/"), path("/error"), path("/favicon.ico")).permitAll()
+            .anyRequest().denyAll())
+        .httpBasic(b -> b.authenticationEntryPoint(problems.unauthorized()).realmName("careflow"))
+        .exceptionHandling(e -> e.authenticationEntryPoint(problems.unauthorized())
+            .accessDeniedHandler(problems.forbidden()))
+        .csrf(AbstractHttpConfigurer::disable)
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .requestCache(AbstractHttpConfigurer::disable)
+        .build();
+  }
+
+  /** Camunda's HTTP Basic authentication for its REST API (off by default: PITFALLS 7). */
+  @Bean
+  FilterRegistrationBean<Filter> engineRestAuthentication() {
+    var registration = new FilterRegistrationBean<Filter>(new ProcessEngineAuthenticationFilter());
+    registration.setName("camunda-engine-rest-authentication");
+    registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+        HttpBasicAuthenticationProvider.class.getName());
+    registration.addInitParameter(ProcessEngineAuthenticationFilter.SERVLET_PATH_PREFIX, "/engine-rest");
+    registration.addUrlPatterns("/engine-rest/*");
+    registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
+    return registration;
+  }
+
+  /** Ad-hoc query expressions are refused before any engine code sees them (PITFALLS 8). */
+  @Bean
+  FilterRegistrationBean<QueryExpressionGuard> queryExpressionGuardRegistration(QueryExpressionGuard guard) {
+    var registration = new FilterRegistrationBean<>(guard);
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    return registration;
+  }
+}

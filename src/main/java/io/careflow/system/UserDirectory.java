@@ -1,0 +1,36 @@
+package io.careflow.system;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.stereotype.Component;
+
+/** Names and the signed-in user, from the one user directory (the Camunda identity service). */
+@Component
+public class UserDirectory {
+
+  private final IdentityService identityService;
+
+  public UserDirectory(IdentityService identityService) {
+    this.identityService = identityService;
+  }
+
+  /** "Anna Nowak" for anna; the id itself when the user has no name. */
+  public String displayName(String userId) {
+    if (userId == null) {
+      return null;
+    }
+    User user = identityService.createUserQuery().userId(userId).singleResult();
+    if (user == null) {
+      return userId;
+    }
+    String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
+        + (user.getLastName() == null ? "" : user.getLastName())).trim();
+    return name.isEmpty() ? userId : name;
+  }
+
+  /** The user on whose behalf the engine acts now (Tasklist, REST), or null for the system. */
+  public String currentUser() {
+    var authentication = identityService.getCurrentAuthentication();
+    return authentication == null ? null : authentication.getUserId();
+  }
+}

@@ -1,0 +1,9 @@
+Dear ${customerName?has_content?then(customerName, "Customer")},
+
+${replyText}
+
+Kind regards,
+${agentName}
+${shopName} customer service
+
+Just reply to this e-mail if you have any questions — it reaches ${agentName} directly.

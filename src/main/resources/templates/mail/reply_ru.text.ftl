@@ -1,0 +1,9 @@
+${customerName?has_content?then("Здравствуйте, " + customerName, "Здравствуйте")}!
+
+${replyText}
+
+С уважением,
+${agentName}
+Служба поддержки ${shopName}
+
+Если у вас остались вопросы, просто ответьте на это письмо — оно придёт напрямую: ${agentName}.

@@ -1,0 +1,148 @@
+package io.careflow.protocol.inquiry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.processInstanceQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+
+import io.careflow.communication.MessageRepository;
+import io.careflow.communication.MessageStatus;
+import io.careflow.communication.ReplyStep;
+import io.careflow.contact.Contact;
+import io.careflow.contact.ContactRepository;
+import io.careflow.contact.NewContact;
+import io.careflow.contact.NewContact.CustomerDetails;
+import io.careflow.protocol.inquiry.InquiryProcess.Elements;
+import io.careflow.support.CareflowIntegrationTest;
+import io.careflow.support.TestMail;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Every path of {@code processes/inquiry.bpmn}: the reply written, refused, sent, stored, retried. */
+class InquiryProcessTest extends CareflowIntegrationTest {
+
+  @Autowired
+  ContactRepository contacts;
+
+  @Autowired
+  MessageRepository messages;
+
+  @Test
+  void shouldSendTheReplyByEmailSignedWithTheAgentsName() throws Exception {
+    String email = uniqueEmail("reply");
+    NewContact request = emailContact(email, "INQUIRY", "Delivery to Gdańsk", "How long does it take?");
+    Contact contact = intake.receive(request, "intake").contact();
+    ProcessInstance pi = inquiry(contact);
+    assertThat(pi).isWaitingAt(Elements.USER_ANSWER_CUSTOMER);
+
+    completeAs("boris", task(pi), "Two working days.\nKind regards");
+
+    assertThat(pi).hasPassed(Elements.USER_ANSWER_CUSTOMER).isWaitingAt(Elements.SERVICE_SEND_REPLY);
+    assertThat(processEngine.getRuntimeService().getVariable(pi.getId(), ReplyStep.REPLY_TEXT)).isNull();
+    execute(job(pi));
+    assertThat(pi).hasPassed(Elements.SERVICE_SEND_REPLY, Elements.END_INQUIRY_ANSWERED).isEnded();
+
+    MimeMessage[] received = TestMail.SMTP.getReceivedMessagesForDomain(email.substring(email.indexOf('@') + 1));
+    assertThat(received).hasSize(1);
+    MimeMessage mail = received[0];
+    assertThat(mail.getAllRecipients()[0].toString()).isEqualTo(email);
+    assertThat(((InternetAddress) mail.getFrom()[0]).getPersonal()).startsWith("Boris Ivanov");
+    assertThat(mail.getSubject()).isEqualTo("Re: Delivery to Gdańsk");
+    assertThat(mail.getHeader("In-Reply-To")[0]).isEqualTo(request.externalId());
+    String content = com.icegreen.greenmail.util.GreenMailUtil.getBody(mail);
+    assertThat(content).contains("Two working days.").contains("Boris Ivanov");
+
+    Contact replied = contacts.find(contact.id()).orElseThrow();
+    assertThat(replied.firstReplyAt()).isNotNull();
+    assertThat(messages.ofContact(contact.id())).singleElement().satisfies(m -> {
+      assertThat(m.status()).isEqualTo(MessageStatus.SENT);
+      assertThat(m.author()).isEqualTo("boris");
+      assertThat(m.externalId()).isEqualTo(mail.getMessageID());
+    });
+  }
+
+  @Test
+  void shouldRefuseAnEmptyReplyAndKeepTheTaskOpen() {
+    Contact contact = intake.receive(emailContact(uniqueEmail("empty"), "INQUIRY", "s", "b"), "intake").contact();
+    ProcessInstance pi = inquiry(contact);
+    Task answer = task(pi);
+
+    assertThatThrownBy(() -> completeAs("boris", answer, "   "))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("replyText");
+    assertThatThrownBy(() -> completeAs("boris", answer, "x".repeat(ReplyStep.MAX_REPLY_LENGTH + 1)))
+        .hasMessageContaining("at most");
+
+    assertThat(pi).isWaitingAt(Elements.USER_ANSWER_CUSTOMER);
+    assertThat(messages.ofContact(contact.id())).isEmpty();
+  }
+
+  @Test
+  void shouldKeepARepliesOfOtherChannelsOnTheContact() {
+    Contact contact = intake.receive(new NewContact("SMS", "sms-" + System.nanoTime(), null,
+        new CustomerDetails(null, "+48 602 111 222", null, "pl"), null, "Czy jest w sklepie?", "INQUIRY", null, null),
+        "intake").contact();
+    ProcessInstance pi = inquiry(contact);
+
+    completeAs("boris", task(pi), "Tak, jest dostępny.");
+    execute(job(pi));
+
+    assertThat(pi).isEnded();
+    assertThat(TestMail.SMTP.getReceivedMessages()).isEmpty();
+    assertThat(messages.ofContact(contact.id())).singleElement().satisfies(m -> {
+      assertThat(m.status()).isEqualTo(MessageStatus.STORED);
+      assertThat(m.recipient()).isEqualTo("+48602111222");
+    });
+    assertThat(contacts.find(contact.id()).orElseThrow().firstReplyAt()).isNotNull();
+  }
+
+  @Test
+  void shouldRetrySendingWhileTheMailServerIsDown() {
+    String email = uniqueEmail("outage");
+    Contact contact = intake.receive(emailContact(email, "INQUIRY", "s", "b"), "intake").contact();
+    ProcessInstance pi = inquiry(contact);
+    completeAs("boris", task(pi), "Answer during an outage");
+
+    TestMail.SMTP.stop();
+    try {
+      Job send = job(pi);
+      assertThatThrownBy(() -> processEngine.getManagementService().executeJob(send.getId()));
+      Job retried = job(pi);
+      assertThat(retried.getRetries()).isEqualTo(4);
+      assertThat(messages.ofContact(contact.id())).singleElement()
+          .satisfies(m -> assertThat(m.status()).isEqualTo(MessageStatus.PENDING));
+      assertThat(contacts.find(contact.id()).orElseThrow().firstReplyAt()).isNull();
+    } finally {
+      TestMail.SMTP.start();
+    }
+
+    execute(job(pi));
+    assertThat(pi).isEnded();
+    assertThat(TestMail.SMTP.getReceivedMessagesForDomain("example.com")).hasSize(1);
+  }
+
+  private void completeAs(String user, Task task, String reply) {
+    var identity = processEngine.getIdentityService();
+    identity.setAuthentication(user, List.of("agents", "team-inquiries"));
+    try {
+      processEngine.getTaskService().complete(task.getId(), Map.of(ReplyStep.REPLY_TEXT, reply));
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  private ProcessInstance inquiry(Contact contact) {
+    return processInstanceQuery().processDefinitionKey(InquiryProcess.KEY).processInstanceBusinessKey(contact.id())
+        .singleResult();
+  }
+}

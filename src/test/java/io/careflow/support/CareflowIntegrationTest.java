@@ -1,0 +1,79 @@
+package io.careflow.support;
+
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+
+import io.careflow.contact.ContactIntakeService;
+import io.careflow.contact.NewContact;
+import io.careflow.contact.NewContact.CustomerDetails;
+import java.util.UUID;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * careflow as it runs — web server, security, engine, H2 — shared by every test class that
+ * extends this one (one Spring context for all). The job executor is off: tests run jobs
+ * themselves and move the engine clock instead of waiting. Mail goes to GreenMail.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"test", "demo"})
+public abstract class CareflowIntegrationTest {
+
+  @DynamicPropertySource
+  static void mailServer(DynamicPropertyRegistry registry) {
+    registry.add("spring.mail.port", TestMail::port);
+  }
+
+  @LocalServerPort
+  protected int port;
+
+  @Autowired
+  protected ProcessEngine processEngine;
+
+  @Autowired
+  protected ContactIntakeService intake;
+
+  @Autowired
+  protected JdbcClient jdbc;
+
+  @BeforeEach
+  void initCareflowTest() throws Exception {
+    init(processEngine);
+    TestMail.SMTP.purgeEmailFromAllMailboxes();
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  protected String baseUrl() {
+    return "http://localhost:" + port;
+  }
+
+  /** A unique e-mail address, so tests sharing the database never meet each other's customers. */
+  protected static String uniqueEmail(String name) {
+    return name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+  }
+
+  protected static NewContact emailContact(String email, String topic, String subject, String body) {
+    return new NewContact("EMAIL", "<" + UUID.randomUUID() + "@mail.example>", null,
+        new CustomerDetails(email, null, "Jan Kowalski", "en"), subject, body, topic, null, null);
+  }
+
+  protected long count(String table) {
+    return jdbc.sql("select count(*) from " + table).query(Long.class).single();
+  }
+
+  protected long runningProcesses() {
+    return processEngine.getRuntimeService().createProcessInstanceQuery().count();
+  }
+}

@@ -1,0 +1,133 @@
+package io.careflow.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's Chromium, headless, driven by Debian's ChromeDriver (PITFALLS 14). Without
+ * them a browser test is skipped with the command that installs them — unless
+ * {@code -Dcareflow.requireBrowser=true} (set by {@code .ci/run}), then it fails.
+ */
+public final class Browser implements AutoCloseable {
+
+  static final String CHROMIUM = "/usr/bin/chromium";
+  static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+  static final String INSTALL = "apt-get install -y chromium chromium-driver";
+
+  private final ChromeDriver driver;
+  private final Path screenshots;
+
+  private Browser(ChromeDriver driver, Path screenshots) {
+    this.driver = driver;
+    this.screenshots = screenshots;
+  }
+
+  public static Browser start(String testName) throws IOException {
+    boolean installed = new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
+    if (!installed) {
+      String message = "Browser test needs Debian's Chromium and ChromeDriver: " + INSTALL;
+      if (Boolean.getBoolean("careflow.requireBrowser")) {
+        Assertions.fail(message);
+      }
+      Assumptions.abort(message);
+    }
+    Path home = Files.createDirectories(Path.of("target", "browser", testName));
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(new File(CHROMEDRIVER))
+        .usingAnyFreePort()
+        .withEnvironment(Map.of(
+            "XDG_CONFIG_HOME", home.resolve("config").toAbsolutePath().toString(),
+            "XDG_CACHE_HOME", home.resolve("cache").toAbsolutePath().toString()))
+        .build();
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM);
+    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--disable-dev-shm-usage", "--window-size=1400,1000",
+        "--user-data-dir=" + Files.createTempDirectory(home, "profile").toAbsolutePath());
+    return new Browser(new ChromeDriver(service, options), home);
+  }
+
+  public WebDriver driver() {
+    return driver;
+  }
+
+  public WebDriverWait waiting() {
+    return new WebDriverWait(driver, Duration.ofSeconds(30));
+  }
+
+  /**
+   * Types text into a field as an editing command. On Camunda's webapp pages, Debian's
+   * Chromium 156 with ChromeDriver delivers no WebDriver key or mouse events at all (only
+   * focus; a plain page receives them), while {@code insertText} raises the same input
+   * events as typing, which AngularJS and form-js both listen to. Leaving the field
+   * afterwards flushes form-js's debounced input into the form's state.
+   */
+  public void type(WebElement field, String text) {
+    ((JavascriptExecutor) driver).executeScript("arguments[0].focus();"
+        + " document.execCommand('insertText', false, arguments[1]); arguments[0].blur();", field, text);
+  }
+
+  /**
+   * Types into the field found by {@code locator} and waits until the page holds the text;
+   * types again when the page re-rendered the field in between (form-js does after a claim).
+   */
+  public void type(By locator, String text) {
+    waiting().until(d -> {
+      WebElement field = d.findElement(locator);
+      if (!String.valueOf(field.getDomProperty("value")).contains(text)) {
+        type(field, text);
+      }
+      return d.findElement(locator).getDomProperty("value").contains(text);
+    });
+  }
+
+  /** Clicks an element the way the page's own handlers see a click (see {@link #type}). */
+  public void click(WebElement element) {
+    ((JavascriptExecutor) driver).executeScript("arguments[0].click();", element);
+  }
+
+  /** Runs browser steps; when they fail, keeps a screenshot of the page they failed on. */
+  public void onFailureScreenshot(Steps steps) throws Exception {
+    try {
+      steps.run();
+    } catch (Exception | AssertionError e) {
+      screenshot("failure");
+      Files.writeString(screenshots.resolve("failure.html"), driver.getPageSource());
+      throw e;
+    }
+  }
+
+  @FunctionalInterface
+  public interface Steps {
+    void run() throws Exception;
+  }
+
+  /** Keeps a screenshot under target/browser/ as a test artifact. */
+  public Path screenshot(String name) throws IOException {
+    Path file = screenshots.resolve(name + ".png");
+    Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+    return file;
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+  }
+}

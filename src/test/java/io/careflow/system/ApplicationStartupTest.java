@@ -1,0 +1,116 @@
+package io.careflow.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.careflow.CareflowApplication;
+import io.careflow.support.Http;
+import io.careflow.support.TestMail;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * careflow started as {@code ./mvnw spring-boot:run} starts it — the real configuration,
+ * default profile {@code demo}, an H2 file database — and restarted on the same files.
+ */
+class ApplicationStartupTest {
+
+  @TempDir
+  Path data;
+
+  private ConfigurableApplicationContext start(String... extraArgs) {
+    List<String> args = new ArrayList<>(List.of(
+        "--spring.datasource.url=jdbc:h2:file:" + data.resolve("careflow") + ";DB_CLOSE_ON_EXIT=FALSE",
+        "--server.port=0",
+        "--spring.mail.port=" + TestMail.port(),
+        "--logging.level.root=WARN"));
+    args.addAll(List.of(extraArgs));
+    return new SpringApplicationBuilder(CareflowApplication.class).run(args.toArray(String[]::new));
+  }
+
+  @Test
+  void shouldStartWithTheRealConfigurationAndKeepItsDataAcrossRestarts() {
+    try (var context = start()) {
+      ProcessEngine engine = context.getBean(ProcessEngine.class);
+      Http http = new Http("http://localhost:" + ((WebServerApplicationContext) context).getWebServer().getPort());
+
+      assertThat(context.getEnvironment().getActiveProfiles()).isEmpty();
+      assertThat(context.getEnvironment().getDefaultProfiles()).containsExactly("demo");
+      assertThat(http.get(null, "/actuator/health").json().get("status").asText()).isEqualTo("UP");
+      assertThat(http.get(null, "/actuator/health/readiness").status()).isEqualTo(200);
+      assertThat(http.get(null, "/v3/api-docs").json().get("paths").has("/api/contacts")).isTrue();
+      assertThat(http.get(null, "/swagger-ui/index.html").status()).isEqualTo(200);
+      assertThat(http.get("demo", "/actuator/prometheus").body()).contains("jvm_memory_used_bytes");
+      assertThat(http.get(null, "/actuator/prometheus").status()).isEqualTo(401);
+
+      assertThat(engine.getIdentityService().createUserQuery().list()).extracting("id")
+          .contains("demo", "anna", "boris", "maria", "intake");
+      assertThat(engine.getFilterService().createFilterQuery().list()).extracting("name")
+          .containsExactlyInAnyOrder(TasklistFilters.MY_TASKS, TasklistFilters.MY_TEAMS_TASKS,
+              TasklistFilters.DUE_SOON);
+      assertThat(engine.getRepositoryService().createDeploymentQuery().count()).isEqualTo(1);
+      assertThat(engine.getRepositoryService().getDeploymentResourceNames(
+          engine.getRepositoryService().createDeploymentQuery().singleResult().getId()))
+          .contains("processes/contact.bpmn", "processes/inquiry.bpmn", "processes/contact-classification.dmn",
+              "forms/answer-customer.form", "forms/classify-contact.form");
+      // demo contacts went through the real intake: they wait in Tasklist
+      assertThat(http.get("demo", "/engine-rest/task/count").json().get("count").asInt()).isEqualTo(3);
+      assertThat(http.get("boris", "/engine-rest/task/count").json().get("count").asInt()).isEqualTo(2);
+    }
+
+    try (var restarted = start()) {
+      ProcessEngine engine = restarted.getBean(ProcessEngine.class);
+      // an unchanged restart deploys nothing and adds no demo data; the contacts are still there
+      assertThat(engine.getRepositoryService().createDeploymentQuery().count()).isEqualTo(1);
+      assertThat(engine.getFilterService().createFilterQuery().count()).isEqualTo(3);
+      assertThat(engine.getTaskService().createTaskQuery().count()).isEqualTo(3);
+      assertThat(restarted.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+          .sql("select count(*) from contact").query(Long.class).single()).isEqualTo(3);
+    }
+  }
+
+  @Test
+  void shouldDeployANewVersionOfAChangedModelOnly(@TempDir Path models) throws Exception {
+    Path processes = Files.createDirectories(models.resolve("processes"));
+    for (String model : List.of("contact.bpmn", "inquiry.bpmn", "contact-classification.dmn")) {
+      Files.copy(Path.of("processes", model), processes.resolve(model));
+    }
+    String patterns = "--camunda.bpm.deployment-resource-pattern=file:" + processes + "/*.bpmn,file:" + processes
+        + "/*.dmn,classpath*:forms/**/*.form";
+
+    try (var first = start(patterns, "--careflow.demo.sample-contacts=false")) {
+      assertThat(versions(first)).containsEntry("contact", 1).containsEntry("inquiry", 1);
+    }
+    try (var unchanged = start(patterns, "--careflow.demo.sample-contacts=false")) {
+      assertThat(versions(unchanged)).containsEntry("contact", 1).containsEntry("inquiry", 1);
+      assertThat(unchanged.getBean(ProcessEngine.class).getRepositoryService().createDeploymentQuery().count())
+          .isEqualTo(1);
+    }
+
+    Path inquiry = processes.resolve("inquiry.bpmn");
+    Files.writeString(inquiry, Files.readString(inquiry).replace("name=\"Answer the customer\"",
+        "name=\"Answer the customer now\""));
+
+    try (var changed = start(patterns, "--careflow.demo.sample-contacts=false")) {
+      assertThat(versions(changed)).containsEntry("contact", 1).containsEntry("inquiry", 2);
+      assertThat(changed.getBean(ProcessEngine.class).getRepositoryService().createDeploymentQuery().count())
+          .isEqualTo(2);
+    }
+  }
+
+  private static Map<String, Integer> versions(ConfigurableApplicationContext context) {
+    return context.getBean(ProcessEngine.class).getRepositoryService().createProcessDefinitionQuery()
+        .latestVersion().list().stream()
+        .collect(Collectors.toMap(ProcessDefinition::getKey, ProcessDefinition::getVersion));
+  }
+}

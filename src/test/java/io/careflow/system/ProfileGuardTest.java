@@ -1,0 +1,65 @@
+package io.careflow.system;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringApplication;
+import org.springframework.mock.env.MockEnvironment;
+
+/** Unsafe profile combinations are refused before careflow touches a database. */
+class ProfileGuardTest {
+
+  private final ProfileGuard guard = new ProfileGuard();
+
+  @Test
+  void shouldRefuseDemoTogetherWithPostgres() {
+    var environment = new MockEnvironment()
+        .withProperty("camunda.bpm.admin-user.id", "admin")
+        .withProperty("camunda.bpm.admin-user.password", "a-long-enough-secret");
+    environment.setActiveProfiles("postgres", "demo");
+
+    assertThatThrownBy(() -> guard.postProcessEnvironment(environment, new SpringApplication()))
+        .hasMessageContaining("'demo'").hasMessageContaining("'postgres'");
+  }
+
+  @Test
+  void shouldRequireTheFirstAdministratorWithPostgres() {
+    var environment = new MockEnvironment();
+    environment.setActiveProfiles("postgres");
+
+    assertThatThrownBy(() -> guard.postProcessEnvironment(environment, new SpringApplication()))
+        .hasMessageContaining("CAREFLOW_ADMIN_USER").hasMessageContaining("CAREFLOW_ADMIN_PASSWORD");
+  }
+
+  @Test
+  void shouldRefuseAWeakAdministratorPassword() {
+    var environment = new MockEnvironment()
+        .withProperty("camunda.bpm.admin-user.id", "admin")
+        .withProperty("camunda.bpm.admin-user.password", "admin");
+    environment.setActiveProfiles("postgres");
+
+    assertThatThrownBy(() -> guard.postProcessEnvironment(environment, new SpringApplication()))
+        .hasMessageContaining("at least 12 characters");
+  }
+
+  @Test
+  void shouldAcceptPostgresWithAnAdministratorFromTheEnvironment() {
+    var environment = new MockEnvironment()
+        .withProperty("camunda.bpm.admin-user.id", "admin")
+        .withProperty("camunda.bpm.admin-user.password", "a-long-enough-secret");
+    environment.setActiveProfiles("postgres");
+
+    assertThatCode(() -> guard.postProcessEnvironment(environment, new SpringApplication()))
+        .doesNotThrowAnyException();
+  }
+
+  @Test
+  void shouldLeaveTheDefaultDemoOnH2Alone() {
+    var environment = new MockEnvironment();
+    environment.setDefaultProfiles("demo");
+
+    assertThatCode(() -> guard.postProcessEnvironment(environment, new SpringApplication()))
+        .doesNotThrowAnyException();
+  }
+}

@@ -1,0 +1,91 @@
+package io.careflow.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+
+import io.careflow.contact.Contact;
+import io.careflow.support.Browser;
+import io.careflow.support.CareflowIntegrationTest;
+import io.careflow.support.TestMail;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.util.List;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * An agent's day in a real browser: anna signs in to Tasklist, opens the complaint of her
+ * team, reads the customer's message in the form, claims the task, writes the reply and
+ * completes it; the customer receives the e-mail signed with her name.
+ */
+class TasklistBrowserTest extends CareflowIntegrationTest {
+
+  @Test
+  void shouldLetAnAgentAnswerACustomerFromTasklist() throws Exception {
+    String email = uniqueEmail("browser");
+    String body = "The parcel arrived torn open <b>and</b> the lid is missing.";
+    Contact contact = intake.receive(emailContact(email, "COMPLAINT", "Damaged parcel", body), "intake").contact();
+    Task task = processEngine.getTaskService().createTaskQuery().processInstanceBusinessKey(contact.id())
+        .singleResult();
+
+    try (Browser browser = Browser.start("tasklist-answer")) {
+      browser.onFailureScreenshot(() -> answerInTasklist(browser, task, body));
+    }
+
+    ProcessInstance complaint = processEngine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceBusinessKey(contact.id()).processDefinitionKey("inquiry").singleResult();
+    execute(job(complaint));
+
+    MimeMessage[] mails = TestMail.SMTP.getReceivedMessagesForDomain(email.substring(email.indexOf('@') + 1));
+    assertThat(mails).hasSize(1);
+    assertThat(((InternetAddress) mails[0].getFrom()[0]).getPersonal()).startsWith("Anna Nowak");
+    assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(mails[0]))
+        .contains("A replacement lid is on its way today.").contains("Anna Nowak");
+    assertThat(processEngine.getHistoryService().createHistoricTaskInstanceQuery().taskId(task.getId())
+        .singleResult().getAssignee()).isEqualTo("anna");
+    assertThat(List.of(mails[0].getAllRecipients())).extracting(Object::toString).containsExactly(email);
+  }
+
+  private void answerInTasklist(Browser browser, Task task, String body) throws Exception {
+    var driver = browser.driver();
+    var wait = browser.waiting();
+    driver.get(baseUrl() + "/camunda/app/tasklist/default/");
+    browser.type(wait.until(ExpectedConditions.visibilityOfElementLocated(
+        By.cssSelector("input[placeholder='Username']"))), "anna");
+    browser.type(driver.findElement(By.cssSelector("input[placeholder='Password']")), "anna");
+    browser.click(driver.findElement(By.cssSelector("button[type='submit']")));
+    // careflow's filters, readable by agents, are what she sees first
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[cam-tasklist-filters]"),
+        TasklistFilters.MY_TEAMS_TASKS));
+    assertThat(driver.findElement(By.cssSelector("[cam-tasklist-filters]")).getText())
+        .contains(TasklistFilters.MY_TASKS, TasklistFilters.DUE_SOON);
+    assertThat(driver.findElements(By.cssSelector(".ce-eol-banner")))
+        .allSatisfy(banner -> assertThat(banner.isDisplayed()).isFalse());
+
+    // she opens the task of her team and claims it
+    driver.get(baseUrl() + "/camunda/app/tasklist/default/#/?task=" + task.getId());
+    browser.click(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))));
+    wait.until(d -> "anna".equals(processEngine.getTaskService().createTaskQuery().taskId(task.getId())
+        .singleResult().getAssignee()));
+    // Tasklist re-renders the form after a claim, dropping what was typed meanwhile;
+    // the agent's view of the claimed task is the page opened afresh
+    driver.navigate().refresh();
+    By message = By.cssSelector("textarea[id$='field_customer_message']");
+    wait.until(d -> d.findElements(message).stream()
+        .anyMatch(m -> String.valueOf(m.getDomProperty("value")).contains("lid is missing")));
+    assertThat(driver.findElement(message).getDomProperty("value")).contains(body).contains("Damaged parcel");
+    assertThat(driver.findElements(By.cssSelector("button.claim"))).isEmpty();
+    browser.screenshot("task-form");
+
+    browser.type(By.cssSelector("textarea[id$='field_reply_text']"),
+        "We are sorry. A replacement lid is on its way today.");
+    browser.click(wait.until(ExpectedConditions.elementToBeClickable(
+        By.xpath("//button[normalize-space()='Complete']"))));
+    wait.until(d -> processEngine.getTaskService().createTaskQuery().taskId(task.getId()).count() == 0);
+    browser.screenshot("completed");
+  }
+}

@@ -80,10 +80,10 @@ public class SecurityConfiguration {
   SecurityFilterChain api(HttpSecurity http, ProblemResponses problems) throws Exception {
     return http.securityMatcher(path("/api/**"))
         .authorizeHttpRequests(a -> a
-            .requestMatchers(path(POST, "/api/contacts")).hasAnyAuthority(INTEGRATIONS, AGENTS)
-            .requestMatchers(path(POST, "/api/calls/missed")).hasAnyAuthority(INTEGRATIONS)
-            .requestMatchers(path(GET, "/api/contacts/{id}")).hasAnyAuthority(AGENTS, MANAGERS, INTEGRATIONS)
-            .requestMatchers(path(GET, "/api/contacts/{id}/timeline")).hasAnyAuthority(MANAGERS)
+            .requestMatchers(path(POST, "/api/contacts")).hasAnyAuthority(INTEGRATIONS, AGENTS, ADMINS)
+            .requestMatchers(path(POST, "/api/calls/missed")).hasAnyAuthority(INTEGRATIONS, ADMINS)
+            .requestMatchers(path(GET, "/api/contacts/{id}")).hasAnyAuthority(AGENTS, MANAGERS, INTEGRATIONS, ADMINS)
+            .requestMatchers(path(GET, "/api/contacts/{id}/timeline")).hasAnyAuthority(MANAGERS, ADMINS)
             .anyRequest().denyAll())
         .httpBasic(b -> b.authenticationEntryPoint(problems.unauthorized()).realmName("careflow"))
         .exceptionHandling(e -> e.authenticationEntryPoint(problems.unauthorized())

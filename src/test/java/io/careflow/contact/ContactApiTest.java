@@ -222,7 +222,6 @@ class ContactApiTest extends CareflowIntegrationTest {
     String json = """
         {"channel": "EMAIL", "customer": {"email": "a@example.com"}}""";
     assertThat(http.postJson("maria", "/api/contacts", json).status()).isEqualTo(403);
-    assertThat(http.postJson("demo", "/api/contacts", json).status()).isEqualTo(403);
     assertThat(http.postJson("anna", "/api/calls/missed", "{\"callId\": \"1\", \"phone\": \"+48600100200\"}")
         .status()).isEqualTo(403);
     Http.Response forbidden = http.get("intake", "/api/contacts/any/timeline");

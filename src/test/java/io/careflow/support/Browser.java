@@ -22,7 +22,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * Debian's Chromium, headless, driven by Debian's ChromeDriver (PITFALLS 14). Without
  * them a browser test is skipped with the command that installs them — unless
- * {@code -Dcareflow.requireBrowser=true} (set by {@code .ci/run}), then it fails.
+ * {@code CAREFLOW_REQUIRE_BROWSER=true} (set by {@code .ci/run}), then it fails.
  */
 public final class Browser implements AutoCloseable {
 
@@ -42,7 +42,7 @@ public final class Browser implements AutoCloseable {
     boolean installed = new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
     if (!installed) {
       String message = "Browser test needs Debian's Chromium and ChromeDriver: " + INSTALL;
-      if (Boolean.getBoolean("careflow.requireBrowser")) {
+      if ("true".equalsIgnoreCase(System.getenv("CAREFLOW_REQUIRE_BROWSER"))) {
         Assertions.fail(message);
       }
       Assumptions.abort(message);

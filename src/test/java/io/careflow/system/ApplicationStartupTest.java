@@ -1,10 +1,12 @@
 package io.careflow.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.careflow.CareflowApplication;
 import io.careflow.support.Http;
 import io.careflow.support.TestMail;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,9 +30,17 @@ class ApplicationStartupTest {
   @TempDir
   Path data;
 
+  /** Starts careflow on the H2 file database in {@link #data}. */
   private ConfigurableApplicationContext start(String... extraArgs) {
     List<String> args = new ArrayList<>(List.of(
-        "--spring.datasource.url=jdbc:h2:file:" + data.resolve("careflow") + ";DB_CLOSE_ON_EXIT=FALSE",
+        "--spring.datasource.url=jdbc:h2:file:" + data.resolve("careflow") + ";DB_CLOSE_ON_EXIT=FALSE"));
+    args.addAll(List.of(extraArgs));
+    return startWith(args.toArray(String[]::new));
+  }
+
+  /** Starts careflow with the real configuration and the given arguments. */
+  private static ConfigurableApplicationContext startWith(String... extraArgs) {
+    List<String> args = new ArrayList<>(List.of(
         "--server.port=0",
         "--spring.mail.port=" + TestMail.port(),
         "--logging.level.root=WARN"));
@@ -106,6 +116,35 @@ class ApplicationStartupTest {
       assertThat(changed.getBean(ProcessEngine.class).getRepositoryService().createDeploymentQuery().count())
           .isEqualTo(2);
     }
+  }
+
+  @Test
+  void shouldStartOnPostgresWithTheAdministratorFromTheEnvironmentAndNoDemoData() throws Exception {
+    try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+        var context = startWith("--spring.profiles.active=postgres",
+            "--CAREFLOW_DB_URL=" + postgres.getJdbcUrl("postgres", "postgres"),
+            "--CAREFLOW_DB_USER=postgres", "--CAREFLOW_DB_PASSWORD=postgres",
+            "--CAREFLOW_ADMIN_USER=admin", "--CAREFLOW_ADMIN_PASSWORD=correct-horse-battery")) {
+      ProcessEngine engine = context.getBean(ProcessEngine.class);
+      Http http = new Http("http://localhost:" + ((WebServerApplicationContext) context).getWebServer().getPort());
+
+      assertThat(context.getEnvironment().getActiveProfiles()).containsExactly("postgres");
+      assertThat(engine.getIdentityService().createUserQuery().list()).extracting("id").containsExactly("admin");
+      assertThat(engine.getIdentityService().createUserQuery().memberOfGroup("camunda-admin").count()).isEqualTo(1);
+      assertThat(engine.getIdentityService().createGroupQuery().groupId("team-complaints").count()).isEqualTo(1);
+      assertThat(engine.getTaskService().createTaskQuery().count()).isZero();
+      assertThat(http.get(null, "/actuator/health").json().get("status").asText()).isEqualTo("UP");
+      assertThat(context.getBean(javax.sql.DataSource.class).getConnection().getMetaData().getDatabaseProductName())
+          .isEqualTo("PostgreSQL");
+    }
+  }
+
+  @Test
+  void shouldRefuseToStartOnPostgresWithoutAnAdministrator() {
+    assertThatThrownBy(() -> startWith("--spring.profiles.active=postgres").close())
+        .hasMessageContaining("CAREFLOW_ADMIN_PASSWORD");
+    assertThatThrownBy(() -> startWith("--spring.profiles.active=postgres,demo").close())
+        .hasMessageContaining("'demo'");
   }
 
   private static Map<String, Integer> versions(ConfigurableApplicationContext context) {

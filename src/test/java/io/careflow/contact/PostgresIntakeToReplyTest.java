@@ -20,6 +20,8 @@ import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
+import io.careflow.support.OwnCareflow;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -36,6 +38,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * a contact goes intake → task → reply e-mail → resolved, a duplicate stays one contact and
  * bad input leaves nothing.
  */
+@Tag(OwnCareflow.TAG)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"test", "demo"})
 @Import(EmbeddedPostgresConfiguration.class)

@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import io.careflow.support.OwnCareflow;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -25,6 +27,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * careflow started as {@code ./mvnw spring-boot:run} starts it — the real configuration,
  * default profile {@code demo}, an H2 file database — and restarted on the same files.
  */
+@Tag(OwnCareflow.TAG)
 class ApplicationStartupTest {
 
   @TempDir

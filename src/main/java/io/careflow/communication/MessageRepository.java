@@ -4,11 +4,11 @@ import io.careflow.contact.Channel;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import static io.careflow.system.SqlTimes.instant;
+import static io.careflow.system.SqlTimes.utc;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -43,15 +43,6 @@ public class MessageRepository {
   void markDelivered(String id, MessageStatus status, Instant at, String externalId) {
     jdbc.sql("update message set status = ?, sent_at = ?, external_id = ? where id = ?")
         .params(status.name(), utc(at), externalId, id).update();
-  }
-
-  private static OffsetDateTime utc(Instant instant) {
-    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-  }
-
-  private static Instant instant(ResultSet rs, String column) throws SQLException {
-    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-    return value == null ? null : value.toInstant();
   }
 
   private static Message map(ResultSet rs, int row) throws SQLException {

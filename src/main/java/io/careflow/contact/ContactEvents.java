@@ -1,9 +1,8 @@
 package io.careflow.contact;
 
+import io.careflow.system.SqlTimes;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -38,14 +37,14 @@ public class ContactEvents {
   public void record(String contactId, String type, String actor, String detail) {
     String text = detail != null && detail.length() > MAX_DETAIL ? detail.substring(0, MAX_DETAIL - 1) + "…" : detail;
     jdbc.sql("insert into contact_event (contact_id, occurred_at, type, actor, detail) values (?, ?, ?, ?, ?)")
-        .params(contactId, clock.instant().atOffset(ZoneOffset.UTC), type, actor == null ? SYSTEM : actor, text)
+        .params(contactId, SqlTimes.utc(clock.instant()), type, actor == null ? SYSTEM : actor, text)
         .update();
   }
 
   public List<ContactEvent> of(String contactId) {
     return jdbc.sql("select occurred_at, type, actor, detail from contact_event where contact_id = ? order by occurred_at, id")
         .param(contactId)
-        .query((rs, n) -> new ContactEvent(rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+        .query((rs, n) -> new ContactEvent(SqlTimes.instant(rs, "occurred_at"),
             rs.getString("type"), rs.getString("actor"), rs.getString("detail")))
         .list();
   }

@@ -3,10 +3,10 @@ package io.careflow.contact;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import static io.careflow.system.SqlTimes.instant;
+import static io.careflow.system.SqlTimes.utc;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -67,15 +67,6 @@ public class ContactRepository {
 
   public long count() {
     return jdbc.sql("select count(*) from contact").query(Long.class).single();
-  }
-
-  static OffsetDateTime utc(Instant instant) {
-    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-  }
-
-  private static Instant instant(ResultSet rs, String column) throws SQLException {
-    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-    return value == null ? null : value.toInstant();
   }
 
   private static <E extends Enum<E>> E enumOf(Class<E> type, String value) {

@@ -1,7 +1,7 @@
 package io.careflow.customer;
 
 import io.careflow.sla.BusinessHoursProperties;
-import java.time.OffsetDateTime;
+import io.careflow.system.SqlTimes;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -37,7 +37,7 @@ public class CustomerHistory {
             .formatted(SUMMARY_CONTACTS))
         .params(customerId, excludingContactId)
         .query((rs, n) -> "%s · %s · %s · %s%s".formatted(
-            shopTime.local(rs.getObject("received_at", OffsetDateTime.class).toInstant()),
+            shopTime.local(SqlTimes.instant(rs, "received_at")),
             rs.getString("channel"),
             rs.getString("topic") == null ? "topic not set" : rs.getString("topic"),
             rs.getString("status"),

@@ -1,10 +1,9 @@
 package io.careflow.customer;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import static io.careflow.system.SqlTimes.utc;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -45,9 +44,5 @@ class CustomerRepository {
     return jdbc.sql("select id, name, language from customer where id = ?").param(id)
         .query((rs, n) -> new Customer(rs.getString("id"), rs.getString("name"), rs.getString("language")))
         .optional();
-  }
-
-  static OffsetDateTime utc(Instant instant) {
-    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
   }
 }

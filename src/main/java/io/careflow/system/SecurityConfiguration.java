@@ -78,27 +78,20 @@ public class SecurityConfiguration {
   @Bean
   @Order(3)
   SecurityFilterChain api(HttpSecurity http, ProblemResponses problems) throws Exception {
-    return http.securityMatcher(path("/api/**"))
+    http.securityMatcher(path("/api/**"))
         .authorizeHttpRequests(a -> a
             .requestMatchers(path(POST, "/api/contacts")).hasAnyAuthority(INTEGRATIONS, AGENTS, ADMINS)
             .requestMatchers(path(POST, "/api/calls/missed")).hasAnyAuthority(INTEGRATIONS, ADMINS)
             .requestMatchers(path(GET, "/api/contacts/{id}")).hasAnyAuthority(AGENTS, MANAGERS, INTEGRATIONS, ADMINS)
             .requestMatchers(path(GET, "/api/contacts/{id}/timeline")).hasAnyAuthority(MANAGERS, ADMINS)
-            .anyRequest().denyAll())
-        .httpBasic(b -> b.authenticationEntryPoint(problems.unauthorized()).realmName("careflow"))
-        .exceptionHandling(e -> e.authenticationEntryPoint(problems.unauthorized())
-            .accessDeniedHandler(problems.forbidden()))
-        .csrf(AbstractHttpConfigurer::disable)
-        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .requestCache(AbstractHttpConfigurer::disable)
-        .build();
+            .anyRequest().denyAll());
+    return statelessBasic(http, problems).build();
   }
 
   @Bean
   @Order(4)
   SecurityFilterChain everythingElse(HttpSecurity http, ProblemResponses problems) throws Exception {
-    return http
-        .authorizeHttpRequests(a -> a
+    http.authorizeHttpRequests(a -> a
             .requestMatchers(path("/actuator/health"), path("/actuator/health/**"), path("/actuator/info"))
             .permitAll()
             .requestMatchers(path("/actuator/**")).hasAnyAuthority(ADMINS, MANAGERS)
@@ -106,14 +99,19 @@ public class SecurityConfiguration {
                 path("/swagger-ui/**"))
             .permitAll()
             .requestMatchers(path("/"), path("/error"), path("/favicon.ico")).permitAll()
-            .anyRequest().denyAll())
+            .anyRequest().denyAll());
+    return statelessBasic(http, problems).build();
+  }
+
+  /** HTTP Basic without sessions or CSRF tokens (no cookies), 401/403 as problem+json. */
+  private static HttpSecurity statelessBasic(HttpSecurity http, ProblemResponses problems) throws Exception {
+    return http
         .httpBasic(b -> b.authenticationEntryPoint(problems.unauthorized()).realmName("careflow"))
         .exceptionHandling(e -> e.authenticationEntryPoint(problems.unauthorized())
             .accessDeniedHandler(problems.forbidden()))
         .csrf(AbstractHttpConfigurer::disable)
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .requestCache(AbstractHttpConfigurer::disable)
-        .build();
+        .requestCache(AbstractHttpConfigurer::disable);
   }
 
   /** A request the firewall refuses (e.g. {@code //} in the path) is a 400, not a 500. */

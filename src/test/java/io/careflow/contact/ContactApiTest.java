@@ -56,6 +56,20 @@ class ContactApiTest extends CareflowIntegrationTest {
   }
 
   @Test
+  void shouldShowWhoHoldsTheCase() {
+    Contact contact = intake.receive(emailContact(uniqueEmail("holder"), "INQUIRY", "s", "b"), "intake").contact();
+    assertThat(http.get("boris", "/api/contacts/" + contact.id()).json().get("assignee").isNull()).isTrue();
+
+    var task = processEngine.getTaskService().createTaskQuery().processInstanceBusinessKey(contact.id()).singleResult();
+    processEngine.getTaskService().claim(task.getId(), "boris");
+
+    JsonNode view = http.get("maria", "/api/contacts/" + contact.id()).json();
+    assertThat(view.get("assignee").asText()).isEqualTo("boris");
+    assertThat(view.get("status").asText()).isEqualTo("OPEN");
+    assertThat(view.get("sla").get("firstReplyAt").isNull()).isTrue();
+  }
+
+  @Test
   void shouldAnswerADuplicateWithTheFirstContact() {
     String json = """
         {"channel": "EMAIL", "externalId": "<%s@mail.example>", "customer": {"email": "%s"}, "body": "b"}"""

@@ -8,6 +8,7 @@ public record Message(
     String id,
     String contactId,
     Direction direction,
+    MessageKind kind,
     Channel channel,
     String author,
     String authorName,

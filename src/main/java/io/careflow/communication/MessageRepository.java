@@ -22,10 +22,11 @@ public class MessageRepository {
 
   void insert(Message m) {
     jdbc.sql("""
-            insert into message (id, contact_id, direction, channel, author, author_name, recipient, subject, body,
-                                 status, created_at, sent_at, external_id)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-        .params(m.id(), m.contactId(), m.direction().name(), m.channel().name(), m.author(), m.authorName(),
+            insert into message (id, contact_id, direction, kind, channel, author, author_name, recipient, subject,
+                                 body, status, created_at, sent_at, external_id)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(m.id(), m.contactId(), m.direction().name(), m.kind().name(), m.channel().name(), m.author(),
+            m.authorName(),
             m.recipient(), m.subject(), m.body(), m.status().name(), utc(m.createdAt()), utc(m.sentAt()),
             m.externalId())
         .update();
@@ -33,6 +34,11 @@ public class MessageRepository {
 
   Optional<Message> find(String id) {
     return jdbc.sql("select * from message where id = ?").param(id).query(MessageRepository::map).optional();
+  }
+
+  Optional<Message> findInbound(String contactId, String externalId) {
+    return jdbc.sql("select * from message where contact_id = ? and direction = 'IN' and external_id = ?")
+        .params(contactId, externalId).query(MessageRepository::map).optional();
   }
 
   public List<Message> ofContact(String contactId) {
@@ -47,7 +53,8 @@ public class MessageRepository {
 
   private static Message map(ResultSet rs, int row) throws SQLException {
     return new Message(rs.getString("id"), rs.getString("contact_id"),
-        Message.Direction.valueOf(rs.getString("direction")), Channel.valueOf(rs.getString("channel")),
+        Message.Direction.valueOf(rs.getString("direction")), MessageKind.valueOf(rs.getString("kind")),
+        Channel.valueOf(rs.getString("channel")),
         rs.getString("author"), rs.getString("author_name"), rs.getString("recipient"), rs.getString("subject"),
         rs.getString("body"), MessageStatus.valueOf(rs.getString("status")), instant(rs, "created_at"),
         instant(rs, "sent_at"), rs.getString("external_id"));

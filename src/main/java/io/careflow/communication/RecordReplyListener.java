@@ -8,9 +8,9 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Completion of a reply task ("Answer the customer"): refuses an empty or overlong reply
- * (the task stays open), stores the reply as a message signed by the agent, and keeps only
- * the message id in the process.
+ * Completion of a reply task ("Answer the customer"): refuses an empty or overlong reply or
+ * an unknown kind (the task stays open), stores the answer or question as a message signed
+ * by the agent, and keeps only the message id and its kind in the process.
  */
 @Component
 public class RecordReplyListener implements TaskListener {
@@ -33,7 +33,19 @@ public class RecordReplyListener implements TaskListener {
       throw TaskFormInput.reject(ReplyStep.REPLY_TEXT,
           "must be at most " + ReplyStep.MAX_REPLY_LENGTH + " characters");
     }
-    String messageId = replies.record(CaseVariables.contactId(task), TaskFormInput.actor(task, users), text.strip());
+    String kindText = TaskFormInput.text(task, ReplyStep.REPLY_KIND);
+    MessageKind kind;
+    if (kindText == null || kindText.isBlank()) {
+      kind = MessageKind.ANSWER;
+    } else if (kindText.equals(MessageKind.ANSWER.name()) || kindText.equals(MessageKind.QUESTION.name())) {
+      kind = MessageKind.valueOf(kindText);
+    } else {
+      throw TaskFormInput.reject(ReplyStep.REPLY_KIND, "must be ANSWER or QUESTION");
+    }
+    String messageId = replies.record(CaseVariables.contactId(task), TaskFormInput.actor(task, users), text.strip(),
+        kind);
+    // the gateway after sending reads it: a question stops the reply clock
+    task.getExecution().setVariable(ReplyStep.REPLY_KIND, kind.name());
     task.getExecution().setVariable(ReplyStep.REPLY_MESSAGE_ID, messageId);
     // the text lives in the message table; the process keeps ids only
     task.getExecution().removeVariable(ReplyStep.REPLY_TEXT);

@@ -7,6 +7,7 @@ import io.careflow.contact.Contact;
 import io.careflow.contact.ContactEvents;
 import io.careflow.contact.ContactRepository;
 import io.careflow.customer.CustomerHistory;
+import io.careflow.sla.WorkingTimeCalendar;
 import io.careflow.system.NotFoundException;
 import io.careflow.system.UserDirectory;
 import java.time.Clock;
@@ -37,11 +38,12 @@ public class ReplyService {
   private final MessageTemplates templates;
   private final EmailSender email;
   private final Clock clock;
+  private final WorkingTimeCalendar calendar;
   private final String shopName;
 
   public ReplyService(MessageRepository messages, ContactRepository contacts, ContactEvents events,
       UserDirectory users, CustomerHistory customers, MessageTemplates templates, EmailSender email, Clock clock,
-      @Value("${careflow.mail.shop-name}") String shopName) {
+      WorkingTimeCalendar calendar, @Value("${careflow.mail.shop-name}") String shopName) {
     this.messages = messages;
     this.contacts = contacts;
     this.events = events;
@@ -50,17 +52,20 @@ public class ReplyService {
     this.templates = templates;
     this.email = email;
     this.clock = clock;
+    this.calendar = calendar;
     this.shopName = shopName;
   }
 
-  /** Records the agent's reply as a pending outbound message; returns its id. */
+  /** Records the agent's answer or question as a pending outbound message; returns its id. */
   @Transactional
-  public String record(String contactId, String author, String text) {
+  public String record(String contactId, String author, String text, MessageKind kind) {
     Contact contact = contact(contactId);
     String id = UUID.randomUUID().toString();
-    messages.insert(new Message(id, contactId, Direction.OUT, contact.channel(), author, users.displayName(author),
-        recipient(contact), replySubject(contact.subject()), text, MessageStatus.PENDING, clock.instant(), null, null));
-    events.record(contactId, ContactEvents.REPLY_RECORDED, author, "reply written, " + text.length() + " characters");
+    messages.insert(new Message(id, contactId, Direction.OUT, kind, contact.channel(), author,
+        users.displayName(author), recipient(contact), replySubject(contact.subject()), text, MessageStatus.PENDING,
+        clock.instant(), null, null));
+    events.record(contactId, ContactEvents.REPLY_RECORDED, author,
+        (kind == MessageKind.QUESTION ? "question" : "answer") + " written, " + text.length() + " characters");
     return id;
   }
 
@@ -94,7 +99,7 @@ public class ReplyService {
       events.record(contact.id(), ContactEvents.MESSAGE_STORED, message.author(),
           message.channel() + " reply kept on the contact");
     }
-    contacts.recordFirstReply(contact.id(), now);
+    contacts.recordFirstReply(contact.id(), now, calendar.between(contact.receivedAt(), now).toMinutes());
   }
 
   private Contact contact(String contactId) {

@@ -8,6 +8,8 @@ package io.careflow.communication;
 public final class ReplyStep {
 
   public static final String REPLY_TEXT = "replyText";
+  /** ANSWER (default) or QUESTION: a question stops the reply clock until the customer answers. */
+  public static final String REPLY_KIND = "replyKind";
   public static final String REPLY_MESSAGE_ID = "replyMessageId";
   public static final int MAX_REPLY_LENGTH = 10_000;
 

@@ -13,6 +13,11 @@ public final class CaseVariables {
   public static final String CUSTOMER_ID = "customerId";
   public static final String CHANNEL = "channel";
   public static final String LANGUAGE = "language";
+  /** When the contact was received (Date): the reply clock starts there. */
+  public static final String RECEIVED_AT = "receivedAt";
+  /** How the case ended, read when the contact is closed: {@link #OUTCOME_NO_ANSWER} or none. */
+  public static final String CASE_OUTCOME = "caseOutcome";
+  public static final String OUTCOME_NO_ANSWER = "NO_ANSWER";
   /** The topic given at intake or chosen at triage (input of the classification table). */
   public static final String TOPIC_HINT = "topicHint";
   /** Outputs of {@code contact-classification.dmn}. */

@@ -21,8 +21,6 @@ public record Contact(
     String orderId,
     String productSku,
     String processInstanceId,
-    String slaTarget,
-    Instant slaDueAt,
     Instant firstReplyAt,
-    Boolean slaMet,
+    Long firstReplyWorkingMinutes,
     Instant resolvedAt) {}

@@ -23,6 +23,8 @@ public class ContactEvents {
   public static final String MESSAGE_SENT = "MESSAGE_SENT";
   public static final String MESSAGE_STORED = "MESSAGE_STORED";
   public static final String RESOLVED = "RESOLVED";
+  public static final String CLOSED = "CLOSED";
+  public static final String MESSAGE_RECEIVED = "MESSAGE_RECEIVED";
 
   private static final int MAX_DETAIL = 2000;
 

@@ -1,5 +1,7 @@
 package io.careflow.contact;
 
+import io.careflow.sla.SlaVariables;
+import java.util.Date;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
@@ -23,6 +25,11 @@ public class ContactProcessStarter {
             .putValue(CaseVariables.CUSTOMER_ID, contact.customerId())
             .putValue(CaseVariables.CHANNEL, contact.channel().name())
             .putValue(CaseVariables.LANGUAGE, contact.language())
+            .putValue(CaseVariables.RECEIVED_AT, Date.from(contact.receivedAt()))
+            // inputs of the SLA policy table; the communication style and the customer
+            // record set them once they exist
+            .putValue(SlaVariables.PRIORITY, "NORMAL")
+            .putValue(SlaVariables.CUSTOMER_TYPE, null)
             .putValue(CaseVariables.TOPIC_HINT, contact.topicHint() == null ? null : contact.topicHint().name()))
         .execute()
         .getProcessInstanceId();

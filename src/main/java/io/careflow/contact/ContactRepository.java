@@ -14,7 +14,7 @@ public class ContactRepository {
 
   private static final String COLUMNS = "id, channel, external_id, customer_id, customer_email, customer_phone, "
       + "received_at, subject, body, topic_hint, topic, protocol, status, language, order_id, product_sku, "
-      + "process_instance_id, sla_target, sla_due_at, first_reply_at, sla_met, resolved_at";
+      + "process_instance_id, first_reply_at, first_reply_working_minutes, resolved_at";
 
   private final JdbcClient jdbc;
 
@@ -50,7 +50,7 @@ public class ContactRepository {
     jdbc.sql("update contact set topic = ?, protocol = ? where id = ?").params(topic, protocol, id).update();
   }
 
-  void setStatus(String id, ContactStatus status) {
+  public void setStatus(String id, ContactStatus status) {
     jdbc.sql("update contact set status = ? where id = ?").params(status.name(), id).update();
   }
 
@@ -59,10 +59,16 @@ public class ContactRepository {
         .params(ContactStatus.RESOLVED.name(), utc(at), id).update();
   }
 
+  void close(String id, Instant at) {
+    jdbc.sql("update contact set status = ?, resolved_at = ? where id = ?")
+        .params(ContactStatus.CLOSED.name(), utc(at), id).update();
+  }
+
   /** Records the first reply only once: later replies leave it as it was. */
-  public void recordFirstReply(String id, Instant at) {
-    jdbc.sql("update contact set first_reply_at = ? where id = ? and first_reply_at is null")
-        .params(utc(at), id).update();
+  public void recordFirstReply(String id, Instant at, long workingMinutes) {
+    jdbc.sql("update contact set first_reply_at = ?, first_reply_working_minutes = ? "
+            + "where id = ? and first_reply_at is null")
+        .params(utc(at), workingMinutes, id).update();
   }
 
   public long count() {
@@ -92,10 +98,8 @@ public class ContactRepository {
         rs.getString("order_id"),
         rs.getString("product_sku"),
         rs.getString("process_instance_id"),
-        rs.getString("sla_target"),
-        instant(rs, "sla_due_at"),
         instant(rs, "first_reply_at"),
-        (Boolean) rs.getObject("sla_met"),
+        rs.getObject("first_reply_working_minutes", Long.class),
         instant(rs, "resolved_at"));
   }
 }

@@ -1,6 +1,7 @@
 package io.careflow.contact;
 
 import io.careflow.sla.BusinessHoursProperties;
+import io.careflow.sla.DeadlineService;
 import io.careflow.system.NotFoundException;
 import java.util.Objects;
 import org.camunda.bpm.engine.TaskService;
@@ -14,11 +15,14 @@ public class ContactService {
   private final ContactRepository contacts;
   private final TaskService taskService;
   private final BusinessHoursProperties businessHours;
+  private final DeadlineService deadlines;
 
-  public ContactService(ContactRepository contacts, TaskService taskService, BusinessHoursProperties businessHours) {
+  public ContactService(ContactRepository contacts, TaskService taskService, BusinessHoursProperties businessHours,
+      DeadlineService deadlines) {
     this.contacts = contacts;
     this.taskService = taskService;
     this.businessHours = businessHours;
+    this.deadlines = deadlines;
   }
 
   public Contact get(String id) {
@@ -30,7 +34,8 @@ public class ContactService {
   }
 
   public ContactView view(Contact contact) {
-    return ContactView.of(contact, currentAssignee(contact.id()), businessHours.zone());
+    return ContactView.of(contact, deadlines.first(contact.id(), DeadlineService.REPLY),
+        currentAssignee(contact.id()), businessHours.zone());
   }
 
   /** The agent who holds the case's open task now, if any. */

@@ -3,6 +3,8 @@ package io.careflow.contact;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.Optional;
+import io.careflow.sla.Deadline;
 
 /** A contact as {@code GET /api/contacts/{id}} shows it (API.md). */
 public record ContactView(
@@ -18,14 +20,21 @@ public record ContactView(
     Sla sla,
     String assignee) {
 
-  /** The reply deadline of the contact: target duration, due instant, first reply, met. */
-  public record Sla(String target, OffsetDateTime dueAt, OffsetDateTime firstReplyAt, Boolean met) {}
+  /**
+   * The reply deadline of the contact: target (working time), due instant (moved by time
+   * spent waiting for the customer), first reply, met (null while open), whether the clock
+   * stands still now, and the working minutes to the first reply.
+   */
+  public record Sla(String target, OffsetDateTime dueAt, OffsetDateTime firstReplyAt, Boolean met, boolean paused,
+      Long firstReplyWorkingMinutes) {}
 
-  static ContactView of(Contact c, String assignee, ZoneId zone) {
+  static ContactView of(Contact c, Optional<Deadline> reply, String assignee, ZoneId zone) {
+    Sla sla = new Sla(reply.map(d -> d.target().toString()).orElse(null),
+        reply.map(d -> at(d.dueAt(), zone)).orElse(null), at(c.firstReplyAt(), zone),
+        reply.map(Deadline::met).orElse(null), reply.map(Deadline::isPaused).orElse(false),
+        c.firstReplyWorkingMinutes());
     return new ContactView(c.id(), c.channel(), c.externalId(), c.topic(), c.protocol(), c.status(), c.customerId(),
-        c.processInstanceId(), at(c.receivedAt(), zone),
-        new Sla(c.slaTarget(), at(c.slaDueAt(), zone), at(c.firstReplyAt(), zone), c.slaMet()),
-        assignee);
+        c.processInstanceId(), at(c.receivedAt(), zone), sla, assignee);
   }
 
   private static OffsetDateTime at(Instant instant, ZoneId zone) {

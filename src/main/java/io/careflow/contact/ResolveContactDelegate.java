@@ -5,7 +5,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** "Mark contact resolved" ({@code service_resolve_contact}): the protocol has ended. */
+/**
+ * "Mark contact resolved (or closed)" ({@code service_resolve_contact}): the protocol has
+ * ended — RESOLVED, or CLOSED when the customer never answered the shop's question.
+ */
 @Component
 public class ResolveContactDelegate implements JavaDelegate {
 
@@ -22,8 +25,14 @@ public class ResolveContactDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String contactId = CaseVariables.contactId(execution);
-    contacts.resolve(contactId, clock.instant());
-    events.record(contactId, ContactEvents.RESOLVED, ContactEvents.SYSTEM, "protocol "
-        + CaseVariables.string(execution, CaseVariables.PROTOCOL_KEY) + " ended");
+    String protocol = CaseVariables.string(execution, CaseVariables.PROTOCOL_KEY);
+    if (CaseVariables.OUTCOME_NO_ANSWER.equals(execution.getVariable(CaseVariables.CASE_OUTCOME))) {
+      contacts.close(contactId, clock.instant());
+      events.record(contactId, ContactEvents.CLOSED, ContactEvents.SYSTEM,
+          "protocol " + protocol + " ended without an answer from the customer");
+    } else {
+      contacts.resolve(contactId, clock.instant());
+      events.record(contactId, ContactEvents.RESOLVED, ContactEvents.SYSTEM, "protocol " + protocol + " ended");
+    }
   }
 }

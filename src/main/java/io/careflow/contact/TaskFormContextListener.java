@@ -47,6 +47,10 @@ public class TaskFormContextListener implements TaskListener {
       text.append("Subject: ").append(contact.subject()).append("\n\n");
     }
     text.append(contact.body() == null ? "(no message text)" : contact.body());
+    String conversation = history.conversation(contact.id());
+    if (!conversation.isEmpty()) {
+      text.append("\n\n").append(conversation);
+    }
     return text.toString();
   }
 }

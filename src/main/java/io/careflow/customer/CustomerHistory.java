@@ -29,6 +29,22 @@ public class CustomerHistory {
         .optional().filter(name -> !name.isBlank()).orElse(fallback);
   }
 
+  /**
+   * The messages exchanged on a contact after the first one, oldest first: who wrote, when,
+   * and what — so the agent sees the customer's answer to a question in the next task.
+   */
+  public String conversation(String contactId) {
+    return String.join("\n\n", jdbc.sql("""
+            select created_at, direction, kind, author_name, body from message
+            where contact_id = ? order by created_at, id""")
+        .param(contactId)
+        .query((rs, n) -> "— %s, %s:\n%s".formatted(shopTime.local(SqlTimes.instant(rs, "created_at")),
+            "IN".equals(rs.getString("direction")) ? "the customer"
+                : rs.getString("author_name") + ("QUESTION".equals(rs.getString("kind")) ? " (question)" : ""),
+            rs.getString("body")))
+        .list());
+  }
+
   /** A few lines, one per earlier contact: when, channel, topic, status and subject. */
   public String summary(String customerId, String excludingContactId) {
     List<String> lines = jdbc.sql("""

@@ -84,6 +84,8 @@ public class SecurityConfiguration {
             .requestMatchers(path(POST, "/api/calls/missed")).hasAnyAuthority(INTEGRATIONS, ADMINS)
             .requestMatchers(path(GET, "/api/contacts/{id}")).hasAnyAuthority(AGENTS, MANAGERS, INTEGRATIONS, ADMINS)
             .requestMatchers(path(GET, "/api/contacts/{id}/timeline")).hasAnyAuthority(MANAGERS, ADMINS)
+            .requestMatchers(path(POST, "/api/contacts/{id}/messages")).hasAnyAuthority(INTEGRATIONS, AGENTS, ADMINS)
+            .requestMatchers(path(GET, "/api/calendar/due")).authenticated()
             .anyRequest().denyAll());
     return statelessBasic(http, problems).build();
   }

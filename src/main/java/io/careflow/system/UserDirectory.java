@@ -1,5 +1,7 @@
 package io.careflow.system;
 
+import java.util.Collection;
+import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
@@ -26,6 +28,20 @@ public class UserDirectory {
     String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
         + (user.getLastName() == null ? "" : user.getLastName())).trim();
     return name.isEmpty() ? userId : name;
+  }
+
+  /** The users of a group (e.g. everyone in team-leads). */
+  public List<String> membersOf(String groupId) {
+    return identityService.createUserQuery().memberOfGroup(groupId).list().stream().map(User::getId).toList();
+  }
+
+  /** The e-mail addresses of the users that have one, each once. */
+  public List<String> emailsOf(Collection<String> userIds) {
+    if (userIds.isEmpty()) {
+      return List.of();
+    }
+    return identityService.createUserQuery().userIdIn(userIds.toArray(String[]::new)).list().stream()
+        .map(User::getEmail).filter(email -> email != null && !email.isBlank()).distinct().toList();
   }
 
   /** The user on whose behalf the engine acts now (Tasklist, REST), or null for the system. */

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.careflow.support.CareflowIntegrationTest;
 import io.careflow.support.Http;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -53,6 +56,24 @@ class ContactApiTest extends CareflowIntegrationTest {
     Http.Response read = http.get("anna", "/api/contacts/" + body.get("id").asText());
     assertThat(read.status()).isEqualTo(200);
     assertThat(read.json().get("customerId").asText()).isEqualTo(body.get("customerId").asText());
+  }
+
+  @Test
+  void shouldSetTheReplyDeadlineOfAFridayAfternoonEmailAtIntake() {
+    // Friday 4 December 2026, 15:05 in Warsaw; the e-mail came at 15:00
+    ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2026-12-04T15:05:00+01:00").toInstant()));
+    Http.Response response = http.postJson("intake", "/api/contacts", """
+        {"channel": "EMAIL", "receivedAt": "2026-12-04T15:00:00+01:00",
+         "customer": {"email": "%s"}, "subject": "Friday", "body": "b", "topic": "INQUIRY"}"""
+        .formatted(uniqueEmail("friday")));
+
+    assertThat(response.status()).isEqualTo(201);
+    JsonNode sla = response.json().get("sla");
+    assertThat(sla.get("target").asText()).isEqualTo("PT6H");
+    // 2 working hours on Friday (15-17), the weekend closed, 4 on Monday from 09:00
+    assertThat(sla.get("dueAt").asText()).isEqualTo("2026-12-07T13:00:00+01:00");
+    assertThat(sla.get("met").isNull()).isTrue();
+    assertThat(sla.get("paused").asBoolean()).isFalse();
   }
 
   @Test

@@ -1,0 +1,69 @@
+package io.careflow.communication;
+
+import io.careflow.communication.Message.Direction;
+import io.careflow.contact.Contact;
+import io.careflow.contact.ContactEvents;
+import io.careflow.contact.ContactRepository;
+import io.careflow.system.NotFoundException;
+import io.careflow.system.RequestValidator;
+import java.time.Clock;
+import java.util.UUID;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A customer's answer on a running case is not a new contact (DESIGN: a later message on the
+ * same case is a BPMN message correlated by business key). It is stored on the contact and,
+ * where the case waits for the customer, resumes it — the reply clock restarts. Where
+ * nothing waits, it lands on the case for the agent. The same external id twice is stored
+ * once.
+ */
+@Service
+public class CustomerReplies {
+
+  /** The BPMN message every protocol waits for when it asked the customer something. */
+  public static final String MESSAGE_CUSTOMER_REPLIED = "CustomerReplied";
+
+  private final MessageRepository messages;
+  private final ContactRepository contacts;
+  private final ContactEvents events;
+  private final RuntimeService runtimeService;
+  private final RequestValidator validator;
+  private final Clock clock;
+
+  public CustomerReplies(MessageRepository messages, ContactRepository contacts, ContactEvents events,
+      RuntimeService runtimeService, RequestValidator validator, Clock clock) {
+    this.messages = messages;
+    this.contacts = contacts;
+    this.events = events;
+    this.runtimeService = runtimeService;
+    this.validator = validator;
+    this.clock = clock;
+  }
+
+  /** What became of a customer's message: stored as {@code messageId}; whether it resumed the case. */
+  public record Received(String messageId, boolean resumedCase, boolean duplicate) {}
+
+  @Transactional
+  public Received receive(String contactId, CustomerMessage message, String actor) {
+    Contact contact = contacts.find(contactId).orElseThrow(() -> new NotFoundException("No contact " + contactId));
+    validator.check(message).throwIfInvalid();
+    String externalId = message.externalId() == null || message.externalId().isBlank() ? null
+        : message.externalId().trim();
+    if (externalId != null) {
+      var earlier = messages.findInbound(contactId, externalId);
+      if (earlier.isPresent()) {
+        return new Received(earlier.get().id(), false, true);
+      }
+    }
+    String id = UUID.randomUUID().toString();
+    messages.insert(new Message(id, contactId, Direction.IN, MessageKind.CUSTOMER, contact.channel(), "customer",
+        null, null, null, message.body(), MessageStatus.RECEIVED, clock.instant(), null, externalId));
+    boolean resumed = !runtimeService.createMessageCorrelation(MESSAGE_CUSTOMER_REPLIED)
+        .processInstanceBusinessKey(contactId).correlateAllWithResult().isEmpty();
+    events.record(contactId, ContactEvents.MESSAGE_RECEIVED, actor,
+        resumed ? "customer answered, case resumed" : "customer wrote, kept on the case for the agent");
+    return new Received(id, resumed, false);
+  }
+}

@@ -1,0 +1,32 @@
+package io.careflow.sla;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/** One guarded step of a contact and where its clock stands. */
+public record Deadline(
+    String id,
+    String contactId,
+    String step,
+    WorkingDuration target,
+    double warningFraction,
+    Instant startedAt,
+    Instant warningAt,
+    Instant dueAt,
+    Instant escalationAt,
+    Instant pausedAt,
+    Duration pausedWorkingTime,
+    Instant warnedAt,
+    Instant breachedAt,
+    Instant escalatedAt,
+    Instant completedAt,
+    Boolean met) {
+
+  public boolean isPaused() {
+    return pausedAt != null;
+  }
+
+  public boolean isCompleted() {
+    return completedAt != null;
+  }
+}

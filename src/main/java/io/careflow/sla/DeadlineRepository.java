@@ -1,0 +1,93 @@
+package io.careflow.sla;
+
+import static io.careflow.system.SqlTimes.instant;
+import static io.careflow.system.SqlTimes.utc;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class DeadlineRepository {
+
+  private final JdbcClient jdbc;
+
+  DeadlineRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  void insert(Deadline d) {
+    jdbc.sql("""
+            insert into deadline (id, contact_id, step, target, warning_fraction, started_at, warning_at, due_at,
+                                  escalation_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(d.id(), d.contactId(), d.step(), d.target().toString(), BigDecimal.valueOf(d.warningFraction()),
+            utc(d.startedAt()), utc(d.warningAt()), utc(d.dueAt()), utc(d.escalationAt()))
+        .update();
+  }
+
+  Optional<Deadline> find(String id) {
+    return jdbc.sql("select * from deadline where id = ?").param(id).query(DeadlineRepository::map).optional();
+  }
+
+  /** The first deadline of that step on the contact (the contact's SLA for step "reply"). */
+  Optional<Deadline> first(String contactId, String step) {
+    return jdbc.sql("select * from deadline where contact_id = ? and step = ? order by started_at, id "
+            + "fetch first 1 rows only")
+        .params(contactId, step).query(DeadlineRepository::map).optional();
+  }
+
+  List<Deadline> ofContact(String contactId) {
+    return jdbc.sql("select * from deadline where contact_id = ? order by started_at, id").param(contactId)
+        .query(DeadlineRepository::map).list();
+  }
+
+  void pause(String id, Instant at) {
+    jdbc.sql("update deadline set paused_at = ? where id = ? and paused_at is null").params(utc(at), id).update();
+  }
+
+  void resume(String id, Instant warningAt, Instant dueAt, Instant escalationAt, Duration pausedTotal) {
+    jdbc.sql("""
+            update deadline set paused_at = null, warning_at = ?, due_at = ?, escalation_at = ?,
+                                paused_working_seconds = ?
+            where id = ?""")
+        .params(utc(warningAt), utc(dueAt), utc(escalationAt), pausedTotal.toSeconds(), id).update();
+  }
+
+  void complete(String id, Instant at, boolean met) {
+    jdbc.sql("update deadline set completed_at = ?, met = ? where id = ? and completed_at is null")
+        .params(utc(at), met, id).update();
+  }
+
+  /** Marks a level (warned / breached / escalated) once; true only for the first call. */
+  boolean mark(String id, Level level, Instant at) {
+    String extra = level == Level.BREACHED ? ", met = false" : "";
+    return jdbc.sql("update deadline set " + level.column + " = ?" + extra + " where id = ? and " + level.column
+            + " is null and completed_at is null").params(utc(at), id).update() == 1;
+  }
+
+  enum Level {
+    WARNED("warned_at"), BREACHED("breached_at"), ESCALATED("escalated_at");
+
+    final String column;
+
+    Level(String column) {
+      this.column = column;
+    }
+  }
+
+  private static Deadline map(ResultSet rs, int row) throws SQLException {
+    return new Deadline(rs.getString("id"), rs.getString("contact_id"), rs.getString("step"),
+        WorkingDuration.parse(rs.getString("target")), rs.getBigDecimal("warning_fraction").doubleValue(),
+        instant(rs, "started_at"), instant(rs, "warning_at"), instant(rs, "due_at"), instant(rs, "escalation_at"),
+        instant(rs, "paused_at"), Duration.ofSeconds(rs.getLong("paused_working_seconds")),
+        instant(rs, "warned_at"), instant(rs, "breached_at"), instant(rs, "escalated_at"),
+        instant(rs, "completed_at"), (Boolean) rs.getObject("met"));
+  }
+}

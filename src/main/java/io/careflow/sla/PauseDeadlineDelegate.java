@@ -1,0 +1,30 @@
+package io.careflow.sla;
+
+import io.careflow.contact.CaseVariables;
+import io.careflow.contact.ContactRepository;
+import io.careflow.contact.ContactStatus;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Stop the clock: wait for the customer": the contact is WAITING_FOR_CUSTOMER and its
+ * deadline stands still (SPEC R2: time waiting for the customer does not count).
+ */
+@Component
+public class PauseDeadlineDelegate implements JavaDelegate {
+
+  private final DeadlineService deadlines;
+  private final ContactRepository contacts;
+
+  public PauseDeadlineDelegate(DeadlineService deadlines, ContactRepository contacts) {
+    this.deadlines = deadlines;
+    this.contacts = contacts;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    deadlines.pause(SlaVariables.deadlineId(execution));
+    contacts.setStatus(CaseVariables.contactId(execution), ContactStatus.WAITING_FOR_CUSTOMER);
+  }
+}

@@ -1,10 +1,16 @@
 package io.careflow.communication;
 
 /**
- * What an agent's message to the customer is. An ANSWER completes the reply step; a
- * QUESTION stops the reply clock until the customer answers. CUSTOMER: written by the
- * customer.
+ * What a message on a contact is. An agent's ANSWER completes the reply step; a QUESTION
+ * stops the reply clock until the customer answers; both count as the first reply. A
+ * NOTICE is sent by careflow itself (acknowledgement, link, progress) and does not count.
+ * CUSTOMER: written by the customer.
  */
 public enum MessageKind {
-  ANSWER, QUESTION, CUSTOMER
+  ANSWER, QUESTION, NOTICE, CUSTOMER;
+
+  /** Written by an agent: the first of these is the contact's first reply. */
+  public boolean byAgent() {
+    return this == ANSWER || this == QUESTION;
+  }
 }

@@ -1,8 +1,6 @@
 package io.careflow.communication;
 
-import io.careflow.communication.EmailSender.Email;
 import io.careflow.communication.Message.Direction;
-import io.careflow.contact.Channel;
 import io.careflow.contact.Contact;
 import io.careflow.contact.ContactEvents;
 import io.careflow.contact.ContactRepository;
@@ -36,13 +34,13 @@ public class ReplyService {
   private final UserDirectory users;
   private final CustomerHistory customers;
   private final MessageTemplates templates;
-  private final EmailSender email;
+  private final ChannelDelivery delivery;
   private final Clock clock;
   private final WorkingTimeCalendar calendar;
   private final String shopName;
 
   public ReplyService(MessageRepository messages, ContactRepository contacts, ContactEvents events,
-      UserDirectory users, CustomerHistory customers, MessageTemplates templates, EmailSender email, Clock clock,
+      UserDirectory users, CustomerHistory customers, MessageTemplates templates, ChannelDelivery delivery, Clock clock,
       WorkingTimeCalendar calendar, @Value("${careflow.mail.shop-name}") String shopName) {
     this.messages = messages;
     this.contacts = contacts;
@@ -50,7 +48,7 @@ public class ReplyService {
     this.users = users;
     this.customers = customers;
     this.templates = templates;
-    this.email = email;
+    this.delivery = delivery;
     this.clock = clock;
     this.calendar = calendar;
     this.shopName = shopName;
@@ -62,7 +60,8 @@ public class ReplyService {
     Contact contact = contact(contactId);
     String id = UUID.randomUUID().toString();
     messages.insert(new Message(id, contactId, Direction.OUT, kind, contact.channel(), author,
-        users.displayName(author), recipient(contact), replySubject(contact.subject()), text, MessageStatus.PENDING,
+        users.displayName(author), ChannelDelivery.recipient(contact), ChannelDelivery.replySubject(contact.subject()), text,
+        MessageStatus.PENDING,
         clock.instant(), null, null));
     events.record(contactId, ContactEvents.REPLY_RECORDED, author,
         (kind == MessageKind.QUESTION ? "question" : "answer") + " written, " + text.length() + " characters");
@@ -80,44 +79,19 @@ public class ReplyService {
       return;
     }
     Contact contact = contact(message.contactId());
-    Instant now = clock.instant();
-    if (message.channel() == Channel.EMAIL) {
-      var model = new HashMap<String, Object>();
-      model.put("customerName", customers.displayName(contact.customerId(), ""));
-      model.put("agentName", message.authorName());
-      model.put("replyText", message.body());
-      model.put("subject", contact.subject() == null ? "" : contact.subject());
-      model.put("shopName", shopName);
-      MessageTemplates.Rendered rendered = templates.render(TEMPLATE_REPLY, contact.language(), model);
-      String externalId = email.send(new Email(message.authorName() + " · " + shopName, message.recipient(),
-          message.subject(), rendered.html(), rendered.text(), contact.externalId()));
-      messages.markDelivered(messageId, MessageStatus.SENT, now, externalId);
-      events.record(contact.id(), ContactEvents.MESSAGE_SENT, message.author(),
-          "e-mail to " + message.recipient() + " in " + rendered.language());
-    } else {
-      messages.markDelivered(messageId, MessageStatus.STORED, now, null);
-      events.record(contact.id(), ContactEvents.MESSAGE_STORED, message.author(),
-          message.channel() + " reply kept on the contact");
-    }
-    contacts.recordFirstReply(contact.id(), now, calendar.between(contact.receivedAt(), now).toMinutes());
+    var model = new HashMap<String, Object>();
+    model.put("customerName", customers.displayName(contact.customerId(), ""));
+    model.put("agentName", message.authorName());
+    model.put("replyText", message.body());
+    model.put("subject", contact.subject() == null ? "" : contact.subject());
+    model.put("shopName", shopName);
+    MessageTemplates.Rendered rendered = templates.render(TEMPLATE_REPLY, contact.language(), model);
+    Instant sent = delivery.deliver(message, contact, rendered, message.authorName() + " · " + shopName);
+    contacts.recordFirstReply(contact.id(), sent, calendar.between(contact.receivedAt(), sent).toMinutes());
   }
 
   private Contact contact(String contactId) {
     return contacts.find(contactId).orElseThrow(() -> new NotFoundException("No contact " + contactId));
   }
 
-  private static String recipient(Contact contact) {
-    return switch (contact.channel()) {
-      case EMAIL -> contact.customerEmail();
-      case PHONE, MISSED_CALL, SMS -> contact.customerPhone();
-      default -> contact.customerEmail() != null ? contact.customerEmail() : contact.customerPhone();
-    };
-  }
-
-  static String replySubject(String subject) {
-    if (subject == null || subject.isBlank()) {
-      return "Re: your message";
-    }
-    return subject.regionMatches(true, 0, "Re:", 0, 3) ? subject : "Re: " + subject;
-  }
 }

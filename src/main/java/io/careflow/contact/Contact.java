@@ -23,4 +23,8 @@ public record Contact(
     String processInstanceId,
     Instant firstReplyAt,
     Long firstReplyWorkingMinutes,
-    Instant resolvedAt) {}
+    Instant resolvedAt,
+    String outcome,
+    String outcomeDetail,
+    Boolean firstContactResolved,
+    String dissatisfaction) {}

@@ -25,6 +25,9 @@ public class ContactEvents {
   public static final String RESOLVED = "RESOLVED";
   public static final String CLOSED = "CLOSED";
   public static final String MESSAGE_RECEIVED = "MESSAGE_RECEIVED";
+  public static final String STYLE_CHANGED = "STYLE_CHANGED";
+  public static final String SENIOR_TAKES_OVER = "SENIOR_TAKES_OVER";
+  public static final String OUTCOME = "OUTCOME";
 
   private static final int MAX_DETAIL = 2000;
 

@@ -97,7 +97,7 @@ public class ContactIntakeService {
         receivedAt == null ? clock.instant() : receivedAt,
         blankToNull(request.subject()), request.body(), topic, null, null, ContactStatus.OPEN,
         language(customer.language()), blankToNull(request.orderId()), blankToNull(request.productSku()),
-        null, null, null, null);
+        null, null, null, null, null, null, null, null);
     return register(contact, blankToNull(customer.name()), actor);
   }
 
@@ -117,7 +117,7 @@ public class ContactIntakeService {
     check.throwIfInvalid();
     Contact contact = new Contact(UUID.randomUUID().toString(), Channel.MISSED_CALL, call.callId().trim(), null,
         null, phone, at == null ? clock.instant() : at, "Missed call", null, null, null,
-        null, ContactStatus.OPEN, null, null, null, null, null, null, null);
+        null, ContactStatus.OPEN, null, null, null, null, null, null, null, null, null, null, null);
     return register(contact, null, actor);
   }
 
@@ -198,7 +198,7 @@ public class ContactIntakeService {
     return new Contact(c.id(), c.channel(), c.externalId(), customerId, c.customerEmail(), c.customerPhone(),
         c.receivedAt(), c.subject(), c.body(), c.topicHint(), c.topic(), c.protocol(), c.status(), language,
         c.orderId(), c.productSku(), c.processInstanceId(), c.firstReplyAt(), c.firstReplyWorkingMinutes(),
-        c.resolvedAt());
+        c.resolvedAt(), c.outcome(), c.outcomeDetail(), c.firstContactResolved(), c.dissatisfaction());
   }
 
   private static String language(String language) {

@@ -14,7 +14,8 @@ public class ContactRepository {
 
   private static final String COLUMNS = "id, channel, external_id, customer_id, customer_email, customer_phone, "
       + "received_at, subject, body, topic_hint, topic, protocol, status, language, order_id, product_sku, "
-      + "process_instance_id, first_reply_at, first_reply_working_minutes, resolved_at";
+      + "process_instance_id, first_reply_at, first_reply_working_minutes, resolved_at, outcome, outcome_detail, "
+      + "first_contact_resolved, dissatisfaction";
 
   private final JdbcClient jdbc;
 
@@ -71,6 +72,19 @@ public class ContactRepository {
         .params(utc(at), workingMinutes, id).update();
   }
 
+  /** How the case ended in the protocol's words (e.g. COMPLAINT_JUSTIFIED, "REFUND 150"). */
+  public void recordOutcome(String id, String outcome, String detail) {
+    jdbc.sql("update contact set outcome = ?, outcome_detail = ? where id = ?").params(outcome, detail, id).update();
+  }
+
+  public void recordFirstContactResolved(String id, boolean resolved) {
+    jdbc.sql("update contact set first_contact_resolved = ? where id = ?").params(resolved, id).update();
+  }
+
+  public void setDissatisfaction(String id, String level) {
+    jdbc.sql("update contact set dissatisfaction = ? where id = ?").params(level, id).update();
+  }
+
   public long count() {
     return jdbc.sql("select count(*) from contact").query(Long.class).single();
   }
@@ -100,6 +114,10 @@ public class ContactRepository {
         rs.getString("process_instance_id"),
         instant(rs, "first_reply_at"),
         rs.getObject("first_reply_working_minutes", Long.class),
-        instant(rs, "resolved_at"));
+        instant(rs, "resolved_at"),
+        rs.getString("outcome"),
+        rs.getString("outcome_detail"),
+        (Boolean) rs.getObject("first_contact_resolved"),
+        rs.getString("dissatisfaction"));
   }
 }

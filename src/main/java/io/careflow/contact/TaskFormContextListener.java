@@ -32,6 +32,8 @@ public class TaskFormContextListener implements TaskListener {
     if (contactId == null) {
       return; // not a customer case
     }
+    task.setPriority(Math.max(task.getPriority(),
+        CommunicationStyle.taskPriority(task.getVariable(io.careflow.sla.SlaVariables.PRIORITY))));
     contacts.find(contactId).ifPresent(contact -> {
       task.setVariableLocal(CaseVariables.FORM_CUSTOMER_NAME, history.displayName(contact.customerId(),
           contact.customerEmail() != null ? contact.customerEmail() : contact.customerPhone()));

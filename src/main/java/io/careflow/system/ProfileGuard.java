@@ -12,12 +12,14 @@ import org.springframework.core.env.ConfigurableEnvironment;
  *   <li>{@code demo} creates users with known passwords: never together with {@code postgres};</li>
  *   <li>{@code postgres} needs the first administrator from the environment
  *       ({@code CAREFLOW_ADMIN_USER}, {@code CAREFLOW_ADMIN_PASSWORD}, at least 12
- *       characters, not the user name) — the webapps' set-up page is closed (PITFALLS 8).</li>
+ *       characters, not the user name) — the webapps' set-up page is closed (PITFALLS 8) — and
+ *       the secret that signs customers' links ({@code CAREFLOW_LINK_SECRET}, 32+ characters).</li>
  * </ul>
  */
 public class ProfileGuard implements EnvironmentPostProcessor {
 
   static final int MIN_ADMIN_PASSWORD_LENGTH = 12;
+  static final int MIN_LINK_SECRET_LENGTH = 32;
 
   @Override
   public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -40,6 +42,12 @@ public class ProfileGuard implements EnvironmentPostProcessor {
     if (adminPassword.length() < MIN_ADMIN_PASSWORD_LENGTH || adminPassword.equalsIgnoreCase(adminUser)) {
       throw new IllegalStateException("CAREFLOW_ADMIN_PASSWORD must have at least " + MIN_ADMIN_PASSWORD_LENGTH
           + " characters and differ from the user name.");
+    }
+    String linkSecret = environment.getProperty("careflow.public-links.secret", "");
+    if (linkSecret.length() < MIN_LINK_SECRET_LENGTH || linkSecret.startsWith("demo-only")) {
+      throw new IllegalStateException("Profile 'postgres' needs CAREFLOW_LINK_SECRET (at least "
+          + MIN_LINK_SECRET_LENGTH + " characters): it signs the links customers get to their return form "
+          + "and other public pages.");
     }
   }
 }

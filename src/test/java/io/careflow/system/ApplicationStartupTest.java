@@ -127,7 +127,8 @@ class ApplicationStartupTest {
         var context = startWith("--spring.profiles.active=postgres",
             "--CAREFLOW_DB_URL=" + postgres.getJdbcUrl("postgres", "postgres"),
             "--CAREFLOW_DB_USER=postgres", "--CAREFLOW_DB_PASSWORD=postgres",
-            "--CAREFLOW_ADMIN_USER=admin", "--CAREFLOW_ADMIN_PASSWORD=correct-horse-battery")) {
+            "--CAREFLOW_ADMIN_USER=admin", "--CAREFLOW_ADMIN_PASSWORD=correct-horse-battery",
+            "--CAREFLOW_LINK_SECRET=" + "s".repeat(40))) {
       ProcessEngine engine = context.getBean(ProcessEngine.class);
       Http http = new Http("http://localhost:" + ((WebServerApplicationContext) context).getWebServer().getPort());
 

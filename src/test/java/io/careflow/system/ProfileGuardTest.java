@@ -44,10 +44,23 @@ class ProfileGuardTest {
   }
 
   @Test
+  void shouldRequireALinkSecretWithPostgres() {
+    var environment = new MockEnvironment()
+        .withProperty("camunda.bpm.admin-user.id", "admin")
+        .withProperty("camunda.bpm.admin-user.password", "a-long-enough-secret")
+        .withProperty("careflow.public-links.secret", "demo-only-link-secret-do-not-use-in-production");
+    environment.setActiveProfiles("postgres");
+
+    assertThatThrownBy(() -> guard.postProcessEnvironment(environment, new SpringApplication()))
+        .hasMessageContaining("CAREFLOW_LINK_SECRET");
+  }
+
+  @Test
   void shouldAcceptPostgresWithAnAdministratorFromTheEnvironment() {
     var environment = new MockEnvironment()
         .withProperty("camunda.bpm.admin-user.id", "admin")
-        .withProperty("camunda.bpm.admin-user.password", "a-long-enough-secret");
+        .withProperty("camunda.bpm.admin-user.password", "a-long-enough-secret")
+        .withProperty("careflow.public-links.secret", "x".repeat(32));
     environment.setActiveProfiles("postgres");
 
     assertThatCode(() -> guard.postProcessEnvironment(environment, new SpringApplication()))

@@ -1,0 +1,52 @@
+package io.careflow.communication;
+
+import io.careflow.contact.CaseVariables;
+import io.careflow.system.PublicLinks;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Send … to the customer": the notice named by the input parameter {@code notice}, with the
+ * variables of the case in its template. With {@code linkPurpose} (and {@code linkPath},
+ * {@code linkValidity}, default 14 days) the notice carries a fresh signed link to that
+ * public page as {@code link}. Asynchronous with retries in every model.
+ */
+@Component
+public class SendCustomerNoticeDelegate implements JavaDelegate {
+
+  public static final String NOTICE = "notice";
+  public static final String LINK_PURPOSE = "linkPurpose";
+  public static final String LINK_PATH = "linkPath";
+  public static final String LINK_VALIDITY = "linkValidity";
+
+  private final CustomerNotices notices;
+  private final PublicLinks links;
+
+  public SendCustomerNoticeDelegate(CustomerNotices notices, PublicLinks links) {
+    this.notices = notices;
+    this.links = links;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String contactId = CaseVariables.contactId(execution);
+    Map<String, Object> values = new HashMap<>();
+    execution.getVariables().forEach((name, value) -> {
+      if (value != null) {
+        values.put(name, value);
+      }
+    });
+    String purpose = (String) execution.getVariable(LINK_PURPOSE);
+    if (purpose != null) {
+      Object validity = execution.getVariable(LINK_VALIDITY);
+      values.put("link", links.issue(contactId, purpose,
+          validity == null ? Duration.ofDays(14) : Duration.parse(validity.toString()),
+          (String) execution.getVariable(LINK_PATH)));
+    }
+    notices.send(contactId, (String) execution.getVariable(NOTICE), values);
+  }
+}

@@ -1,0 +1,29 @@
+package io.careflow.contact;
+
+import java.util.Locale;
+import org.springframework.stereotype.Component;
+
+/**
+ * The words of a contact as the classification table reads them ({@code contactText}):
+ * subject and body, lower case, the first 2000 characters — enough for the words that
+ * tell a topic, little enough to keep in the decision history.
+ */
+@Component("contactTexts")
+public class ContactTexts {
+
+  static final int MAX = 2000;
+
+  private final ContactRepository contacts;
+
+  public ContactTexts(ContactRepository contacts) {
+    this.contacts = contacts;
+  }
+
+  public String forClassification(String contactId) {
+    return contacts.find(contactId).map(c -> {
+      String text = ((c.subject() == null ? "" : c.subject()) + "\n" + (c.body() == null ? "" : c.body()))
+          .toLowerCase(Locale.ROOT);
+      return text.length() > MAX ? text.substring(0, MAX) : text;
+    }).orElse("");
+  }
+}

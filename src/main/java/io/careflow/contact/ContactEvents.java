@@ -23,6 +23,10 @@ public class ContactEvents {
   public static final String MESSAGE_SENT = "MESSAGE_SENT";
   public static final String MESSAGE_STORED = "MESSAGE_STORED";
   public static final String RESOLVED = "RESOLVED";
+  /** The customer record: a note or an offer made during the contact, the contact moved by a merge. */
+  public static final String NOTE_ADDED = "NOTE_ADDED";
+  public static final String OFFER_MADE = "OFFER_MADE";
+  public static final String CUSTOMER_MERGED = "CUSTOMER_MERGED";
 
   private static final int MAX_DETAIL = 2000;
 

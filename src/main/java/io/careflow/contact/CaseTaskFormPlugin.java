@@ -13,14 +13,16 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
 
 /**
- * Gives every user task of every model the {@link TaskFormContextListener} on create, as a
- * built-in listener (it runs before the model's own listeners). A designer who adds a task
- * in Camunda Modeler gets the customer context in its form without touching Java.
+ * Gives every user task of every model the {@link TaskFormContextListener} on create and
+ * the {@link TaskFormNoteListener} on complete, as built-in listeners (they run before the
+ * model's own listeners). A designer who adds a task in Camunda Modeler gets the customer
+ * context in its form, and the note field stored, without touching Java.
  */
 @Component
 public class CaseTaskFormPlugin extends AbstractProcessEnginePlugin {
 
   static final String LISTENER_BEAN = "${taskFormContextListener}";
+  static final String NOTE_LISTENER_BEAN = "${taskFormNoteListener}";
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -32,10 +34,14 @@ public class CaseTaskFormPlugin extends AbstractProcessEnginePlugin {
     listeners.add(new AbstractBpmnParseListener() {
       @Override
       public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-        TaskListener listener = new DelegateExpressionTaskListener(
-            configuration.getExpressionManager().createExpression(LISTENER_BEAN), List.of());
-        ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
-            .addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, listener);
+        var task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+        task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, listener(LISTENER_BEAN));
+        task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, listener(NOTE_LISTENER_BEAN));
+      }
+
+      private TaskListener listener(String bean) {
+        return new DelegateExpressionTaskListener(configuration.getExpressionManager().createExpression(bean),
+            List.of());
       }
     });
   }

@@ -270,6 +270,18 @@ class CustomerApiTest extends CareflowIntegrationTest {
     assertThat(offer.get("open").asBoolean()).isFalse();
   }
 
+  @Test
+  void shouldPublishTheEndpointsInTheOpenApiDocument() {
+    JsonNode paths = http.get(null, "/v3/api-docs").json().get("paths");
+    assertThat(paths.has("/api/customers")).isTrue();
+    assertThat(paths.has("/api/customers/{id}")).isTrue();
+    assertThat(paths.has("/api/customers/{id}/notes")).isTrue();
+    assertThat(paths.has("/api/customers/{id}/offers")).isTrue();
+    assertThat(paths.has("/api/customers/{id}/identities")).isTrue();
+    assertThat(paths.has("/api/customers/{id}/vip")).isTrue();
+    assertThat(paths.has("/api/customers/merge")).isTrue();
+  }
+
   // --- helpers
 
   private String customer() {

@@ -4,7 +4,6 @@ import io.careflow.customer.CustomerRepository.AgentReplies;
 import io.careflow.customer.CustomerRepository.ContactLine;
 import io.careflow.sla.BusinessHoursProperties;
 import io.careflow.system.UserDirectory;
-import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;

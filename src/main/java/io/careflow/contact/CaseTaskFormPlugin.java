@@ -15,14 +15,16 @@ import org.springframework.stereotype.Component;
 /**
  * Gives every user task of every model careflow's built-in listeners (they run before the
  * model's own): on create the {@link TaskFormContextListener} (customer context, tone, task
- * priority), on complete the {@link CommunicationStyleListener}. A designer who adds a task
- * in Camunda Modeler gets them without touching Java.
+ * priority); on complete the {@link TaskFormNoteListener} (a note about the customer) and the
+ * {@link CommunicationStyleListener}. A designer who adds a task in Camunda Modeler gets them
+ * without touching Java.
  */
 @Component
 public class CaseTaskFormPlugin extends AbstractProcessEnginePlugin {
 
   static final String CREATE_LISTENER = "${taskFormContextListener}";
-  static final String COMPLETE_LISTENER = "${communicationStyleListener}";
+  static final String NOTE_LISTENER = "${taskFormNoteListener}";
+  static final String STYLE_LISTENER = "${communicationStyleListener}";
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -36,7 +38,8 @@ public class CaseTaskFormPlugin extends AbstractProcessEnginePlugin {
       public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
         var definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
         definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, listener(CREATE_LISTENER));
-        definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, listener(COMPLETE_LISTENER));
+        definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, listener(NOTE_LISTENER));
+        definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, listener(STYLE_LISTENER));
       }
 
       private TaskListener listener(String bean) {

@@ -30,6 +30,8 @@ public final class CaseVariables {
   public static final String FORM_CUSTOMER_NAME = "customerName";
   public static final String FORM_CUSTOMER_MESSAGE = "customerMessage";
   public static final String FORM_CUSTOMER_SUMMARY = "customerSummary";
+  /** A note about the customer an agent may type into any task form; stored as a note, not kept here. */
+  public static final String FORM_NEW_NOTE = "newNote";
 
   public static String contactId(VariableScope scope) {
     return (String) scope.getVariable(CONTACT_ID);

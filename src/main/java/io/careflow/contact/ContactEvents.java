@@ -28,6 +28,10 @@ public class ContactEvents {
   public static final String STYLE_CHANGED = "STYLE_CHANGED";
   public static final String SENIOR_TAKES_OVER = "SENIOR_TAKES_OVER";
   public static final String OUTCOME = "OUTCOME";
+  /** The customer record: a note or an offer made during the contact, the contact moved by a merge. */
+  public static final String NOTE_ADDED = "NOTE_ADDED";
+  public static final String OFFER_MADE = "OFFER_MADE";
+  public static final String CUSTOMER_MERGED = "CUSTOMER_MERGED";
 
   private static final int MAX_DETAIL = 2000;
 

@@ -1,26 +1,49 @@
 package io.careflow.customer;
 
+import io.careflow.customer.CustomerRepository.AgentReplies;
+import io.careflow.customer.CustomerRepository.ContactLine;
 import io.careflow.sla.BusinessHoursProperties;
 import io.careflow.system.SqlTimes;
+import io.careflow.system.UserDirectory;
 import java.util.List;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * What an agent needs to know about a customer at a glance: their earlier contacts in
- * every channel, newest first (SPEC R1: what was said on the phone is known in the next
- * chat).
+ * What an agent needs to know about a customer at a glance, in every task form (SPEC R1:
+ * what was said on the phone is known in the next chat): the customer's type, language
+ * and preferred agent, their last contacts in every channel, the notes agents wrote and
+ * the offers still open. A few lines per section: the whole record is one API call away.
  */
 @Component
 public class CustomerHistory {
 
   static final int SUMMARY_CONTACTS = 5;
+  static final int SUMMARY_NOTES = 3;
+  static final int SUMMARY_OFFERS = 3;
+  static final int SUMMARY_NOTE_LENGTH = 200;
+  private static final Set<String> CLOSED = Set.of("RESOLVED", "CLOSED");
 
   private final JdbcClient jdbc;
+  private final CustomerService customerService;
+  private final CustomerRepository customers;
+  private final CustomerNotes notes;
+  private final CustomerOffers offers;
+  private final CustomerTypes types;
+  private final UserDirectory users;
   private final BusinessHoursProperties shopTime;
 
-  public CustomerHistory(JdbcClient jdbc, BusinessHoursProperties shopTime) {
+  public CustomerHistory(JdbcClient jdbc, CustomerService customerService, CustomerRepository customers,
+      CustomerNotes notes, CustomerOffers offers, CustomerTypes types, UserDirectory users,
+      BusinessHoursProperties shopTime) {
     this.jdbc = jdbc;
+    this.customerService = customerService;
+    this.customers = customers;
+    this.notes = notes;
+    this.offers = offers;
+    this.types = types;
+    this.users = users;
     this.shopTime = shopTime;
   }
 
@@ -45,29 +68,74 @@ public class CustomerHistory {
         .list());
   }
 
-  /** A few lines, one per earlier contact: when, channel, topic, status and subject. */
+  /**
+   * The summary shown in the task forms of one contact; that contact itself is left out
+   * (its message is shown beside it) and does not count towards the customer type.
+   */
   public String summary(String customerId, String excludingContactId) {
-    List<String> lines = jdbc.sql("""
-            select received_at, channel, topic, status, subject from contact
-            where customer_id = ? and id <> ? order by received_at desc fetch first %d rows only"""
-            .formatted(SUMMARY_CONTACTS))
-        .params(customerId, excludingContactId)
-        .query((rs, n) -> "%s · %s · %s · %s%s".formatted(
-            shopTime.local(SqlTimes.instant(rs, "received_at")),
-            rs.getString("channel"),
-            rs.getString("topic") == null ? "topic not set" : rs.getString("topic"),
-            rs.getString("status"),
-            rs.getString("subject") == null ? "" : " · " + rs.getString("subject")))
-        .list();
-    if (lines.isEmpty()) {
-      return "First contact of this customer.";
+    Customer customer = customerService.get(customerId);
+    String id = customer.id();
+    var text = new StringBuilder();
+
+    long earlier = jdbc.sql("select count(*) from contact where customer_id = ? and id <> ?")
+        .params(id, excludingContactId).query(Long.class).single();
+    List<AgentReplies> agents = customers.agents(id);
+    text.append("Customer type: ").append(types.of(customer.vip(), earlier))
+        .append(" · language: ").append(customer.language() == null ? "unknown" : customer.language())
+        .append(" · preferred agent: ").append(agents.isEmpty() ? "none yet"
+            : users.displayName(agents.get(0).userId()) + " (" + replies(agents.get(0).replies()) + ")");
+
+    List<ContactLine> contacts = customers.contacts(id, excludingContactId, SUMMARY_CONTACTS);
+    if (contacts.isEmpty()) {
+      text.append("\n\nFirst contact of this customer.");
+    } else {
+      text.append("\n\nLast contacts:");
+      contacts.forEach(c -> text.append("\n").append(contactLine(c)));
+      if (earlier > contacts.size()) {
+        text.append("\n… and ").append(earlier - contacts.size()).append(" earlier contacts");
+      }
     }
-    String shown = String.join("\n", lines);
-    if (lines.size() < SUMMARY_CONTACTS) {
-      return shown;
+
+    List<Note> latestNotes = notes.of(id, SUMMARY_NOTES);
+    text.append("\n\nNotes:");
+    if (latestNotes.isEmpty()) {
+      text.append(" none");
     }
-    long all = jdbc.sql("select count(*) from contact where customer_id = ? and id <> ?")
-        .params(customerId, excludingContactId).query(Long.class).single();
-    return all > lines.size() ? shown + "\n… and " + (all - lines.size()) + " earlier contacts" : shown;
+    latestNotes.forEach(n -> text.append("\n").append(shopTime.local(n.createdAt()), 0, 10).append(" · ")
+        .append(users.displayName(n.author())).append(": ").append(oneLine(n.text())));
+    long allNotes = latestNotes.size() < SUMMARY_NOTES ? latestNotes.size() : notes.count(id);
+    if (allNotes > latestNotes.size()) {
+      text.append("\n… and ").append(allNotes - latestNotes.size()).append(" older notes");
+    }
+
+    List<Offer> open = offers.open(id);
+    text.append("\n\nOpen offers:");
+    if (open.isEmpty()) {
+      text.append(" none");
+    }
+    open.stream().limit(SUMMARY_OFFERS).forEach(o -> text.append("\n").append(oneLine(o.text()))
+        .append(" · valid until ").append(shopTime.local(o.validUntil()))
+        .append(" · by ").append(users.displayName(o.offeredBy())));
+    if (open.size() > SUMMARY_OFFERS) {
+      text.append("\n… and ").append(open.size() - SUMMARY_OFFERS).append(" more open offers");
+    }
+    return text.toString();
+  }
+
+  /** When, channel, topic, status (with whether the shop replied) and subject. */
+  private String contactLine(ContactLine c) {
+    String status = CLOSED.contains(c.status()) ? c.status()
+        : c.status() + (c.replies() > 0 ? ", answered" : ", no reply yet");
+    return "%s · %s · %s · %s%s".formatted(shopTime.local(c.receivedAt()), c.channel(),
+        c.topic() == null ? "topic not set" : c.topic(), status, c.subject() == null ? "" : " · " + c.subject());
+  }
+
+  private static String replies(int count) {
+    return count == 1 ? "1 reply" : count + " replies";
+  }
+
+  private static String oneLine(String text) {
+    String line = text.replaceAll("\\s+", " ").strip();
+    return line.length() > SUMMARY_NOTE_LENGTH ? line.substring(0, SUMMARY_NOTE_LENGTH - 1) + "…" : line;
   }
 }

@@ -1,13 +1,22 @@
 package io.careflow.customer;
 
+import static io.careflow.system.SqlTimes.instant;
+import static io.careflow.system.SqlTimes.utc;
+
+import io.careflow.contact.Channel;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import static io.careflow.system.SqlTimes.utc;
 import org.springframework.stereotype.Repository;
 
+/** Customers, the addresses that lead to them, and the moves of a merge. */
 @Repository
 class CustomerRepository {
+
+  private static final String COLUMNS = "id, name, language, vip, merged_into, created_at";
 
   private final JdbcClient jdbc;
 
@@ -25,9 +34,12 @@ class CustomerRepository {
         .params(id, name, language, utc(now)).update();
   }
 
-  void insertIdentity(IdentityKind kind, String value, String customerId, Instant now) {
-    jdbc.sql("insert into customer_identity (kind, identity_value, customer_id, created_at) values (?, ?, ?, ?)")
-        .params(kind.name(), value, customerId, utc(now)).update();
+  /** @param linkedBy the user who linked the address by hand; null when it came with a contact */
+  void insertIdentity(IdentityKind kind, String value, String customerId, Instant now, String linkedBy) {
+    jdbc.sql("""
+            insert into customer_identity (kind, identity_value, customer_id, created_at, linked_by)
+            values (?, ?, ?, ?, ?)""")
+        .params(kind.name(), value, customerId, utc(now), linkedBy).update();
   }
 
   /** Fills in what the customer record did not know yet; never overwrites with nothing. */
@@ -41,8 +53,174 @@ class CustomerRepository {
   }
 
   Optional<Customer> find(String id) {
-    return jdbc.sql("select id, name, language from customer where id = ?").param(id)
-        .query((rs, n) -> new Customer(rs.getString("id"), rs.getString("name"), rs.getString("language")))
+    return jdbc.sql("select " + COLUMNS + " from customer where id = ?").param(id)
+        .query(CustomerRepository::map).optional();
+  }
+
+  /**
+   * Reads the customer and holds their row until the transaction ends: a merge and an
+   * intake of the same customer then happen one after the other, so no contact lands on a
+   * customer merged away a moment before.
+   */
+  Optional<Customer> lock(String id) {
+    return jdbc.sql("select " + COLUMNS + " from customer where id = ? for update").param(id)
+        .query(CustomerRepository::map).optional();
+  }
+
+  List<Identity> identities(String customerId) {
+    return jdbc.sql("""
+            select kind, identity_value, created_at, linked_by from customer_identity
+            where customer_id = ? order by kind, created_at, identity_value""")
+        .param(customerId)
+        .query((rs, n) -> new Identity(IdentityKind.valueOf(rs.getString("kind")), rs.getString("identity_value"),
+            instant(rs, "created_at"), rs.getString("linked_by")))
+        .list();
+  }
+
+  void setVip(String id, boolean vip, String by, Instant at, String reason) {
+    jdbc.sql("update customer set vip = ?, vip_changed_by = ?, vip_changed_at = ?, vip_reason = ? where id = ?")
+        .params(vip, by, utc(at), reason, id).update();
+  }
+
+  Optional<VipChange> vipChange(String id) {
+    return jdbc.sql("select vip_changed_by, vip_changed_at, vip_reason from customer where id = ? "
+            + "and vip_changed_by is not null")
+        .param(id)
+        .query((rs, n) -> new VipChange(rs.getString("vip_changed_by"), instant(rs, "vip_changed_at"),
+            rs.getString("vip_reason")))
         .optional();
   }
+
+  long contactCount(String customerId) {
+    return jdbc.sql("select count(*) from contact where customer_id = ?").param(customerId)
+        .query(Long.class).single();
+  }
+
+  List<String> contactIds(String customerId) {
+    return jdbc.sql("select id from contact where customer_id = ? order by received_at, id").param(customerId)
+        .query(String.class).list();
+  }
+
+  /**
+   * The customer's contacts, newest first, with the number of replies the shop sent on each;
+   * {@code limit} 0 for all.
+   */
+  List<ContactLine> contacts(String customerId, String excludingContactId, int limit) {
+    return jdbc.sql("""
+            select c.id, c.channel, c.topic, c.status, c.received_at, c.subject, c.resolved_at,
+                   (select count(*) from message m where m.contact_id = c.id and m.direction = 'OUT') as replies
+            from contact c where c.customer_id = ? and c.id <> ?
+            order by c.received_at desc, c.id""" + (limit > 0 ? " fetch first " + limit + " rows only" : ""))
+        .params(customerId, excludingContactId == null ? "" : excludingContactId)
+        .query((rs, n) -> new ContactLine(rs.getString("id"), Channel.valueOf(rs.getString("channel")),
+            rs.getString("topic"), rs.getString("status"), instant(rs, "received_at"), rs.getString("subject"),
+            instant(rs, "resolved_at"), rs.getInt("replies")))
+        .list();
+  }
+
+  /**
+   * The agents who replied to the customer, the one with most replies first (ties: the
+   * most recent reply first): the first is the customer's preferred agent.
+   */
+  List<AgentReplies> agents(String customerId) {
+    return jdbc.sql("""
+            select m.author, count(*) as replies, max(m.created_at) as last_reply_at
+            from message m join contact c on c.id = m.contact_id
+            where c.customer_id = ? and m.direction = 'OUT'
+            group by m.author
+            order by count(*) desc, max(m.created_at) desc, m.author""")
+        .param(customerId)
+        .query((rs, n) -> new AgentReplies(rs.getString("author"), rs.getInt("replies"), instant(rs, "last_reply_at")))
+        .list();
+  }
+
+  /** The customer and channel of a contact. */
+  Optional<ContactRef> contact(String contactId) {
+    return jdbc.sql("select id, customer_id, channel from contact where id = ?").param(contactId)
+        .query((rs, n) -> new ContactRef(rs.getString("id"), rs.getString("customer_id"),
+            Channel.valueOf(rs.getString("channel"))))
+        .optional();
+  }
+
+  // --- a merge: everything of `from` moves to `into`; `from` stays as a tombstone
+
+  int moveContacts(String from, String into) {
+    return jdbc.sql("update contact set customer_id = ? where customer_id = ?").params(into, from).update();
+  }
+
+  int moveIdentities(String from, String into) {
+    return jdbc.sql("update customer_identity set customer_id = ? where customer_id = ?").params(into, from).update();
+  }
+
+  int moveNotes(String from, String into) {
+    return jdbc.sql("update note set customer_id = ? where customer_id = ?").params(into, from).update();
+  }
+
+  int moveOffers(String from, String into) {
+    return jdbc.sql("update offer set customer_id = ? where customer_id = ?").params(into, from).update();
+  }
+
+  /**
+   * Marks {@code from} merged and re-points the tombstones that pointed at it, so every
+   * tombstone is one step from its survivor.
+   */
+  void markMerged(String from, String into) {
+    jdbc.sql("update customer set merged_into = ? where id = ? or merged_into = ?").params(into, from, from).update();
+  }
+
+  /** What {@code into} did not know yet (name, language) is taken from {@code from}: nothing is lost. */
+  void takeOverDetails(Customer from, Customer into) {
+    updateDetails(into.id(), into.name() == null ? from.name() : null,
+        into.language() == null ? from.language() : null);
+  }
+
+  void insertMerge(String into, String from, String reason, String by, Instant at, MergeCounts moved) {
+    jdbc.sql("""
+            insert into customer_merge (into_customer_id, from_customer_id, reason, merged_by, merged_at,
+                                        moved_contacts, moved_identities, moved_notes, moved_offers)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(into, from, reason, by, utc(at), moved.contacts(), moved.identities(), moved.notes(), moved.offers())
+        .update();
+  }
+
+  /** The customers merged into this one, directly or through a customer merged into it later. */
+  List<Merge> mergesInto(String customerId) {
+    return jdbc.sql("""
+            select m.from_customer_id, m.into_customer_id, m.reason, m.merged_by, m.merged_at, m.moved_contacts,
+                   m.moved_identities, m.moved_notes, m.moved_offers
+            from customer_merge m join customer c on c.id = m.from_customer_id
+            where c.merged_into = ? order by m.merged_at, m.id""")
+        .param(customerId)
+        .query((rs, n) -> new Merge(rs.getString("from_customer_id"), rs.getString("into_customer_id"),
+            rs.getString("merged_by"), instant(rs, "merged_at"), rs.getString("reason"),
+            new MergeCounts(rs.getInt("moved_contacts"), rs.getInt("moved_identities"), rs.getInt("moved_notes"),
+                rs.getInt("moved_offers"))))
+        .list();
+  }
+
+  private static Customer map(ResultSet rs, int row) throws SQLException {
+    return new Customer(rs.getString("id"), rs.getString("name"), rs.getString("language"), rs.getBoolean("vip"),
+        rs.getString("merged_into"), instant(rs, "created_at"));
+  }
+
+  /** One contact of the customer as the record lists it. */
+  record ContactLine(String id, Channel channel, String topic, String status, Instant receivedAt, String subject,
+      Instant resolvedAt, int replies) {}
+
+  /** How often an agent replied to the customer, and when last. */
+  record AgentReplies(String userId, int replies, Instant lastReplyAt) {}
+
+  record ContactRef(String id, String customerId, Channel channel) {}
+
+  /** An address that leads to the customer. */
+  record Identity(IdentityKind kind, String value, Instant since, String linkedBy) {}
+
+  /** Who last marked the customer VIP (or took the mark away), when and why. */
+  record VipChange(String by, Instant at, String reason) {}
+
+  /** How many rows a merge moved. */
+  record MergeCounts(int contacts, int identities, int notes, int offers) {}
+
+  /** One recorded merge. */
+  record Merge(String from, String into, String by, Instant at, String reason, MergeCounts moved) {}
 }

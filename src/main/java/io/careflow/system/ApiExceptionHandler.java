@@ -47,6 +47,14 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
   }
 
+  @ExceptionHandler(ConflictException.class)
+  ResponseEntity<Object> conflict(ConflictException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+    problem.setTitle("Conflict");
+    e.properties().forEach(problem::setProperty);
+    return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+  }
+
   @ExceptionHandler(AccessDeniedException.class)
   ResponseEntity<Object> forbidden(AccessDeniedException e) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,

@@ -4,8 +4,10 @@ import static io.careflow.system.Groups.ADMINS;
 import static io.careflow.system.Groups.AGENTS;
 import static io.careflow.system.Groups.INTEGRATIONS;
 import static io.careflow.system.Groups.MANAGERS;
+import static io.careflow.system.Groups.TEAM_LEADS;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
 
 import jakarta.servlet.Filter;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
@@ -86,6 +88,14 @@ public class SecurityConfiguration {
             .requestMatchers(path(GET, "/api/contacts/{id}/timeline")).hasAnyAuthority(MANAGERS, ADMINS)
             .requestMatchers(path(POST, "/api/contacts/{id}/messages")).hasAnyAuthority(INTEGRATIONS, AGENTS, ADMINS)
             .requestMatchers(path(GET, "/api/calendar/due")).authenticated()
+            // the customer record: people of the service department read it, integrations do not
+            .requestMatchers(path(GET, "/api/customers"), path(GET, "/api/customers/{id}"))
+            .hasAnyAuthority(AGENTS, MANAGERS, TEAM_LEADS, ADMINS)
+            .requestMatchers(path(POST, "/api/customers/merge")).hasAnyAuthority(TEAM_LEADS, ADMINS)
+            .requestMatchers(path(PUT, "/api/customers/{id}/vip")).hasAnyAuthority(TEAM_LEADS, ADMINS)
+            .requestMatchers(path(POST, "/api/customers/{id}/notes"), path(POST, "/api/customers/{id}/offers"),
+                path(POST, "/api/customers/{id}/identities"))
+            .hasAnyAuthority(AGENTS, TEAM_LEADS, ADMINS)
             .anyRequest().denyAll());
     return statelessBasic(http, problems).build();
   }

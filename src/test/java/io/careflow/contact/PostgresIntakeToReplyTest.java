@@ -129,4 +129,39 @@ class PostgresIntakeToReplyTest {
     assertThat(jdbc.sql("select count(*) from contact").query(Long.class).single()).isEqualTo(contacts);
     assertThat(processEngine.getRuntimeService().createProcessInstanceQuery().count()).isEqualTo(processes);
   }
+
+  @Test
+  void shouldKeepTheCustomerRecordOnPostgres() {
+    String email = "pg-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+    String phone = "+48 60" + (1_000_000 + (int) (Math.random() * 8_999_999));
+    var byEmail = http.postJson("intake", "/api/contacts", """
+        {"channel": "EMAIL", "customer": {"email": "%s", "language": "pl"}, "body": "b", "topic": "INQUIRY"}"""
+        .formatted(email)).json();
+    var byPhone = http.postJson("intake", "/api/calls/missed", """
+        {"callId": "call-%s", "phone": "%s"}""".formatted(UUID.randomUUID(), phone)).json();
+    String into = byEmail.get("customerId").asText();
+    String from = byPhone.get("customerId").asText();
+    assertThat(http.postJson("anna", "/api/customers/" + from + "/notes", """
+        {"text": "Works night shifts", "contactId": "%s"}""".formatted(byPhone.get("id").asText())).status())
+        .isEqualTo(201);
+    assertThat(http.postJson("boris", "/api/customers/" + into + "/offers", """
+        {"text": "Free delivery", "validUntil": "%s"}""".formatted(java.time.OffsetDateTime.now().plusDays(5)))
+        .status()).isEqualTo(201);
+
+    var merged = http.postJson("maria", "/api/customers/merge", """
+        {"into": "%s", "from": "%s", "reason": "one person"}""".formatted(into, from));
+    assertThat(merged.status()).as(merged.body()).isEqualTo(200);
+    var record = http.get("anna", "/api/customers?phone=" + phone.replace("+", "%2B").replace(" ", "")).json();
+    assertThat(record.get("id").asText()).isEqualTo(into);
+    assertThat(record.get("contacts")).hasSize(2);
+    assertThat(record.get("merged").get(0).get("customerId").asText()).isEqualTo(from);
+
+    var next = http.postJson("intake", "/api/contacts", """
+        {"channel": "EMAIL", "customer": {"email": "%s"}, "body": "again", "topic": "INQUIRY"}"""
+        .formatted(email)).json();
+    var task = processEngine.getTaskService().createTaskQuery()
+        .processInstanceBusinessKey(next.get("id").asText()).singleResult();
+    assertThat((String) processEngine.getTaskService().getVariableLocal(task.getId(), "customerSummary"))
+        .contains("Works night shifts").contains("Free delivery").contains("MISSED_CALL");
+  }
 }

@@ -19,8 +19,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * An agent's day in a real browser: anna signs in to Tasklist, opens the complaint of her
- * team, reads the customer's message in the form, claims the task, writes the reply and
- * completes it; the customer receives the e-mail signed with her name.
+ * team, reads the customer's message and record in the form, claims the task, writes the
+ * reply and a note about the customer and completes it; the customer receives the e-mail
+ * signed with her name, and the note is on the customer record.
  */
 class TasklistBrowserTest extends CareflowIntegrationTest {
 
@@ -48,6 +49,8 @@ class TasklistBrowserTest extends CareflowIntegrationTest {
     assertThat(processEngine.getHistoryService().createHistoricTaskInstanceQuery().taskId(task.getId())
         .singleResult().getAssignee()).isEqualTo("anna");
     assertThat(List.of(mails[0].getAllRecipients())).extracting(Object::toString).containsExactly(email);
+    assertThat(jdbc.sql("select author || ': ' || text from note where customer_id = ?").param(contact.customerId())
+        .query(String.class).list()).containsExactly("anna: Prefers a call in the evening");
   }
 
   private void answerInTasklist(Browser browser, Task task, String body) throws Exception {
@@ -79,10 +82,13 @@ class TasklistBrowserTest extends CareflowIntegrationTest {
         .anyMatch(m -> String.valueOf(m.getDomProperty("value")).contains("lid is missing")));
     assertThat(driver.findElement(message).getDomProperty("value")).contains(body).contains("Damaged parcel");
     assertThat(driver.findElements(By.cssSelector("button.claim"))).isEmpty();
+    assertThat(driver.findElement(By.cssSelector("textarea[id$='field_customer_summary']")).getDomProperty("value"))
+        .contains("Customer type: NEW").contains("First contact of this customer.");
     browser.screenshot("task-form");
 
     browser.type(By.cssSelector("textarea[id$='field_reply_text']"),
         "We are sorry. A replacement lid is on its way today.");
+    browser.type(By.cssSelector("textarea[id$='field_new_note']"), "Prefers a call in the evening");
     browser.click(wait.until(ExpectedConditions.elementToBeClickable(
         By.xpath("//button[normalize-space()='Complete']"))));
     wait.until(d -> processEngine.getTaskService().createTaskQuery().taskId(task.getId()).count() == 0);

@@ -45,6 +45,11 @@ public class PlanFollowUpListener implements TaskListener {
     if (MessageKind.QUESTION.name().equals(TaskFormInput.text(task, ReplyStep.REPLY_KIND))) {
       return;
     }
+    planFrom(task);
+  }
+
+  /** Reads, checks and stores the plan of the task's form; for listeners that plan only on some outcomes. */
+  public void planFrom(DelegateTask task) {
     String typeText = TaskFormInput.text(task, TYPE);
     FollowUpType type;
     try {

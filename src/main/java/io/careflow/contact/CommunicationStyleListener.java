@@ -51,6 +51,7 @@ public class CommunicationStyleListener implements TaskListener {
     CommunicationStyle.Style style = styles.of(CaseVariables.string(task, SlaVariables.CUSTOMER_TYPE), level);
     task.getExecution().setVariable(SlaVariables.PRIORITY, style.priority());
     task.getExecution().setVariable(CommunicationStyle.TONE_GUIDANCE, style.toneGuidance());
+    task.getExecution().setVariable(CommunicationStyle.SENIOR_TAKES_OVER, style.seniorTakesOver());
     events.record(contactId, ContactEvents.STYLE_CHANGED, TaskFormInput.actor(task, users),
         "dissatisfaction " + level + ": priority " + style.priority());
   }

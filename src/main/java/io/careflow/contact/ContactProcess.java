@@ -12,10 +12,12 @@ public final class ContactProcess {
   public static final String KEY = "contact";
   public static final String DECISION_CLASSIFICATION = "contact-classification";
   public static final String FORM_CLASSIFY = "classify-contact";
+  public static final String DECISION_COMMUNICATION_STYLE = CommunicationStyle.DECISION;
 
   /** Element ids of the model, for code, tests and reports. */
   public static final class Elements {
     public static final String START_CONTACT_RECEIVED = "start_contact_received";
+    public static final String RULE_COMMUNICATION_STYLE = "rule_communication_style";
     public static final String RULE_REPLY_POLICY = "rule_reply_policy";
     public static final String SERVICE_START_REPLY_CLOCK = "service_start_reply_clock";
     public static final String RULE_CLASSIFY_CONTACT = "rule_classify_contact";
@@ -24,6 +26,9 @@ public final class ContactProcess {
     public static final String TIMER_CLASSIFY_WARNING = "timer_classify_warning";
     public static final String TIMER_CLASSIFY_DUE = "timer_classify_due";
     public static final String TIMER_CLASSIFY_TWICE_DUE = "timer_classify_twice_due";
+    public static final String XOR_SENIOR_TAKES_OVER = "xor_senior_takes_over";
+    public static final String SERVICE_HAND_TO_SENIOR = "service_hand_to_senior";
+    public static final String XOR_MERGE_TEAM = "xor_merge_team";
     public static final String CALL_PROTOCOL = "call_protocol";
     public static final String SERVICE_RESOLVE_CONTACT = "service_resolve_contact";
     public static final String END_CONTACT_RESOLVED = "end_contact_resolved";

@@ -1,5 +1,6 @@
 package io.careflow.contact;
 
+import io.careflow.customer.CustomerService;
 import io.careflow.sla.SlaVariables;
 import java.util.Date;
 import org.camunda.bpm.engine.RuntimeService;
@@ -11,9 +12,11 @@ import org.springframework.stereotype.Service;
 public class ContactProcessStarter {
 
   private final RuntimeService runtimeService;
+  private final CustomerService customers;
 
-  public ContactProcessStarter(RuntimeService runtimeService) {
+  public ContactProcessStarter(RuntimeService runtimeService, CustomerService customers) {
     this.runtimeService = runtimeService;
+    this.customers = customers;
   }
 
   /** @return the process instance id */
@@ -26,10 +29,9 @@ public class ContactProcessStarter {
             .putValue(CaseVariables.CHANNEL, contact.channel().name())
             .putValue(CaseVariables.LANGUAGE, contact.language())
             .putValue(CaseVariables.RECEIVED_AT, Date.from(contact.receivedAt()))
-            // inputs of the SLA policy table; the communication style and the customer
-            // record set them once they exist
-            .putValue(SlaVariables.PRIORITY, "NORMAL")
-            .putValue(SlaVariables.CUSTOMER_TYPE, null)
+            // inputs of the communication style and SLA policy tables
+            .putValue(SlaVariables.CUSTOMER_TYPE, customers.typeForNewContact(contact.customerId()).name())
+            .putValue(CommunicationStyle.DISSATISFACTION, null)
             .putValue(CaseVariables.TOPIC_HINT, contact.topicHint() == null ? null : contact.topicHint().name()))
         .execute()
         .getProcessInstanceId();

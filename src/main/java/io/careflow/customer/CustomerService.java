@@ -82,6 +82,12 @@ public class CustomerService {
     return types.of(customer.vip(), customers.contactCount(customer.id()));
   }
 
+  /** The type the customer has for a contact just stored: the contacts before it count. */
+  public CustomerType typeForNewContact(String customerId) {
+    Customer customer = get(customerId);
+    return types.of(customer.vip(), Math.max(0, customers.contactCount(customer.id()) - 1));
+  }
+
   /**
    * Links addresses to the customer by hand. An address of another customer is refused
    * (409): two records of one person are merged by a team lead, not re-linked one address

@@ -100,8 +100,22 @@ public class SecurityConfiguration {
     return statelessBasic(http, problems).build();
   }
 
+  /** The customers' small pages: open to anyone, the signed link in the path is the permission. */
   @Bean
   @Order(4)
+  SecurityFilterChain publicPagesChain(HttpSecurity http) throws Exception {
+    return http.securityMatcher(path("/public/**"))
+        .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+        .csrf(AbstractHttpConfigurer::disable)
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .requestCache(AbstractHttpConfigurer::disable)
+        .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(
+            "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'")))
+        .build();
+  }
+
+  @Bean
+  @Order(5)
   SecurityFilterChain everythingElse(HttpSecurity http, ProblemResponses problems) throws Exception {
     http.authorizeHttpRequests(a -> a
             .requestMatchers(path("/actuator/health"), path("/actuator/health/**"), path("/actuator/info"))

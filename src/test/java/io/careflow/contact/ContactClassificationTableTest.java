@@ -13,7 +13,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** Every row of {@code processes/contact-classification.dmn}, read as the designer wrote it. */
+/**
+ * Every row of {@code processes/contact-classification.dmn} and its keyword table, in Polish,
+ * Russian and English, read as the designer wrote it.
+ */
 class ContactClassificationTableTest {
 
   static DmnDecision decision;
@@ -28,22 +31,34 @@ class ContactClassificationTableTest {
     }
   }
 
-  @ParameterizedTest(name = "hint {0}, channel {1} -> topic {2}, protocol {3}, team {4}, suggestion {5}")
-  @CsvSource(nullValues = "null", value = {
-      "COMPLAINT, EMAIL,       COMPLAINT, inquiry, team-complaints,   null",
-      "DEFECT,    PHONE,       DEFECT,    inquiry, team-replacements, null",
-      "RETURN,    WEB_FORM,    RETURN,    inquiry, team-returns,      null",
-      "INQUIRY,   CHAT,        INQUIRY,   inquiry, team-inquiries,    null",
-      // a missed call has no topic until the customer is reached
-      "null,      MISSED_CALL, null,      inquiry, team-inquiries,    null",
-      // a hint wins over the channel
-      "RETURN,    MISSED_CALL, RETURN,    inquiry, team-returns,      null",
-      // no usable hint: triage, with a suggestion
-      "null,      EMAIL,       null,      null,    null,              INQUIRY",
-      "WEATHER,   SMS,         null,      null,    null,              INQUIRY"})
-  void shouldClassify(String hint, String channel, String topic, String protocol, String team, String suggestion) {
-    DmnDecisionResultEntries result = dmn.evaluateDecision(decision, Variables.createVariables()
-        .putValue(CaseVariables.TOPIC_HINT, hint).putValue(CaseVariables.CHANNEL, channel)).getSingleResult();
+  @ParameterizedTest(name = "hint {0}, {1}, \"{2}\" -> {3} / {4} / {5}, suggestion {6}")
+  @CsvSource(nullValues = "null", delimiter = '|', textBlock = """
+      COMPLAINT | EMAIL       | mój czajnik się zepsuł     | COMPLAINT | complaint          | team-complaints   | null
+      DEFECT    | PHONE       | null                       | DEFECT    | defect-replacement | team-replacements | null
+      RETURN    | WEB_FORM    | null                       | RETURN    | return             | team-returns      | null
+      INQUIRY   | CHAT        | null                       | INQUIRY   | inquiry            | team-inquiries    | null
+      null      | MISSED_CALL | null                       | null      | missed-call        | team-inquiries    | null
+      RETURN    | MISSED_CALL | null                       | RETURN    | return             | team-returns      | null
+      null      | EMAIL       | Czajnik się zepsuł po tygodniu | DEFECT | defect-replacement | team-replacements | null
+      null      | EMAIL       | Чайник сломался            | DEFECT    | defect-replacement | team-replacements | null
+      null      | SMS         | The kettle is broken       | DEFECT    | defect-replacement | team-replacements | null
+      null      | EMAIL       | Chcę zrobić zwrot butów    | RETURN    | return             | team-returns      | null
+      null      | EMAIL       | Хочу оформить возврат      | RETURN    | return             | team-returns      | null
+      null      | SOCIAL      | How do I return this?      | RETURN    | return             | team-returns      | null
+      null      | EMAIL       | Składam skargę na kuriera  | COMPLAINT | complaint          | team-complaints   | null
+      null      | EMAIL       | У меня жалоба на курьера   | COMPLAINT | complaint          | team-complaints   | null
+      null      | EMAIL       | This is unacceptable       | COMPLAINT | complaint          | team-complaints   | null
+      null      | EMAIL       | Jaki jest czas dostawy?    | INQUIRY   | inquiry            | team-inquiries    | null
+      null      | EMAIL       | Когда придёт заказ?        | INQUIRY   | inquiry            | team-inquiries    | null
+      null      | EMAIL       | Is it in stock?            | INQUIRY   | inquiry            | team-inquiries    | null
+      null      | EMAIL       | zepsuty, chcę zwrot        | null      | null               | null              | DEFECT
+      null      | EMAIL       | return it, unacceptable    | null      | null               | null              | RETURN
+      null      | EMAIL       | Dzień dobry                | null      | null               | null              | INQUIRY
+      WEATHER   | SMS         | hello                      | null      | null               | null              | INQUIRY
+      """)
+  void shouldClassify(String hint, String channel, String text, String topic, String protocol, String team,
+      String suggestion) {
+    DmnDecisionResultEntries result = classify(hint, channel, text);
 
     assertThat(result.get(CaseVariables.TOPIC)).isEqualTo(topic);
     assertThat(result.get(CaseVariables.PROTOCOL_KEY)).isEqualTo(protocol);
@@ -51,11 +66,16 @@ class ContactClassificationTableTest {
     assertThat(result.get(CaseVariables.SUGGESTED_TOPIC)).isEqualTo(suggestion);
   }
 
+  private static DmnDecisionResultEntries classify(String hint, String channel, String text) {
+    return dmn.evaluateDecision(decision, Variables.createVariables()
+        .putValue(CaseVariables.TOPIC_HINT, hint).putValue(CaseVariables.CHANNEL, channel)
+        .putValue("contactText", text == null ? "" : text.toLowerCase(java.util.Locale.ROOT))).getSingleResult();
+  }
+
   @ParameterizedTest(name = "topic {0} has a protocol")
   @EnumSource(Topic.class)
   void shouldGiveEveryTopicAProtocol(Topic topic) {
-    DmnDecisionResultEntries result = dmn.evaluateDecision(decision, Variables.createVariables()
-        .putValue(CaseVariables.TOPIC_HINT, topic.name()).putValue(CaseVariables.CHANNEL, "EMAIL")).getSingleResult();
+    DmnDecisionResultEntries result = classify(topic.name(), "EMAIL", "");
     assertThat(result.get(CaseVariables.TOPIC)).isEqualTo(topic.name());
     assertThat(result.get(CaseVariables.PROTOCOL_KEY)).isNotNull();
   }

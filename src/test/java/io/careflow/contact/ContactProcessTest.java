@@ -12,8 +12,13 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 
 import io.careflow.contact.ContactProcess.Elements;
 import io.careflow.contact.NewContact.CustomerDetails;
+import io.careflow.protocol.complaint.ComplaintProcess;
+import io.careflow.protocol.defect.DefectReplacementProcess;
 import io.careflow.protocol.inquiry.InquiryProcess;
+import io.careflow.protocol.missedcall.MissedCallProcess;
+import io.careflow.protocol.returns.ReturnProcess;
 import io.careflow.support.CareflowIntegrationTest;
+import io.careflow.support.Http;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -31,39 +36,55 @@ class ContactProcessTest extends CareflowIntegrationTest {
         "intake").contact();
     ProcessInstance pi = contactProcess(contact);
 
-    assertThat(pi).hasPassed(Elements.START_CONTACT_RECEIVED, Elements.RULE_CLASSIFY_CONTACT,
-        Elements.XOR_PROTOCOL_KNOWN).isWaitingAt(Elements.CALL_PROTOCOL);
-    assertThat(pi).hasNotPassed(Elements.USER_CLASSIFY_CONTACT);
+    assertThat(pi).hasPassed(Elements.START_CONTACT_RECEIVED, Elements.RULE_COMMUNICATION_STYLE,
+        Elements.RULE_REPLY_POLICY, Elements.SERVICE_START_REPLY_CLOCK, Elements.RULE_CLASSIFY_CONTACT,
+        Elements.XOR_PROTOCOL_KNOWN, Elements.XOR_SENIOR_TAKES_OVER, Elements.XOR_MERGE_TEAM)
+        .isWaitingAt(Elements.CALL_PROTOCOL);
+    assertThat(pi).hasNotPassed(Elements.USER_CLASSIFY_CONTACT, Elements.SERVICE_HAND_TO_SENIOR);
     ProcessInstance protocol = calledProcessInstance(pi);
-    assertThat(protocol).hasProcessDefinitionKey(InquiryProcess.KEY)
-        .hasBusinessKey(contact.id())
-        .isWaitingAt(InquiryProcess.Elements.USER_ANSWER_CUSTOMER);
-    assertThat(task(protocol)).hasCandidateGroup("team-complaints");
+    assertThat(protocol).hasProcessDefinitionKey(ComplaintProcess.KEY).hasBusinessKey(contact.id())
+        .isWaitingAt(ComplaintProcess.Elements.SERVICE_ACKNOWLEDGE_COMPLAINT);
+    assertThat(protocol).variables().containsEntry(CaseVariables.TEAM, "team-complaints")
+        .containsEntry("priority", "NORMAL").containsKey(CommunicationStyle.TONE_GUIDANCE);
 
     Contact classified = contacts.find(contact.id()).orElseThrow();
     assertThat(classified.topic()).isEqualTo(Topic.COMPLAINT);
-    assertThat(classified.protocol()).isEqualTo("inquiry");
+    assertThat(classified.protocol()).isEqualTo(ComplaintProcess.KEY);
   }
 
   @Test
-  void shouldLetAnAgentClassifyAContactWithoutHint() {
-    Contact contact = intake.receive(emailContact(uniqueEmail("triage"), null, "Question", "Hello?"), "intake")
-        .contact();
+  void shouldReadTheTopicFromTheWordsOfTheMessage() {
+    Contact contact = intake.receive(emailContact(uniqueEmail("words"), null, "Czajnik",
+        "Mój czajnik się zepsuł po tygodniu."), "intake").contact();
+    ProcessInstance pi = contactProcess(contact);
+
+    assertThat(pi).hasNotPassed(Elements.USER_CLASSIFY_CONTACT).isWaitingAt(Elements.CALL_PROTOCOL);
+    ProcessInstance protocol = calledProcessInstance(pi);
+    assertThat(protocol).hasProcessDefinitionKey(DefectReplacementProcess.KEY)
+        .isWaitingAt(DefectReplacementProcess.Elements.USER_TALK_WITH_CUSTOMER);
+    assertThat(task(protocol)).hasCandidateGroup("team-replacements");
+    assertThat(contacts.find(contact.id()).orElseThrow().topic()).isEqualTo(Topic.DEFECT);
+  }
+
+  @Test
+  void shouldLetAnAgentClassifyAContactWithoutConfidentTopic() {
+    Contact contact = intake.receive(emailContact(uniqueEmail("triage"), null, "Question",
+        "Is it broken, or should I return it?"), "intake").contact();
     ProcessInstance pi = contactProcess(contact);
 
     assertThat(pi).isWaitingAt(Elements.USER_CLASSIFY_CONTACT);
     Task triage = task(pi);
     assertThat(triage).hasCandidateGroup("agents");
-    // the table's suggestion is preselected in the form
+    // the first topic whose words were found is preselected in the form
     assertThat(processEngine.getTaskService().getVariable(triage.getId(), CaseVariables.TOPIC_HINT))
-        .isEqualTo("INQUIRY");
+        .isEqualTo("DEFECT");
     assertThat(processEngine.getTaskService().getVariable(triage.getId(), CaseVariables.FORM_CUSTOMER_MESSAGE))
-        .asString().contains("Hello?");
+        .asString().contains("should I return it?");
 
     complete(triage, withVariables(CaseVariables.TOPIC_HINT, "RETURN"));
 
     assertThat(pi).hasPassed(Elements.USER_CLASSIFY_CONTACT).isWaitingAt(Elements.CALL_PROTOCOL);
-    assertThat(task(calledProcessInstance(pi))).hasCandidateGroup("team-returns");
+    assertThat(calledProcessInstance(pi)).hasProcessDefinitionKey(ReturnProcess.KEY);
     assertThat(contacts.find(contact.id()).orElseThrow().topic()).isEqualTo(Topic.RETURN);
   }
 
@@ -85,7 +106,32 @@ class ContactProcessTest extends CareflowIntegrationTest {
     ProcessInstance pi = contactProcess(contact);
 
     assertThat(pi).hasNotPassed(Elements.USER_CLASSIFY_CONTACT).isWaitingAt(Elements.CALL_PROTOCOL);
-    assertThat(task(calledProcessInstance(pi))).hasCandidateGroup("team-inquiries");
+    ProcessInstance protocol = calledProcessInstance(pi);
+    assertThat(protocol).hasProcessDefinitionKey(MissedCallProcess.KEY)
+        .isWaitingAt(MissedCallProcess.Elements.USER_CALL_BACK);
+    assertThat(task(protocol)).hasCandidateGroup("team-inquiries");
+  }
+
+  @Test
+  void shouldHandAVeryUnhappyVipToASeniorAgent() {
+    String email = uniqueEmail("vip");
+    Contact first = intake.receive(emailContact(email, "INQUIRY", "Hello", "Hello"), "intake").contact();
+    assertThat(new Http(baseUrl()).putJson("maria", "/api/customers/" + first.customerId() + "/vip",
+        "{\"vip\": true, \"reason\": \"top customer\"}").status()).isEqualTo(200);
+
+    Contact contact = intake.receive(emailContact(email, null, "Again", "Why is nobody answering?"), "intake")
+        .contact();
+    ProcessInstance pi = contactProcess(contact);
+    assertThat(pi).isWaitingAt(Elements.USER_CLASSIFY_CONTACT);
+    complete(task(pi), withVariables(CaseVariables.TOPIC_HINT, "INQUIRY", CommunicationStyle.DISSATISFACTION, "HIGH"));
+
+    assertThat(pi).hasPassed(Elements.SERVICE_HAND_TO_SENIOR).isWaitingAt(Elements.CALL_PROTOCOL);
+    Task answer = task(calledProcessInstance(pi));
+    assertThat(answer).hasCandidateGroup("team-leads");
+    assertThat(answer.getPriority()).isEqualTo(85);
+    assertThat(contacts.find(contact.id()).orElseThrow().dissatisfaction()).isEqualTo("HIGH");
+    assertThat((String) processEngine.getRuntimeService().getVariable(pi.getId(), CommunicationStyle.TONE_GUIDANCE))
+        .contains("senior agent takes over");
   }
 
   @Test
@@ -93,8 +139,9 @@ class ContactProcessTest extends CareflowIntegrationTest {
     Contact contact = intake.receive(emailContact(uniqueEmail("resolve"), "INQUIRY", "Warranty", "How long?"),
         "intake").contact();
     ProcessInstance pi = contactProcess(contact);
+    assertThat(calledProcessInstance(pi)).hasProcessDefinitionKey(InquiryProcess.KEY);
 
-    complete(task(calledProcessInstance(pi)), withVariables("replyText", "Two years."));
+    complete(task(calledProcessInstance(pi)), withVariables("replyText", "Two years.", "followUpType", "NONE"));
     execute(job(calledProcessInstance(pi)));
 
     assertThat(pi).hasPassed(Elements.CALL_PROTOCOL, Elements.SERVICE_RESOLVE_CONTACT, Elements.END_CONTACT_RESOLVED)

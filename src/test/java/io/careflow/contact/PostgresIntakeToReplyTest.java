@@ -98,7 +98,7 @@ class PostgresIntakeToReplyTest {
     try {
       processEngine.getTaskService().claim(task(inquiry).getId(), "boris");
       processEngine.getTaskService().complete(task(inquiry).getId(),
-          Map.of(ReplyStep.REPLY_TEXT, "Dwa lata."));
+          Map.of(ReplyStep.REPLY_TEXT, "Dwa lata.", "followUpType", "NONE"));
     } finally {
       identity.clearAuthentication();
     }

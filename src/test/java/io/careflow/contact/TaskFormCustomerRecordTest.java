@@ -38,7 +38,7 @@ class TaskFormCustomerRecordTest extends CareflowIntegrationTest {
     complete("boris", task(first), Map.of(ReplyStep.REPLY_TEXT, "Two years.",
         CaseVariables.FORM_NEW_NOTE, "Has two children; on holiday in August"));
 
-    Contact second = intake.receive(emailContact(email, "COMPLAINT", "Damaged", "Torn box"), "intake").contact();
+    Contact second = intake.receive(emailContact(email, "INQUIRY", "Damaged", "Torn box"), "intake").contact();
     String summary = summary(task(second));
 
     assertThat(summary)
@@ -59,7 +59,7 @@ class TaskFormCustomerRecordTest extends CareflowIntegrationTest {
     http.postJson("boris", "/engine-rest/task/" + task.getId() + "/claim", "{\"userId\": \"boris\"}");
 
     Http.Response completed = http.postJson("boris", "/engine-rest/task/" + task.getId() + "/complete", """
-        {"variables": {"replyText": {"value": "Here you are"},
+        {"variables": {"replyText": {"value": "Here you are"}, "followUpType": {"value": "NONE"},
                        "newNote": {"value": "  Prefers to be called after 18:00  "}}}""");
 
     assertThat(completed.status()).as(completed.body()).isEqualTo(204);
@@ -93,7 +93,8 @@ class TaskFormCustomerRecordTest extends CareflowIntegrationTest {
     Task task = task(contact);
 
     Http.Response refused = http.postJson("boris", "/engine-rest/task/" + task.getId() + "/complete", """
-        {"variables": {"replyText": {"value": "Here you are"}, "newNote": {"value": "%s"}}}"""
+        {"variables": {"replyText": {"value": "Here you are"}, "followUpType": {"value": "NONE"},
+                       "newNote": {"value": "%s"}}}"""
         .formatted("n".repeat(Note.MAX_TEXT + 1)));
 
     assertThat(refused.status()).isEqualTo(400);
@@ -159,7 +160,11 @@ class TaskFormCustomerRecordTest extends CareflowIntegrationTest {
     var identity = processEngine.getIdentityService();
     identity.setAuthentication(agent, List.of("agents", "team-inquiries"));
     try {
-      processEngine.getTaskService().complete(task.getId(), new HashMap<>(variables));
+      var submitted = new HashMap<>(variables);
+      if (submitted.containsKey(ReplyStep.REPLY_TEXT)) {
+        submitted.putIfAbsent("followUpType", "NONE");
+      }
+      processEngine.getTaskService().complete(task.getId(), submitted);
     } finally {
       identity.clearAuthentication();
     }

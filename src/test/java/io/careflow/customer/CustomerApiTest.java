@@ -294,7 +294,7 @@ class CustomerApiTest extends CareflowIntegrationTest {
     try {
       var task = processEngine.getTaskService().createTaskQuery().processInstanceBusinessKey(contact.id())
           .singleResult();
-      processEngine.getTaskService().complete(task.getId(), Map.of(ReplyStep.REPLY_TEXT, text));
+      processEngine.getTaskService().complete(task.getId(), Map.of(ReplyStep.REPLY_TEXT, text, "followUpType", "NONE"));
     } finally {
       identity.clearAuthentication();
     }

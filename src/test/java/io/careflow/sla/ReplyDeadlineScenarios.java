@@ -14,6 +14,7 @@ import io.careflow.contact.ContactEvents;
 import io.careflow.contact.ContactProcess;
 import io.careflow.contact.ContactRepository;
 import io.careflow.contact.ContactStatus;
+import io.careflow.protocol.complaint.ComplaintProcess;
 import io.careflow.protocol.inquiry.InquiryProcess;
 import io.careflow.protocol.inquiry.InquiryProcess.Elements;
 import io.careflow.support.CareflowIntegrationTest;
@@ -120,12 +121,17 @@ abstract class ReplyDeadlineScenarios extends CareflowIntegrationTest {
 
   @Test
   void shouldWarnTheTeamWhileNobodyHasClaimedTheTask() throws Exception {
+    // a complaint: the whole answer (investigation to reply) is guarded, team-complaints is anna's
     Contact contact = intake.receive(emailContact(uniqueEmail("team"), "COMPLAINT", "Broken", "Broken"), "intake")
         .contact();
-    ProcessInstance pi = inquiryProcess(contact);
+    ProcessInstance pi = processInstanceQuery().processDefinitionKey(ComplaintProcess.KEY)
+        .processInstanceBusinessKey(contact.id()).singleResult();
+    execute(processEngine.getManagementService().createJobQuery().processInstanceId(pi.getId())
+        .activityId(ComplaintProcess.Elements.SERVICE_ACKNOWLEDGE_COMPLAINT).singleResult());
+    assertThat(pi).isWaitingAt(ComplaintProcess.Elements.USER_INVESTIGATE_COMPLAINT);
 
     clock(at("2026-11-30T14:31+01:00"));
-    execute(dueTimer(pi, Elements.TIMER_ANSWER_WARNING));
+    execute(dueTimer(pi, ComplaintProcess.Elements.TIMER_COMPLAINT_WARNING));
 
     assertThat(staffMail("anna")).as("team-complaints").hasSize(1);
     assertThat(staffMail("boris")).isEmpty();
@@ -289,7 +295,7 @@ abstract class ReplyDeadlineScenarios extends CareflowIntegrationTest {
     identity.setAuthentication(agent, List.of("agents", "team-inquiries", "team-leads"));
     try {
       processEngine.getTaskService().complete(task(pi).getId(),
-          Map.of(ReplyStep.REPLY_TEXT, text, ReplyStep.REPLY_KIND, kind));
+          Map.of(ReplyStep.REPLY_TEXT, text, ReplyStep.REPLY_KIND, kind, "followUpType", "NONE"));
     } finally {
       identity.clearAuthentication();
     }

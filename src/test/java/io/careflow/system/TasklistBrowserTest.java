@@ -5,6 +5,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 
 import io.careflow.contact.Contact;
+import io.careflow.protocol.complaint.ComplaintProcess;
+import java.util.Map;
 import io.careflow.support.Browser;
 import io.careflow.support.CareflowIntegrationTest;
 import io.careflow.support.TestMail;
@@ -30,27 +32,48 @@ class TasklistBrowserTest extends CareflowIntegrationTest {
     String email = uniqueEmail("browser");
     String body = "The parcel arrived torn open <b>and</b> the lid is missing.";
     Contact contact = intake.receive(emailContact(email, "COMPLAINT", "Damaged parcel", body), "intake").contact();
+    ProcessInstance complaint = processEngine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceBusinessKey(contact.id()).processDefinitionKey(ComplaintProcess.KEY).singleResult();
+    // the acknowledgement goes out; the investigation and the proposal are done (their own tests
+    // cover them) — anna replies to the customer in Tasklist
+    execute(job(complaint));
+    completeAs("anna", Map.of(ComplaintProcess.FINDINGS, "The courier dropped the parcel.",
+        ComplaintProcess.JUSTIFIED, "YES"), contact);
+    completeAs("anna", Map.of(ComplaintProcess.RESOLUTION_TYPE, "REPLACEMENT", ComplaintProcess.PROPOSAL,
+        "Send a new lid today.", ComplaintProcess.COMPENSATION_AMOUNT, 0), contact);
     Task task = processEngine.getTaskService().createTaskQuery().processInstanceBusinessKey(contact.id())
         .singleResult();
+    assertThat(task.getTaskDefinitionKey()).isEqualTo(ComplaintProcess.Elements.USER_REPLY_COMPLAINT);
 
     try (Browser browser = Browser.start("tasklist-answer")) {
       browser.onFailureScreenshot(() -> answerInTasklist(browser, task, body));
     }
 
-    ProcessInstance complaint = processEngine.getRuntimeService().createProcessInstanceQuery()
-        .processInstanceBusinessKey(contact.id()).processDefinitionKey("inquiry").singleResult();
     execute(job(complaint));
 
     MimeMessage[] mails = TestMail.SMTP.getReceivedMessagesForDomain(email.substring(email.indexOf('@') + 1));
-    assertThat(mails).hasSize(1);
-    assertThat(((InternetAddress) mails[0].getFrom()[0]).getPersonal()).startsWith("Anna Nowak");
-    assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(mails[0]))
+    // the automatic acknowledgement of the complaint, then anna's reply
+    assertThat(mails).hasSize(2);
+    assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(mails[0])).contains("received your complaint");
+    assertThat(((InternetAddress) mails[1].getFrom()[0]).getPersonal()).startsWith("Anna Nowak");
+    assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(mails[1]))
         .contains("A replacement lid is on its way today.").contains("Anna Nowak");
     assertThat(processEngine.getHistoryService().createHistoricTaskInstanceQuery().taskId(task.getId())
         .singleResult().getAssignee()).isEqualTo("anna");
-    assertThat(List.of(mails[0].getAllRecipients())).extracting(Object::toString).containsExactly(email);
+    assertThat(List.of(mails[1].getAllRecipients())).extracting(Object::toString).containsExactly(email);
     assertThat(jdbc.sql("select author || ': ' || text from note where customer_id = ?").param(contact.customerId())
         .query(String.class).list()).containsExactly("anna: Prefers a call in the evening");
+  }
+
+  private void completeAs(String agent, Map<String, Object> variables, Contact contact) {
+    Task task = processEngine.getTaskService().createTaskQuery().processInstanceBusinessKey(contact.id())
+        .singleResult();
+    processEngine.getIdentityService().setAuthentication(agent, List.of("agents", "team-complaints"));
+    try {
+      processEngine.getTaskService().complete(task.getId(), variables);
+    } finally {
+      processEngine.getIdentityService().clearAuthentication();
+    }
   }
 
   private void answerInTasklist(Browser browser, Task task, String body) throws Exception {

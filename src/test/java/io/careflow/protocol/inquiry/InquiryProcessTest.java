@@ -135,7 +135,7 @@ class InquiryProcessTest extends CareflowIntegrationTest {
     var identity = processEngine.getIdentityService();
     identity.setAuthentication(user, List.of("agents", "team-inquiries"));
     try {
-      processEngine.getTaskService().complete(task.getId(), Map.of(ReplyStep.REPLY_TEXT, reply));
+      processEngine.getTaskService().complete(task.getId(), Map.of(ReplyStep.REPLY_TEXT, reply, "followUpType", "NONE"));
     } finally {
       identity.clearAuthentication();
     }

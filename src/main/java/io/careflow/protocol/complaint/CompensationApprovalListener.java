@@ -1,0 +1,24 @@
+package io.careflow.protocol.complaint;
+
+import io.careflow.system.FormFields;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** "Approve compensation" done: approved, or sent back with a comment for a new proposal. */
+@Component
+public class CompensationApprovalListener implements TaskListener {
+
+  @Override
+  public void notify(DelegateTask task) {
+    String decision = FormFields.oneOf(task, ComplaintProcess.APPROVAL_DECISION, Set.of("APPROVE", "REJECT"));
+    boolean approved = decision.equals("APPROVE");
+    if (!approved) {
+      FormFields.required(task, ComplaintProcess.APPROVAL_COMMENT, 2000, "say why the proposal goes back");
+    } else {
+      FormFields.optional(task, ComplaintProcess.APPROVAL_COMMENT, 2000);
+    }
+    task.getExecution().setVariable(ComplaintProcess.COMPENSATION_APPROVED, approved);
+  }
+}

@@ -1,0 +1,56 @@
+package io.careflow.protocol.defect;
+
+import java.util.List;
+
+/** Descriptor of {@code processes/defect-replacement.bpmn}: key, element ids, variables. */
+public final class DefectReplacementProcess {
+
+  public static final String KEY = "defect-replacement";
+  public static final String MESSAGE_REPLACEMENT_REQUESTED = "ReplacementRequested";
+  public static final String LINK_PURPOSE = "replacement-request";
+  public static final String REVIEW_STEP = "replacement-review";
+
+  /** The conversation algorithm of SPEC R3, as the form's checklist keys. */
+  public static final List<String> DIALOGUE_STEPS = List.of("dialogueListen", "dialogueEmpathy", "dialogueExplain",
+      "dialogueStateAction", "dialogueCheckConvenient", "dialogueOfferHelp", "dialogueNextSteps");
+  public static final String DIALOGUE_SKIPPED_REASON = "dialogueSkippedReason";
+  public static final String REGISTERED_BY = "registeredBy";
+  public static final String PRODUCT_SKU = "productSku";
+  public static final String ORDER_ID = "orderId";
+  public static final String FAULT = "faultDescription";
+  public static final String TALKED_BY = "talkedBy";
+  public static final String REQUEST_SUMMARY = "replacementRequestSummary";
+  public static final String REVIEW_DECISION = "reviewDecision";
+  public static final String REJECTION_REASON = "rejectionReason";
+  public static final String APPROVED = "replacementApproved";
+  public static final String CONTACT_NOTES = "contactNotes";
+  public static final String TRACKING_NUMBER = "trackingNumber";
+
+  public static final class Elements {
+    public static final String USER_TALK_WITH_CUSTOMER = "user_talk_with_customer";
+    public static final String SERVICE_SEND_REPLY = "service_send_reply";
+    public static final String XOR_WHO_REGISTERS = "xor_who_registers";
+    public static final String SERVICE_REGISTER_REPLACEMENT_REQUEST = "service_register_replacement_request";
+    public static final String SERVICE_SEND_REQUEST_LINK = "service_send_request_link";
+    public static final String RECEIVE_REPLACEMENT_REQUEST = "receive_replacement_request";
+    public static final String TIMER_REQUEST_REMINDER = "timer_request_reminder";
+    public static final String SERVICE_SEND_REQUEST_REMINDER = "service_send_request_reminder";
+    public static final String TIMER_REQUEST_EXPIRED = "timer_request_expired";
+    public static final String END_REQUEST_NEVER_CAME = "end_request_never_came";
+    public static final String SERVICE_CONFIRM_REQUEST_RECEIVED = "service_confirm_request_received";
+    public static final String USER_REVIEW_REPLACEMENT_REQUEST = "user_review_replacement_request";
+    public static final String TIMER_REVIEW_WARNING = "timer_review_warning";
+    public static final String TIMER_REVIEW_DUE = "timer_review_due";
+    public static final String TIMER_REVIEW_TWICE_DUE = "timer_review_twice_due";
+    public static final String SERVICE_SEND_REVIEW_RESULT = "service_send_review_result";
+    public static final String END_REPLACEMENT_REJECTED = "end_replacement_rejected";
+    public static final String USER_CONTACT_CUSTOMER = "user_contact_customer";
+    public static final String USER_SHIP_REPLACEMENT = "user_ship_replacement";
+    public static final String SERVICE_SEND_SHIPPED = "service_send_shipped";
+    public static final String END_REPLACEMENT_SHIPPED = "end_replacement_shipped";
+
+    private Elements() {}
+  }
+
+  private DefectReplacementProcess() {}
+}

@@ -1,0 +1,75 @@
+package io.careflow.protocol.missedcall;
+
+import io.careflow.communication.PlanFollowUpListener;
+import io.careflow.sla.BusinessHoursProperties;
+import io.careflow.system.FormFields;
+import io.careflow.system.TaskFormInput;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Date;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * A call-back attempt done ("Call the customer back" / "again"): reached or not. Not reached
+ * and attempts left: the agent chooses when to try again (in the future, within 7 days; a
+ * time without offset is shop time). Reached: the next communication is planned.
+ */
+@Component
+public class CallAttemptListener implements TaskListener {
+
+  static final Duration LATEST_NEXT_ATTEMPT = Duration.ofDays(7);
+
+  private final PlanFollowUpListener followUps;
+  private final Clock clock;
+  private final BusinessHoursProperties shopTime;
+
+  public CallAttemptListener(PlanFollowUpListener followUps, Clock clock, BusinessHoursProperties shopTime) {
+    this.followUps = followUps;
+    this.clock = clock;
+    this.shopTime = shopTime;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    String outcome = FormFields.oneOf(task, MissedCallProcess.CALL_OUTCOME, Set.of("REACHED", "NOT_REACHED"));
+    FormFields.optional(task, MissedCallProcess.CALL_NOTES, 2000);
+    if (outcome.equals("REACHED")) {
+      followUps.planFrom(task);
+      return;
+    }
+    Object done = task.getVariable(MissedCallProcess.CALL_ATTEMPTS);
+    int attempt = (done == null ? 0 : ((Number) done).intValue()) + 1;
+    if (attempt < MissedCallProcess.MAX_ATTEMPTS) {
+      task.getExecution().setVariable(MissedCallProcess.NEXT_ATTEMPT_AT, Date.from(nextAttempt(task)));
+    }
+  }
+
+  private Instant nextAttempt(DelegateTask task) {
+    String text = TaskFormInput.text(task, MissedCallProcess.NEXT_ATTEMPT_AT);
+    if (text == null || text.isBlank()) {
+      throw TaskFormInput.reject(MissedCallProcess.NEXT_ATTEMPT_AT, "choose when to try again");
+    }
+    Instant at;
+    try {
+      at = OffsetDateTime.parse(text).toInstant();
+    } catch (DateTimeParseException withoutOffset) {
+      try {
+        at = LocalDateTime.parse(text).atZone(shopTime.zone()).toInstant();
+      } catch (DateTimeParseException e) {
+        throw TaskFormInput.reject(MissedCallProcess.NEXT_ATTEMPT_AT, "must be a date and time like 2026-12-01T10:00");
+      }
+    }
+    Instant now = clock.instant();
+    if (!at.isAfter(now) || at.isAfter(now.plus(LATEST_NEXT_ATTEMPT))) {
+      throw TaskFormInput.reject(MissedCallProcess.NEXT_ATTEMPT_AT, "must lie in the next 7 days");
+    }
+    return at;
+  }
+}

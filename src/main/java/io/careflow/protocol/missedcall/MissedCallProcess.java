@@ -1,0 +1,33 @@
+package io.careflow.protocol.missedcall;
+
+/** Descriptor of {@code processes/missed-call.bpmn}: key, element ids, variables. */
+public final class MissedCallProcess {
+
+  public static final String KEY = "missed-call";
+  public static final int MAX_ATTEMPTS = 3;
+
+  public static final String CALL_OUTCOME = "callOutcome";
+  public static final String CALL_NOTES = "callNotes";
+  public static final String NEXT_ATTEMPT_AT = "nextAttemptAt";
+  public static final String CALL_ATTEMPTS = "callAttempts";
+
+  public static final class Elements {
+    public static final String USER_CALL_BACK = "user_call_back";
+    public static final String TIMER_CALLBACK_WARNING = "timer_callback_warning";
+    public static final String TIMER_CALLBACK_DUE = "timer_callback_due";
+    public static final String SERVICE_STOP_REPLY_CLOCK = "service_stop_reply_clock";
+    public static final String SERVICE_RECORD_CALL_ATTEMPT = "service_record_call_attempt";
+    public static final String XOR_REACHED = "xor_reached";
+    public static final String END_CUSTOMER_REACHED = "end_customer_reached";
+    public static final String XOR_ATTEMPTS_LEFT = "xor_attempts_left";
+    public static final String TIMER_NEXT_ATTEMPT = "timer_next_attempt";
+    public static final String USER_CALL_AGAIN = "user_call_again";
+    public static final String SERVICE_SEND_WE_TRIED = "service_send_we_tried";
+    public static final String SERVICE_CLOSE_UNREACHABLE = "service_close_unreachable";
+    public static final String END_CUSTOMER_UNREACHABLE = "end_customer_unreachable";
+
+    private Elements() {}
+  }
+
+  private MissedCallProcess() {}
+}

@@ -1,0 +1,82 @@
+package io.careflow.protocol.returns;
+
+import io.careflow.system.PublicLinks;
+import io.careflow.system.PublicLinks.Link;
+import io.careflow.system.PublicPages;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * The return form (SPEC R3): a small public page behind the signed link the customer got.
+ * The reason comes from a fixed list; "other" needs a comment. A refused link shows the
+ * friendly page of {@link PublicPages}; bad input shows the form again with the message.
+ */
+@Controller
+public class ReturnFormPage {
+
+  static final int MAX_COMMENT = 2000;
+
+  private final PublicLinks links;
+  private final ReturnRequests returns;
+  private final PublicPages pages;
+
+  public ReturnFormPage(PublicLinks links, ReturnRequests returns, PublicPages pages) {
+    this.links = links;
+    this.returns = returns;
+    this.pages = pages;
+  }
+
+  @GetMapping("/public/returns/{token}")
+  public ModelAndView form(@PathVariable String token, Model model) {
+    Link link = links.open(token, ReturnProcess.LINK_PURPOSE);
+    return page(model, link, null, null, null, HttpStatus.OK);
+  }
+
+  @PostMapping("/public/returns/{token}")
+  public ModelAndView submit(@PathVariable String token, @RequestParam(required = false) String reason,
+      @RequestParam(required = false) String comment, Model model) {
+    Link link = links.open(token, ReturnProcess.LINK_PURPOSE);
+    ReturnReason chosen = Arrays.stream(ReturnReason.values()).filter(r -> r.name().equals(reason)).findFirst()
+        .orElse(null);
+    String text = comment == null || comment.isBlank() ? null : comment.strip();
+    String error = null;
+    if (chosen == null) {
+      error = "reason";
+    } else if (text != null && text.length() > MAX_COMMENT) {
+      error = "comment-length";
+    } else if (chosen == ReturnReason.OTHER && text == null) {
+      error = "comment-required";
+    }
+    if (error != null) {
+      return page(model, link, reason, comment, error, HttpStatus.BAD_REQUEST);
+    }
+    returns.submit(link, chosen, text);
+    pages.texts(model, pages.language(link.contactId()));
+    return new ModelAndView("public/thanks", model.asMap());
+  }
+
+  private ModelAndView page(Model model, Link link, String reason, String comment, String error, HttpStatus status) {
+    String language = pages.language(link.contactId());
+    pages.texts(model, language);
+    Map<String, String> reasons = new LinkedHashMap<>();
+    for (ReturnReason r : ReturnReason.values()) {
+      reasons.put(r.name(), r.label(language));
+    }
+    model.addAttribute("reasons", reasons);
+    model.addAttribute("reason", reason == null ? "" : reason);
+    model.addAttribute("comment", comment == null ? "" : comment);
+    model.addAttribute("error", error == null ? "" : error);
+    var page = new ModelAndView("public/return-form", model.asMap());
+    page.setStatus(status);
+    return page;
+  }
+}

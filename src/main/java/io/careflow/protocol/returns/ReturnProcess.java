@@ -1,0 +1,36 @@
+package io.careflow.protocol.returns;
+
+/** Descriptor of {@code processes/return.bpmn}: key, element ids, variables. */
+public final class ReturnProcess {
+
+  public static final String KEY = "return";
+  public static final String MESSAGE_RETURN_FORM_SUBMITTED = "ReturnFormSubmitted";
+  public static final String LINK_PURPOSE = "return-form";
+
+  public static final String RETURN_SUMMARY = "returnSummary";
+  public static final String ITEM_RECEIVED = "itemReceived";
+  public static final String PARCEL_NOTES = "parcelNotes";
+  public static final String ITEM_CONDITION = "itemCondition";
+  public static final String DECISION = "returnDecision";
+  public static final String DECISION_REASON = "returnDecisionReason";
+
+  public static final class Elements {
+    public static final String SERVICE_SEND_RETURN_FORM_LINK = "service_send_return_form_link";
+    public static final String SERVICE_STOP_REPLY_CLOCK = "service_stop_reply_clock";
+    public static final String RECEIVE_RETURN_FORM = "receive_return_form";
+    public static final String TIMER_RETURN_REMINDER = "timer_return_reminder";
+    public static final String SERVICE_SEND_RETURN_REMINDER = "service_send_return_reminder";
+    public static final String TIMER_RETURN_FORM_EXPIRED = "timer_return_form_expired";
+    public static final String END_RETURN_ABANDONED = "end_return_abandoned";
+    public static final String USER_RECEIVE_RETURNED_ITEM = "user_receive_returned_item";
+    public static final String USER_INSPECT_ITEM = "user_inspect_item";
+    public static final String SERVICE_TELL_REFUND = "service_tell_refund";
+    public static final String SERVICE_TELL_EXCHANGE = "service_tell_exchange";
+    public static final String SERVICE_TELL_REJECTION = "service_tell_rejection";
+    public static final String END_RETURN_RESOLVED = "end_return_resolved";
+
+    private Elements() {}
+  }
+
+  private ReturnProcess() {}
+}

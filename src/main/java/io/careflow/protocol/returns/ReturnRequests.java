@@ -1,0 +1,84 @@
+package io.careflow.protocol.returns;
+
+import static io.careflow.system.SqlTimes.instant;
+import static io.careflow.system.SqlTimes.utc;
+
+import io.careflow.contact.ContactEvents;
+import io.careflow.system.PublicLinks;
+import io.careflow.system.PublicLinks.Link;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Returns as data (SPEC R3: reasons are collected for analysis): the customer's form, the
+ * inspection and the decision, in {@code return_request}, not only as process variables.
+ */
+@Service
+public class ReturnRequests {
+
+  private final JdbcClient jdbc;
+  private final ContactEvents events;
+  private final PublicLinks links;
+  private final RuntimeService runtimeService;
+  private final Clock clock;
+
+  public ReturnRequests(JdbcClient jdbc, ContactEvents events, PublicLinks links, RuntimeService runtimeService,
+      Clock clock) {
+    this.jdbc = jdbc;
+    this.events = events;
+    this.links = links;
+    this.runtimeService = runtimeService;
+    this.clock = clock;
+  }
+
+  public record Return(String id, String contactId, ReturnReason reason, String comment, Instant submittedAt,
+      String decision) {
+
+    public String summary() {
+      return "Reason: " + reason.label("en") + (comment == null ? "" : "\nComment: " + comment);
+    }
+  }
+
+  /**
+   * The customer's return form: stored with its reason, the link spent, and the case waiting
+   * for the form resumes. One transaction: a refused link stores nothing.
+   */
+  @Transactional
+  public Return submit(Link link, ReturnReason reason, String comment) {
+    links.use(link);
+    String id = UUID.randomUUID().toString();
+    jdbc.sql("insert into return_request (id, contact_id, reason, comment, submitted_at) values (?, ?, ?, ?, ?)")
+        .params(id, link.contactId(), reason.name(), comment, utc(clock.instant())).update();
+    events.record(link.contactId(), "RETURN_FORM_SUBMITTED", "customer", "reason " + reason.name());
+    Return submitted = find(link.contactId()).orElseThrow();
+    runtimeService.createMessageCorrelation(ReturnProcess.MESSAGE_RETURN_FORM_SUBMITTED)
+        .processInstanceBusinessKey(link.contactId())
+        .setVariables(Variables.createVariables().putValue(ReturnProcess.RETURN_SUMMARY, submitted.summary()))
+        .correlateWithResult();
+    return submitted;
+  }
+
+  @Transactional
+  public void decide(String contactId, String inspection, String decision, String by) {
+    jdbc.sql("update return_request set inspection = ?, decision = ?, decided_by = ?, decided_at = ? "
+            + "where contact_id = ? and decision is null")
+        .params(inspection, decision, by, utc(clock.instant()), contactId).update();
+    events.record(contactId, "RETURN_DECIDED", by, decision + " (item " + inspection.toLowerCase() + ")");
+  }
+
+  public Optional<Return> find(String contactId) {
+    return jdbc.sql("select * from return_request where contact_id = ? order by submitted_at desc "
+            + "fetch first 1 rows only").param(contactId)
+        .query((rs, n) -> new Return(rs.getString("id"), rs.getString("contact_id"),
+            ReturnReason.valueOf(rs.getString("reason")), rs.getString("comment"), instant(rs, "submitted_at"),
+            rs.getString("decision")))
+        .optional();
+  }
+}

@@ -1,0 +1,10 @@
+${customerName?has_content?then("Dzień dobry " + customerName, "Dzień dobry")},
+
+Prosimy opisać uszkodzony produkt w tym formularzu — to zajmie chwilę:
+
+${link}
+
+Link jest ważny 14 dni.
+
+Z pozdrowieniami
+Obsługa klienta ${shopName}

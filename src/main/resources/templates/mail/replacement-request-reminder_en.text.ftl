@@ -1,0 +1,8 @@
+${customerName?has_content?then("Dear " + customerName, "Dear Customer")},
+
+We have not received your replacement request yet. You can still send it here:
+
+${link}
+
+Kind regards,
+${shopName} customer service

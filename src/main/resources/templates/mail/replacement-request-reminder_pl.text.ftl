@@ -1,0 +1,8 @@
+${customerName?has_content?then("Dzień dobry " + customerName, "Dzień dobry")},
+
+Nie otrzymaliśmy jeszcze wniosku o wymianę. Można go wysłać tutaj:
+
+${link}
+
+Z pozdrowieniami
+Obsługa klienta ${shopName}

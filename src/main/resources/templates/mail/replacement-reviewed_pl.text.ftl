@@ -1,0 +1,6 @@
+${customerName?has_content?then("Dzień dobry " + customerName, "Dzień dobry")},
+
+<#if replacementApproved!false>Dobra wiadomość: wymiana została zaakceptowana. Specjalista skontaktuje się, aby ustalić dostawę.<#else>Przykro nam, nie możemy wymienić produktu. ${rejectionReason!}</#if>
+
+Z pozdrowieniami
+Obsługa klienta ${shopName}

@@ -1,0 +1,6 @@
+${customerName?has_content?then("Dzień dobry " + customerName, "Dzień dobry")},
+
+Produkt zastępczy jest w drodze. Numer przesyłki: ${trackingNumber!}
+
+Z pozdrowieniami
+Obsługa klienta ${shopName}

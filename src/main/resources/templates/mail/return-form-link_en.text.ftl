@@ -1,0 +1,10 @@
+${customerName?has_content?then("Dear " + customerName, "Dear Customer")},
+
+To return your item, please fill in this short form and tell us why:
+
+${link}
+
+The link is valid for 14 days.
+
+Kind regards,
+${shopName} customer service

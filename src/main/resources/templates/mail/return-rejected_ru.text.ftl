@@ -1,0 +1,6 @@
+${customerName?has_content?then("Здравствуйте, " + customerName, "Здравствуйте")}!
+
+Мы получили и проверили возврат, но не можем его принять. ${returnDecisionReason!}
+
+С уважением,
+Служба поддержки ${shopName}

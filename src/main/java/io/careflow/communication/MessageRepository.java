@@ -42,7 +42,7 @@ public class MessageRepository {
   }
 
   public List<Message> ofContact(String contactId) {
-    return jdbc.sql("select * from message where contact_id = ? order by created_at, id").param(contactId)
+    return jdbc.sql("select * from message where contact_id = ? order by created_at, seq").param(contactId)
         .query(MessageRepository::map).list();
   }
 

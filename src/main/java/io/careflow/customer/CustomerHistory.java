@@ -59,7 +59,7 @@ public class CustomerHistory {
   public String conversation(String contactId) {
     return String.join("\n\n", jdbc.sql("""
             select created_at, direction, kind, author_name, body from message
-            where contact_id = ? order by created_at, id""")
+            where contact_id = ? order by created_at, seq""")
         .param(contactId)
         .query((rs, n) -> "— %s, %s:\n%s".formatted(shopTime.local(SqlTimes.instant(rs, "created_at")),
             "IN".equals(rs.getString("direction")) ? "the customer"

@@ -4,6 +4,8 @@ import io.careflow.contact.ContactRepository;
 import io.careflow.system.PublicLinks.RefusedLinkException;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
@@ -18,6 +20,7 @@ import org.springframework.web.servlet.ModelAndView;
  * case it was.
  */
 @Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
 @ControllerAdvice(basePackages = "io.careflow.protocol")
 public class PublicPages {
 

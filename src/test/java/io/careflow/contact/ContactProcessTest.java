@@ -100,6 +100,21 @@ class ContactProcessTest extends CareflowIntegrationTest {
   }
 
   @Test
+  void shouldWarnAndEscalateATriageThatWaits() {
+    Contact contact = intake.receive(emailContact(uniqueEmail("waits"), null, "?", "?"), "intake").contact();
+    ProcessInstance pi = contactProcess(contact);
+    var jobs = processEngine.getManagementService();
+    for (String timer : new String[] {"timer_classify_warning", "timer_classify_due", "timer_classify_twice_due"}) {
+      execute(jobs.createJobQuery().processInstanceId(pi.getId()).activityId(timer).singleResult());
+    }
+
+    assertThat(pi).hasPassed("service_classify_warn_assignee", "service_classify_escalate_to_leads",
+        "service_classify_tell_managers", "end_classify_warning", "end_classify_due", "end_classify_twice_due")
+        .isWaitingAt(Elements.USER_CLASSIFY_CONTACT);
+    assertThat(task(pi)).hasCandidateGroup("team-leads").hasCandidateGroup("agents");
+  }
+
+  @Test
   void shouldCallBackAMissedCallWithoutTriage() {
     Contact contact = intake.receive(new MissedCall("call-" + System.nanoTime(), "+48 600 200 300", null), "intake")
         .contact();

@@ -14,17 +14,26 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestExecutionListeners;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * careflow as it runs — web server, security, engine, H2 — shared by every test class that
  * extends this one (one Spring context for all). The job executor is off: tests run jobs
- * themselves and move the engine clock instead of waiting. Mail goes to GreenMail.
+ * themselves and move the engine clock instead of waiting. Mail goes to GreenMail. Every test
+ * records the flow nodes it passed (camunda-process-test-coverage: reports under
+ * target/process-test-coverage/, checked per process by {@link ProcessCoverageGate}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"test", "demo"})
+@Import(ProcessEngineCoverageConfiguration.class)
+@TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
+    mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 public abstract class CareflowIntegrationTest {
 
   @DynamicPropertySource

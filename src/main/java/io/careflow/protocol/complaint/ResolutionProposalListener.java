@@ -60,6 +60,6 @@ public class ResolutionProposalListener implements TaskListener {
       throw TaskFormInput.reject(ComplaintProcess.COMPENSATION_AMOUNT,
           "must lie between 0 and 100000 with at most 2 decimals");
     }
-    return amount;
+    return amount.setScale(2);
   }
 }

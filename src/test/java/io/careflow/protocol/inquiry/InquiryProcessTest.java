@@ -8,6 +8,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.processInstanceQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
+import io.careflow.communication.FollowUpPlans;
+import io.careflow.communication.FollowUpType;
 import io.careflow.communication.MessageRepository;
 import io.careflow.communication.MessageStatus;
 import io.careflow.communication.ReplyStep;
@@ -37,6 +39,9 @@ class InquiryProcessTest extends CareflowIntegrationTest {
 
   @Autowired
   MessageRepository messages;
+
+  @Autowired
+  FollowUpPlans followUps;
 
   @Test
   void shouldSendTheReplyByEmailSignedWithTheAgentsName() throws Exception {
@@ -70,6 +75,32 @@ class InquiryProcessTest extends CareflowIntegrationTest {
       assertThat(m.author()).isEqualTo("boris");
       assertThat(m.externalId()).isEqualTo(mail.getMessageID());
     });
+  }
+
+  @Test
+  void shouldRecordFirstContactResolutionAndTheNextCommunication() {
+    Contact contact = intake.receive(emailContact(uniqueEmail("fcr"), "INQUIRY", "Stock", "Is it in stock?"),
+        "intake").contact();
+    ProcessInstance pi = inquiry(contact);
+    String tomorrow = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Warsaw")).plusDays(1).toString();
+
+    var identity = processEngine.getIdentityService();
+    identity.setAuthentication("boris", List.of("agents", "team-inquiries"));
+    try {
+      processEngine.getTaskService().complete(task(pi).getId(), Map.of(ReplyStep.REPLY_TEXT, "Yes, 12 in stock.",
+          RecordFirstContactResolutionListener.RESOLVED_IN_FIRST_CONTACT, true,
+          "followUpType", "SATISFACTION_CHECK", "followUpDate", tomorrow));
+    } finally {
+      identity.clearAuthentication();
+    }
+
+    assertThat(contacts.find(contact.id()).orElseThrow().firstContactResolved()).isTrue();
+    assertThat(followUps.ofContact(contact.id())).singleElement().satisfies(f -> {
+      assertThat(f.type()).isEqualTo(FollowUpType.SATISFACTION_CHECK);
+      assertThat(f.createdBy()).isEqualTo("boris");
+    });
+    // the plan lives in the follow-up table, not in the process
+    assertThat(processEngine.getRuntimeService().getVariable(pi.getId(), "followUpType")).isNull();
   }
 
   @Test

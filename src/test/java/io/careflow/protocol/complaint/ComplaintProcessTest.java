@@ -1,0 +1,168 @@
+package io.careflow.protocol.complaint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import io.careflow.communication.FollowUpPlans;
+import io.careflow.communication.FollowUpType;
+import io.careflow.communication.MessageKind;
+import io.careflow.contact.Contact;
+import io.careflow.protocol.complaint.ComplaintProcess.Elements;
+import io.careflow.sla.DeadlineService;
+import io.careflow.support.ProtocolTestSupport;
+import io.careflow.support.TestMail;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Every path of {@code processes/complaint.bpmn}. */
+class ComplaintProcessTest extends ProtocolTestSupport {
+
+  static final List<String> ANNA = List.of("agents", "team-complaints");
+  static final List<String> MARIA = List.of("managers", "team-leads");
+
+  @Autowired
+  DeadlineService deadlines;
+
+  @Autowired
+  FollowUpPlans followUps;
+
+  Contact contact;
+  ProcessInstance pi;
+
+  @BeforeEach
+  void complaint() {
+    contact = intake.receive(emailContact(uniqueEmail("complaint"), "COMPLAINT", "Late and damaged",
+        "The parcel came a week late and damaged."), "intake").contact();
+    pi = protocol(contact, ComplaintProcess.KEY);
+  }
+
+  @Test
+  void shouldAcknowledgeInvestigateProposeAndReplyWithoutApproval() {
+    assertThat(pi).isWaitingAt(Elements.SERVICE_ACKNOWLEDGE_COMPLAINT);
+    run(pi, Elements.SERVICE_ACKNOWLEDGE_COMPLAINT);
+    // the acknowledgement is not the first reply and does not stop the clock
+    assertThat(notices(contact)).singleElement().satisfies(m -> assertThat(m.body()).contains("received your complaint"));
+    assertThat(reload(contact).firstReplyAt()).isNull();
+
+    investigate("YES");
+    propose("DISCOUNT_VOUCHER", 50, "A 50 PLN voucher for the trouble.");
+    assertThat(pi).hasPassed(Elements.RULE_COMPENSATION_APPROVAL, Elements.XOR_APPROVAL_NEEDED)
+        .hasNotPassed(Elements.USER_APPROVE_COMPENSATION).isWaitingAt(Elements.USER_REPLY_COMPLAINT);
+
+    complete(pi, "anna", ANNA, Map.of("replyText", "We are sorry: here is a voucher of 50 PLN.",
+        "followUpType", "OFFER", "followUpDate", "2026-12-15", "followUpNote", "Christmas offer"));
+    run(pi, Elements.SERVICE_SEND_REPLY);
+
+    assertThat(pi).hasPassed(Elements.SUB_ANSWER_COMPLAINT, Elements.SERVICE_STOP_REPLY_CLOCK,
+        Elements.END_COMPLAINT_RESOLVED).isEnded();
+    Contact answered = reload(contact);
+    assertThat(answered.outcome()).isEqualTo("COMPLAINT_JUSTIFIED");
+    assertThat(answered.outcomeDetail()).isEqualTo("DISCOUNT_VOUCHER 50.00 PLN");
+    assertThat(answered.firstReplyAt()).isNotNull();
+    assertThat(deadlines.first(contact.id(), DeadlineService.REPLY).orElseThrow().met()).isTrue();
+    assertThat(followUps.ofContact(contact.id())).singleElement().satisfies(f -> {
+      assertThat(f.type()).isEqualTo(FollowUpType.OFFER);
+      assertThat(f.plannedFor()).isEqualTo(at("2026-12-15T10:00+01:00"));
+      assertThat(f.note()).isEqualTo("Christmas offer");
+    });
+    assertThat(TestMail.SMTP.getReceivedMessages()).hasSize(2);
+    assertThat(messages.ofContact(contact.id())).extracting(m -> m.kind())
+        .containsExactly(MessageKind.NOTICE, MessageKind.ANSWER);
+  }
+
+  @Test
+  void shouldAskATeamLeadToApproveACompensationAboveTheThreshold() {
+    run(pi, Elements.SERVICE_ACKNOWLEDGE_COMPLAINT);
+    investigate("YES");
+    propose("REFUND", 150, "Full refund of 150 PLN.");
+
+    assertThat(pi).isWaitingAt(Elements.USER_APPROVE_COMPENSATION);
+    assertThat(task(pi)).hasCandidateGroup("team-leads");
+    complete(pi, "maria", MARIA, Map.of(ComplaintProcess.APPROVAL_DECISION, "APPROVE"));
+
+    assertThat(pi).hasPassed(Elements.XOR_COMPENSATION_APPROVED).isWaitingAt(Elements.USER_REPLY_COMPLAINT);
+  }
+
+  @Test
+  void shouldProposeAgainWhenTheLeadSendsTheProposalBack() {
+    run(pi, Elements.SERVICE_ACKNOWLEDGE_COMPLAINT);
+    investigate("NO");
+    propose("REFUND", 400, "Full refund.");
+    complete(pi, "maria", MARIA, Map.of(ComplaintProcess.APPROVAL_DECISION, "REJECT",
+        ComplaintProcess.APPROVAL_COMMENT, "Not justified: offer an apology."));
+
+    assertThat(pi).isWaitingAt(Elements.USER_PROPOSE_RESOLUTION);
+    propose("APOLOGY", 0, "Explain the delay and apologise.");
+    assertThat(pi).isWaitingAt(Elements.USER_REPLY_COMPLAINT);
+    assertThat(reload(contact).outcome()).isEqualTo("COMPLAINT_NOT_JUSTIFIED");
+    assertThat(reload(contact).outcomeDetail()).isEqualTo("APOLOGY");
+  }
+
+  @Test
+  void shouldEscalateTheWholeAnswerAtTheDeadlineAndTellManagersAtTwice() {
+    run(pi, Elements.SERVICE_ACKNOWLEDGE_COMPLAINT);
+    clock(at("2026-11-30T16:01+01:00"));
+    run(pi, Elements.TIMER_COMPLAINT_DUE);
+    assertThat(task(pi)).hasCandidateGroup("team-leads");
+    clock(at("2026-12-01T14:01+01:00"));
+    run(pi, Elements.TIMER_COMPLAINT_TWICE_DUE);
+
+    assertThat(pi).hasPassed("service_complaint_escalate_to_leads", "service_complaint_tell_managers")
+        .isWaitingAt(Elements.USER_INVESTIGATE_COMPLAINT);
+    assertThat(deadlines.first(contact.id(), DeadlineService.REPLY).orElseThrow().met()).isFalse();
+  }
+
+  @Test
+  void shouldRefuseIncompleteOrInvalidInputAndKeepTheTaskOpen() {
+    run(pi, Elements.SERVICE_ACKNOWLEDGE_COMPLAINT);
+    assertRefused(Map.of(ComplaintProcess.FINDINGS, " ", ComplaintProcess.JUSTIFIED, "YES"), "findings");
+    assertRefused(Map.of(ComplaintProcess.FINDINGS, "x", ComplaintProcess.JUSTIFIED, "MAYBE"), "complaintJustified");
+    investigate("YES");
+
+    assertRefused(Map.of(ComplaintProcess.RESOLUTION_TYPE, "REFUND", ComplaintProcess.PROPOSAL, "p"),
+        "compensationAmount");
+    assertRefused(Map.of(ComplaintProcess.RESOLUTION_TYPE, "REFUND", ComplaintProcess.PROPOSAL, "p",
+        ComplaintProcess.COMPENSATION_AMOUNT, "a lot"), "must be a number");
+    assertRefused(Map.of(ComplaintProcess.RESOLUTION_TYPE, "REFUND", ComplaintProcess.PROPOSAL, "p",
+        ComplaintProcess.COMPENSATION_AMOUNT, -5), "between 0 and 100000");
+    assertRefused(Map.of(ComplaintProcess.RESOLUTION_TYPE, "MONEY", ComplaintProcess.PROPOSAL, "p"),
+        "resolutionType");
+    propose("REFUND", 500, "Refund.");
+
+    assertRefused(Map.of(ComplaintProcess.APPROVAL_DECISION, "REJECT"), "approvalComment", MARIA, "maria");
+    complete(pi, "maria", MARIA, Map.of(ComplaintProcess.APPROVAL_DECISION, "APPROVE"));
+
+    assertRefused(Map.of("replyText", "Refund is on its way", "followUpType", "OFFER", "followUpDate", "2026-11-01"),
+        "followUpDate");
+    assertRefused(Map.of("replyText", "Refund is on its way", "followUpType", "CUSTOM", "followUpDate", "2026-12-10"),
+        "followUpNote");
+    assertRefused(Map.of("replyText", "Refund is on its way"), "followUpType");
+    assertThat(pi).isWaitingAt(Elements.USER_REPLY_COMPLAINT);
+    assertThat(messages.ofContact(contact.id())).extracting(m -> m.kind()).containsExactly(MessageKind.NOTICE);
+  }
+
+  private void investigate(String justified) {
+    complete(pi, "anna", ANNA, Map.of(ComplaintProcess.FINDINGS, "The courier left it in the rain.",
+        ComplaintProcess.JUSTIFIED, justified));
+  }
+
+  private void propose(String type, double amount, String proposal) {
+    complete(pi, "anna", ANNA, Map.of(ComplaintProcess.RESOLUTION_TYPE, type,
+        ComplaintProcess.COMPENSATION_AMOUNT, amount, ComplaintProcess.PROPOSAL, proposal));
+  }
+
+  private void assertRefused(Map<String, Object> variables, String message) {
+    assertRefused(variables, message, ANNA, "anna");
+  }
+
+  private void assertRefused(Map<String, Object> variables, String message, List<String> groups, String user) {
+    String before = task(pi).getId();
+    assertThatThrownBy(() -> complete(pi, user, groups, variables)).hasMessageContaining(message);
+    assertThat(task(pi).getId()).isEqualTo(before);
+  }
+}

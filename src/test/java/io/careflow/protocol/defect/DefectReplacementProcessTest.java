@@ -1,0 +1,204 @@
+package io.careflow.protocol.defect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import io.careflow.contact.Contact;
+import io.careflow.contact.ContactStatus;
+import io.careflow.protocol.defect.DefectReplacementProcess.Elements;
+import io.careflow.sla.Deadline;
+import io.careflow.sla.DeadlineService;
+import io.careflow.support.Http;
+import io.careflow.support.ProtocolTestSupport;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Every path of {@code processes/defect-replacement.bpmn}. */
+class DefectReplacementProcessTest extends ProtocolTestSupport {
+
+  static final List<String> BORIS = List.of("agents", "team-replacements");
+
+  @Autowired
+  ReplacementRequests requests;
+
+  @Autowired
+  DeadlineService deadlines;
+
+  Contact contact;
+  ProcessInstance pi;
+
+  @BeforeEach
+  void defect() {
+    contact = intake.receive(emailContact(uniqueEmail("defect"), "DEFECT", "Broken kettle",
+        "It stopped working after a week."), "intake").contact();
+    pi = protocol(contact, DefectReplacementProcess.KEY);
+  }
+
+  @Test
+  void shouldRegisterReviewApproveContactAndShipWithAMessageAtEachStage() {
+    assertThat(pi).isWaitingAt(Elements.USER_TALK_WITH_CUSTOMER);
+    talk("AGENT");
+    run(pi, Elements.SERVICE_SEND_REPLY);
+    assertThat(pi).hasPassed(Elements.SERVICE_REGISTER_REPLACEMENT_REQUEST)
+        .isWaitingAt(Elements.SERVICE_CONFIRM_REQUEST_RECEIVED);
+    assertThat(deadlines.first(contact.id(), DeadlineService.REPLY).orElseThrow().met()).isTrue();
+    run(pi, Elements.SERVICE_CONFIRM_REQUEST_RECEIVED);
+
+    // the review has its own deadline: two working days, Wednesday 10:00
+    assertThat(pi).isWaitingAt(Elements.USER_REVIEW_REPLACEMENT_REQUEST);
+    Deadline review = deadlines.first(contact.id(), DefectReplacementProcess.REVIEW_STEP).orElseThrow();
+    assertThat(review.dueAt()).isEqualTo(at("2026-12-02T10:00+01:00"));
+    assertThat(task(pi).getDueDate()).isEqualTo(Date.from(review.dueAt()));
+    assertThat(task(pi)).hasCandidateGroup("team-replacements");
+    assertThat((String) processEngine.getTaskService().getVariable(task(pi).getId(),
+        DefectReplacementProcess.REQUEST_SUMMARY)).contains("Heating element dead").contains("KET-200");
+    complete(pi, "boris", BORIS, Map.of(DefectReplacementProcess.REVIEW_DECISION, "APPROVE"));
+    run(pi, Elements.SERVICE_SEND_REVIEW_RESULT);
+    assertThat(deadlines.first(contact.id(), DefectReplacementProcess.REVIEW_STEP).orElseThrow().met()).isTrue();
+
+    assertThat(pi).isWaitingAt(Elements.USER_CONTACT_CUSTOMER);
+    complete(pi, "boris", BORIS, Map.of(DefectReplacementProcess.CONTACT_NOTES, "Delivery on Friday morning"));
+    complete(pi, "boris", BORIS, Map.of(DefectReplacementProcess.TRACKING_NUMBER, "PX123456789PL",
+        "followUpType", "REPAIR_STATUS", "followUpDate", "2026-12-10"));
+    run(pi, Elements.SERVICE_SEND_SHIPPED);
+
+    assertThat(pi).hasPassed(Elements.END_REPLACEMENT_SHIPPED).isEnded();
+    assertThat(notices(contact)).extracting(m -> m.body()).satisfiesExactly(
+        received -> assertThat(received).contains("registered your replacement request"),
+        reviewed -> assertThat(reviewed).contains("has been approved"),
+        shipped -> assertThat(shipped).contains("PX123456789PL"));
+    assertThat(requests.find(contact.id()).orElseThrow().trackingNumber()).isEqualTo("PX123456789PL");
+    assertThat(reload(contact).outcome()).isEqualTo("REPLACEMENT_SHIPPED");
+  }
+
+  @Test
+  void shouldRejectWithTheReasonTheCustomerIsTold() {
+    talk("AGENT");
+    run(pi, Elements.SERVICE_SEND_REPLY);
+    run(pi, Elements.SERVICE_CONFIRM_REQUEST_RECEIVED);
+    complete(pi, "boris", BORIS, Map.of(DefectReplacementProcess.REVIEW_DECISION, "REJECT",
+        DefectReplacementProcess.REJECTION_REASON, "The damage was caused by a fall.", "followUpType", "NONE"));
+    run(pi, Elements.SERVICE_SEND_REVIEW_RESULT);
+
+    assertThat(pi).hasPassed(Elements.END_REPLACEMENT_REJECTED).isEnded();
+    assertThat(notices(contact).get(notices(contact).size() - 1).body())
+        .contains("cannot replace").contains("caused by a fall");
+    assertThat(reload(contact).outcome()).isEqualTo("REPLACEMENT_REJECTED");
+  }
+
+  @Test
+  void shouldLetTheCustomerRegisterTheRequestThroughTheirLink() {
+    talk("CUSTOMER");
+    run(pi, Elements.SERVICE_SEND_REPLY);
+    run(pi, Elements.SERVICE_SEND_REQUEST_LINK);
+    assertThat(pi).isWaitingAt(Elements.RECEIVE_REPLACEMENT_REQUEST);
+
+    String page = linkedPath(contact);
+    assertThat(http.get(null, page).body()).contains("name=\"fault\"");
+    Http.Response sent = http.post(null, page, "application/x-www-form-urlencoded",
+        "product=KET-200&order=PL-1&fault=" + java.net.URLEncoder.encode("Leaks water", java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(sent.status()).isEqualTo(200);
+
+    assertThat(pi).hasPassed(Elements.RECEIVE_REPLACEMENT_REQUEST).isWaitingAt(Elements.SERVICE_CONFIRM_REQUEST_RECEIVED);
+    assertThat(requests.find(contact.id()).orElseThrow().registeredBy()).isEqualTo("customer");
+    assertThat(http.post(null, page, "application/x-www-form-urlencoded", "fault=again").status()).isEqualTo(410);
+  }
+
+  @Test
+  void shouldRemindAfterThreeDaysAndCloseAfterFourteenWithoutARequest() {
+    talk("CUSTOMER");
+    run(pi, Elements.SERVICE_SEND_REPLY);
+    run(pi, Elements.SERVICE_SEND_REQUEST_LINK);
+
+    clock(at("2026-12-03T10:01+01:00"));
+    run(pi, Elements.TIMER_REQUEST_REMINDER);
+    run(pi, Elements.SERVICE_SEND_REQUEST_REMINDER);
+    assertThat(notices(contact)).hasSize(2);
+    assertThat(pi).isWaitingAt(Elements.RECEIVE_REPLACEMENT_REQUEST);
+
+    clock(at("2026-12-14T10:01+01:00"));
+    run(pi, Elements.TIMER_REQUEST_EXPIRED);
+    assertThat(pi).hasPassed(Elements.END_REQUEST_NEVER_CAME).isEnded();
+    assertThat(reload(contact).status()).isEqualTo(ContactStatus.CLOSED);
+  }
+
+  @Test
+  void shouldEscalateAReviewThatTakesTooLong() {
+    talk("AGENT");
+    run(pi, Elements.SERVICE_SEND_REPLY);
+    run(pi, Elements.SERVICE_CONFIRM_REQUEST_RECEIVED);
+
+    clock(at("2026-12-01T16:01+01:00"));
+    run(pi, Elements.TIMER_REVIEW_WARNING);
+    clock(at("2026-12-02T10:01+01:00"));
+    run(pi, Elements.TIMER_REVIEW_DUE);
+    clock(at("2026-12-04T10:01+01:00"));
+    run(pi, Elements.TIMER_REVIEW_TWICE_DUE);
+
+    assertThat(pi).hasPassed("service_review_warn_assignee", "service_review_escalate_to_leads",
+        "service_review_tell_managers").isWaitingAt(Elements.USER_REVIEW_REPLACEMENT_REQUEST);
+    assertThat(task(pi)).hasCandidateGroup("team-leads");
+    assertThat(deadlines.first(contact.id(), DefectReplacementProcess.REVIEW_STEP).orElseThrow().met()).isFalse();
+  }
+
+  @Test
+  void shouldWarnAndEscalateAConversationThatDoesNotHappen() {
+    clock(at("2026-11-30T14:31+01:00"));
+    run(pi, "timer_talk_warning");
+    clock(at("2026-11-30T16:01+01:00"));
+    run(pi, "timer_talk_due");
+    clock(at("2026-12-01T14:01+01:00"));
+    run(pi, "timer_talk_twice_due");
+
+    assertThat(pi).hasPassed("service_talk_warn_assignee", "service_talk_escalate_to_leads",
+        "service_talk_tell_managers", "end_talk_warning", "end_talk_due", "end_talk_twice_due")
+        .isWaitingAt(Elements.USER_TALK_WITH_CUSTOMER);
+    assertThat(task(pi)).hasCandidateGroup("team-leads");
+    assertThat(deadlines.first(contact.id(), DeadlineService.REPLY).orElseThrow().met()).isFalse();
+  }
+
+  @Test
+  void shouldRefuseAnIncompleteConversationChecklist() {
+    Map<String, Object> skipped = talkVariables("AGENT");
+    skipped.put("dialogueExplain", "SKIPPED");
+    assertRefused(skipped, "dialogueSkippedReason");
+
+    Map<String, Object> missing = talkVariables("AGENT");
+    missing.remove("dialogueEmpathy");
+    assertRefused(missing, "dialogueEmpathy");
+
+    Map<String, Object> noFault = talkVariables("AGENT");
+    noFault.remove(DefectReplacementProcess.FAULT);
+    assertRefused(noFault, "faultDescription");
+
+    skipped.put("dialogueSkippedReason", "Nothing to explain: the fault is obvious");
+    complete(pi, "boris", BORIS, skipped);
+    assertThat(pi).isWaitingAt(Elements.SERVICE_SEND_REPLY);
+  }
+
+  private void talk(String registeredBy) {
+    complete(pi, "boris", BORIS, talkVariables(registeredBy));
+  }
+
+  private Map<String, Object> talkVariables(String registeredBy) {
+    Map<String, Object> variables = new HashMap<>();
+    DefectReplacementProcess.DIALOGUE_STEPS.forEach(step -> variables.put(step, "DONE"));
+    variables.put("replyText", "We will replace the kettle: the service team reviews your request within 2 days.");
+    variables.put(DefectReplacementProcess.REGISTERED_BY, registeredBy);
+    variables.put(DefectReplacementProcess.PRODUCT_SKU, "KET-200");
+    variables.put(DefectReplacementProcess.FAULT, "Heating element dead");
+    return variables;
+  }
+
+  private void assertRefused(Map<String, Object> variables, String message) {
+    assertThatThrownBy(() -> complete(pi, "boris", BORIS, variables)).hasMessageContaining(message);
+    assertThat(pi).isWaitingAt(Elements.USER_TALK_WITH_CUSTOMER);
+  }
+}

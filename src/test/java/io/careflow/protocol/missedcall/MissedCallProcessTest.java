@@ -1,0 +1,122 @@
+package io.careflow.protocol.missedcall;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import io.careflow.communication.MessageStatus;
+import io.careflow.contact.Contact;
+import io.careflow.contact.ContactStatus;
+import io.careflow.contact.MissedCall;
+import io.careflow.protocol.missedcall.MissedCallProcess.Elements;
+import io.careflow.sla.DeadlineService;
+import io.careflow.support.ProtocolTestSupport;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Every path of {@code processes/missed-call.bpmn}. */
+class MissedCallProcessTest extends ProtocolTestSupport {
+
+  static final List<String> BORIS = List.of("agents", "team-inquiries");
+
+  @Autowired
+  DeadlineService deadlines;
+
+  Contact contact;
+  ProcessInstance pi;
+
+  @BeforeEach
+  void missedCall() {
+    contact = intake.receive(new MissedCall("call-" + System.nanoTime(), "+48 600 " + (100 + (int) (Math.random() * 800))
+        + " 111", null), "intake").contact();
+    pi = protocol(contact, MissedCallProcess.KEY);
+  }
+
+  @Test
+  void shouldCallTheCustomerBackWithinOneWorkingHour() {
+    assertThat(pi).isWaitingAt(Elements.USER_CALL_BACK);
+    assertThat(task(pi).getDueDate()).isEqualTo(Date.from(at("2026-11-30T11:00+01:00")));
+
+    clock(at("2026-11-30T10:40+01:00"));
+    complete(pi, "boris", BORIS, Map.of(MissedCallProcess.CALL_OUTCOME, "REACHED",
+        MissedCallProcess.CALL_NOTES, "Wanted the delivery date", "followUpType", "NONE"));
+
+    assertThat(pi).hasPassed(Elements.SERVICE_STOP_REPLY_CLOCK, Elements.SERVICE_RECORD_CALL_ATTEMPT,
+        Elements.END_CUSTOMER_REACHED).isEnded();
+    assertThat(deadlines.first(contact.id(), DeadlineService.REPLY).orElseThrow().met()).isTrue();
+    assertThat(reload(contact).outcome()).isEqualTo("CALLBACK_REACHED");
+  }
+
+  @Test
+  void shouldTryAgainAtTheTimeTheAgentChose() {
+    complete(pi, "boris", BORIS, Map.of(MissedCallProcess.CALL_OUTCOME, "NOT_REACHED",
+        MissedCallProcess.NEXT_ATTEMPT_AT, "2026-11-30T15:00"));
+    assertThat(pi).isWaitingAt(Elements.TIMER_NEXT_ATTEMPT);
+    assertThat(dueJob(pi, Elements.TIMER_NEXT_ATTEMPT)).isNull();
+
+    clock(at("2026-11-30T15:00+01:00"));
+    run(pi, Elements.TIMER_NEXT_ATTEMPT);
+    assertThat(pi).isWaitingAt(Elements.USER_CALL_AGAIN);
+    complete(pi, "boris", BORIS, Map.of(MissedCallProcess.CALL_OUTCOME, "REACHED", "followUpType", "CALL",
+        "followUpDate", "2026-12-07"));
+
+    assertThat(pi).hasPassed(Elements.END_CUSTOMER_REACHED).isEnded();
+    assertThat(processEngine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+        .variableName(MissedCallProcess.CALL_ATTEMPTS).singleResult().getValue()).isEqualTo(2);
+  }
+
+  @Test
+  void shouldWriteToTheCustomerAndCloseAfterThreeFailedAttempts() {
+    complete(pi, "boris", BORIS, Map.of(MissedCallProcess.CALL_OUTCOME, "NOT_REACHED",
+        MissedCallProcess.NEXT_ATTEMPT_AT, "2026-11-30T15:00"));
+    for (String next : new String[] {"2026-12-01T10:00", null}) {
+      run(pi, Elements.TIMER_NEXT_ATTEMPT);
+      complete(pi, "boris", BORIS, next == null ? Map.of(MissedCallProcess.CALL_OUTCOME, "NOT_REACHED")
+          : Map.of(MissedCallProcess.CALL_OUTCOME, "NOT_REACHED", MissedCallProcess.NEXT_ATTEMPT_AT, next));
+    }
+    assertThat(pi).hasPassed(Elements.XOR_ATTEMPTS_LEFT).isWaitingAt(Elements.SERVICE_SEND_WE_TRIED);
+    run(pi, Elements.SERVICE_SEND_WE_TRIED);
+
+    assertThat(pi).hasPassed(Elements.SERVICE_CLOSE_UNREACHABLE, Elements.END_CUSTOMER_UNREACHABLE).isEnded();
+    // written to the phone number the customer called from (kept until the SMS gateway takes it)
+    assertThat(notices(contact)).singleElement().satisfies(m -> {
+      // no language known from a phone call: the shop's language
+      assertThat(m.body()).contains("Trzy razy");
+      assertThat(m.status()).isEqualTo(MessageStatus.STORED);
+      assertThat(m.recipient()).isEqualTo(contact.customerPhone());
+    });
+    assertThat(reload(contact).status()).isEqualTo(ContactStatus.CLOSED);
+  }
+
+  @Test
+  void shouldRefuseAFailedAttemptWithoutAGoodNextTime() {
+    assertThatThrownBy(() -> complete(pi, "boris", BORIS, Map.of(MissedCallProcess.CALL_OUTCOME, "NOT_REACHED")))
+        .hasMessageContaining("nextAttemptAt");
+    assertThatThrownBy(() -> complete(pi, "boris", BORIS, Map.of(MissedCallProcess.CALL_OUTCOME, "NOT_REACHED",
+        MissedCallProcess.NEXT_ATTEMPT_AT, "2026-11-29T10:00"))).hasMessageContaining("next 7 days");
+    assertThatThrownBy(() -> complete(pi, "boris", BORIS, Map.of(MissedCallProcess.CALL_OUTCOME, "NOT_REACHED",
+        MissedCallProcess.NEXT_ATTEMPT_AT, "tomorrow"))).hasMessageContaining("date and time");
+    assertThatThrownBy(() -> complete(pi, "boris", BORIS, Map.of(MissedCallProcess.CALL_OUTCOME, "BUSY")))
+        .hasMessageContaining("callOutcome");
+    assertThat(pi).isWaitingAt(Elements.USER_CALL_BACK);
+  }
+
+  @Test
+  void shouldEscalateACallBackThatDoesNotHappen() {
+    clock(at("2026-11-30T10:46+01:00"));
+    run(pi, Elements.TIMER_CALLBACK_WARNING);
+    clock(at("2026-11-30T11:01+01:00"));
+    run(pi, Elements.TIMER_CALLBACK_DUE);
+    clock(at("2026-11-30T12:01+01:00"));
+    run(pi, "timer_callback_twice_due");
+
+    assertThat(pi).hasPassed("service_callback_warn_assignee", "service_callback_escalate_to_leads",
+        "service_callback_tell_managers").isWaitingAt(Elements.USER_CALL_BACK);
+    assertThat(deadlines.first(contact.id(), DeadlineService.REPLY).orElseThrow().met()).isFalse();
+  }
+}

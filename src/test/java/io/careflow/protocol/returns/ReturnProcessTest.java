@@ -1,0 +1,100 @@
+package io.careflow.protocol.returns;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import io.careflow.contact.Contact;
+import io.careflow.contact.ContactStatus;
+import io.careflow.protocol.returns.ReturnProcess.Elements;
+import io.careflow.sla.DeadlineService;
+import io.careflow.support.Http;
+import io.careflow.support.ProtocolTestSupport;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Every path of {@code processes/return.bpmn}. */
+class ReturnProcessTest extends ProtocolTestSupport {
+
+  static final List<String> ANNA = List.of("agents", "team-returns");
+
+  @Autowired
+  ReturnRequests returns;
+
+  @Autowired
+  DeadlineService deadlines;
+
+  Contact contact;
+  ProcessInstance pi;
+
+  @BeforeEach
+  void returnRequested() {
+    contact = intake.receive(emailContact(uniqueEmail("return"), "RETURN", "Return", "I want to return the shoes."),
+        "intake").contact();
+    pi = protocol(contact, ReturnProcess.KEY);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"REFUND, service_tell_refund, refund is on its way",
+              "EXCHANGE, service_tell_exchange, exchange is on its way",
+              "REJECT, service_tell_rejection, cannot accept it"})
+  void shouldTakeTheReturnFromTheFormToTheCustomersAnswer(String decision, String tell, String told) {
+    run(pi, Elements.SERVICE_SEND_RETURN_FORM_LINK);
+    // the link answers the customer's request: the reply deadline is met
+    assertThat(pi).hasPassed(Elements.SERVICE_STOP_REPLY_CLOCK).isWaitingAt(Elements.RECEIVE_RETURN_FORM);
+    assertThat(deadlines.first(contact.id(), DeadlineService.REPLY).orElseThrow().met()).isTrue();
+
+    Http.Response sent = http.post(null, linkedPath(contact), "application/x-www-form-urlencoded",
+        "reason=WRONG_SIZE&comment=Too+small");
+    assertThat(sent.status()).isEqualTo(200);
+    assertThat(returns.find(contact.id()).orElseThrow().reason()).isEqualTo(ReturnReason.WRONG_SIZE);
+
+    assertThat(pi).isWaitingAt(Elements.USER_RECEIVE_RETURNED_ITEM);
+    assertThat(task(pi)).hasCandidateGroup("team-returns");
+    complete(pi, "anna", ANNA, Map.of(ReturnProcess.ITEM_RECEIVED, true));
+    complete(pi, "anna", ANNA, Map.of(ReturnProcess.ITEM_CONDITION, "AS_NEW", ReturnProcess.DECISION, decision,
+        ReturnProcess.DECISION_REASON, "Worn outside", "followUpType", "NONE"));
+    run(pi, tell);
+
+    assertThat(pi).hasPassed(tell, Elements.END_RETURN_RESOLVED).isEnded();
+    assertThat(notices(contact).get(notices(contact).size() - 1).body()).contains(told);
+    assertThat(reload(contact).outcome()).isEqualTo("RETURN_" + decision);
+    assertThat(returns.find(contact.id()).orElseThrow().decision()).isEqualTo(decision);
+  }
+
+  @Test
+  void shouldRemindAfterThreeDaysAndCloseAfterFourteenWithoutTheForm() {
+    run(pi, Elements.SERVICE_SEND_RETURN_FORM_LINK);
+    clock(at("2026-12-03T10:01+01:00"));
+    run(pi, Elements.TIMER_RETURN_REMINDER);
+    run(pi, Elements.SERVICE_SEND_RETURN_REMINDER);
+    assertThat(notices(contact)).hasSize(2);
+    assertThat(notices(contact).get(1).body()).contains("not received your return form");
+
+    clock(at("2026-12-14T10:01+01:00"));
+    run(pi, Elements.TIMER_RETURN_FORM_EXPIRED);
+    assertThat(pi).hasPassed(Elements.END_RETURN_ABANDONED).isEnded();
+    assertThat(reload(contact).status()).isEqualTo(ContactStatus.CLOSED);
+  }
+
+  @Test
+  void shouldRefuseToReceiveNothingOrRejectWithoutReason() {
+    run(pi, Elements.SERVICE_SEND_RETURN_FORM_LINK);
+    http.post(null, linkedPath(contact), "application/x-www-form-urlencoded", "reason=CHANGED_MIND");
+
+    assertThatThrownBy(() -> complete(pi, "anna", ANNA, Map.of(ReturnProcess.ITEM_RECEIVED, false)))
+        .hasMessageContaining("itemReceived");
+    complete(pi, "anna", ANNA, Map.of(ReturnProcess.ITEM_RECEIVED, true));
+    assertThatThrownBy(() -> complete(pi, "anna", ANNA, Map.of(ReturnProcess.ITEM_CONDITION, "USED",
+        ReturnProcess.DECISION, "REJECT", "followUpType", "NONE"))).hasMessageContaining("returnDecisionReason");
+    assertThatThrownBy(() -> complete(pi, "anna", ANNA, Map.of(ReturnProcess.ITEM_CONDITION, "BURNT",
+        ReturnProcess.DECISION, "REFUND", "followUpType", "NONE"))).hasMessageContaining("itemCondition");
+    assertThat(pi).isWaitingAt(Elements.USER_INSPECT_ITEM);
+  }
+}

@@ -6,57 +6,125 @@ import io.careflow.contact.Contact;
 import io.careflow.contact.ContactEvents;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import org.springframework.stereotype.Component;
 
 /**
- * Hands a recorded message to the channel the customer used (SPEC R1): e-mail through SMTP,
- * threaded under the customer's message; for channels careflow has no adapter for yet the
- * message stays on the contact (STORED). Never tells the customer to switch channel.
+ * Hands a recorded message to the channel the customer used (SPEC R1): e-mail (and web-form
+ * contacts, which leave an address) through SMTP, threaded under the customer's message and
+ * carrying the case token; SMS, phone and missed calls through the SMS webhook; social and
+ * chat through theirs. A channel without a configured webhook keeps the message on the
+ * contact (STORED). Never tells the customer to switch channel.
  */
 @Component
 public class ChannelDelivery {
 
   private final MessageRepository messages;
   private final EmailSender email;
+  private final WebhookSender webhooks;
+  private final ChannelsProperties channels;
   private final ContactEvents events;
   private final Clock clock;
 
-  public ChannelDelivery(MessageRepository messages, EmailSender email, ContactEvents events, Clock clock) {
+  public ChannelDelivery(MessageRepository messages, EmailSender email, WebhookSender webhooks,
+      ChannelsProperties channels, ContactEvents events, Clock clock) {
     this.messages = messages;
     this.email = email;
+    this.webhooks = webhooks;
+    this.channels = channels;
     this.events = events;
     this.clock = clock;
   }
 
-  /** @return when the message left (or was stored) */
-  public Instant deliver(Message message, Contact contact, MessageTemplates.Rendered rendered, String fromName) {
+  /** The webhook a channel's messages go to: {@code sms}, {@code social}, {@code chat}; null for e-mail. */
+  static String webhookOf(Channel channel) {
+    return switch (channel) {
+      case EMAIL, WEB_FORM -> null;
+      case SMS, PHONE, MISSED_CALL -> "sms";
+      case SOCIAL -> "social";
+      case CHAT -> "chat";
+    };
+  }
+
+  /**
+   * Sends a PENDING message and marks it SENT (or STORED where its channel has no way out
+   * yet). A failure throws, so the calling step rolls back and retries; the message stays
+   * PENDING. {@code content} is what goes out (HTML and text); {@code thread} the Message-IDs
+   * an e-mail answers, oldest first (may be empty).
+   *
+   * @return when the message left (or was stored)
+   */
+  public Instant deliver(Message message, MessageTemplates.Rendered content, List<String> thread) {
     Instant now = clock.instant();
-    if (message.channel() == Channel.EMAIL) {
-      String externalId = email.send(new Email(fromName, message.recipient(), message.subject(), rendered.html(),
-          rendered.text(), contact.externalId()));
-      messages.markDelivered(message.id(), MessageStatus.SENT, now, externalId);
-      events.record(contact.id(), ContactEvents.MESSAGE_SENT, message.author(),
-          message.kind().name().toLowerCase() + " e-mailed to " + message.recipient() + " in " + rendered.language());
+    String webhookName = webhookOf(message.channel());
+    String how;
+    MessageStatus status = MessageStatus.SENT;
+    String externalId = null;
+    if (webhookName == null && message.recipient() != null && message.recipient().contains("@")) {
+      externalId = email.send(new Email(message.id(), message.authorName(), message.recipient(), message.subject(),
+          content.html(), content.text(), thread));
+      how = "e-mailed to " + message.recipient();
+    } else if (webhookName != null && channels.of(webhookName) != null && message.recipient() != null) {
+      webhooks.send(channels.of(webhookName), message, content.text() != null ? content.text() : message.body());
+      how = "sent to " + message.recipient() + " through the " + webhookName + " webhook";
     } else {
-      messages.markDelivered(message.id(), MessageStatus.STORED, now, null);
-      events.record(contact.id(), ContactEvents.MESSAGE_STORED, message.author(),
-          message.channel() + " " + message.kind().name().toLowerCase() + " kept on the contact");
+      status = MessageStatus.STORED;
+      how = "kept on the case (no " + (webhookName == null ? "e-mail address" : webhookName + " webhook") + ")";
+    }
+    messages.markDelivered(message.id(), status, now, externalId);
+    if (message.contactId() != null) {
+      events.record(message.contactId(),
+          status == MessageStatus.SENT ? ContactEvents.MESSAGE_SENT : ContactEvents.MESSAGE_STORED,
+          message.author(), message.kind().name().toLowerCase(Locale.ROOT) + " " + how);
     }
     return now;
   }
 
+  /**
+   * The e-mail thread of a case: the customer's first e-mail, then every Message-ID on the
+   * case oldest first — ending with the customer's newest, which the answer replies to.
+   */
+  List<String> thread(Contact contact) {
+    var ids = new ArrayList<String>();
+    if (contact.channel() == Channel.EMAIL && contact.externalId() != null) {
+      ids.add(contact.externalId());
+    }
+    String newestInbound = null;
+    for (Message m : messages.withExternalIds(contact.id())) {
+      ids.add(m.externalId());
+      if (m.direction() == Message.Direction.IN) {
+        newestInbound = m.externalId();
+      }
+    }
+    if (newestInbound != null) {
+      ids.remove(newestInbound);
+      ids.add(newestInbound);
+    }
+    return ids;
+  }
+
+  /** Where the customer is reached in the channel of the contact. */
   static String recipient(Contact contact) {
-    return switch (contact.channel()) {
-      case EMAIL -> contact.customerEmail();
-      case PHONE, MISSED_CALL, SMS -> contact.customerPhone();
-      default -> contact.customerEmail() != null ? contact.customerEmail() : contact.customerPhone();
+    return recipient(contact.channel(), contact.customerEmail(), contact.customerPhone());
+  }
+
+  static String recipient(Channel channel, String email, String phone) {
+    return switch (channel) {
+      case EMAIL, WEB_FORM -> email != null ? email : phone;
+      case PHONE, MISSED_CALL, SMS -> phone;
+      default -> email != null ? email : phone;
     };
   }
 
-  static String replySubject(String subject) {
-    if (subject == null || subject.isBlank()) {
-      return "Re: your message";
+  /** "Re: <subject> [#CF-1A2B3C4D]": the token finds the case when the customer answers. */
+  static String caseSubject(Contact contact) {
+    String subject = CaseToken.strip(EmailSender.oneLine(contact.subject()));
+    if (subject.isBlank()) {
+      subject = "your message";
     }
-    return subject.regionMatches(true, 0, "Re:", 0, 3) ? subject : "Re: " + subject;
+    String re = subject.regionMatches(true, 0, "Re:", 0, 3) ? subject : "Re: " + subject;
+    return re + " " + CaseToken.of(contact.id());
   }
 }

@@ -1,23 +1,38 @@
 package io.careflow.communication;
 
 import io.careflow.communication.Message.Direction;
+import io.careflow.communication.MessageTemplates.Rendered;
+import io.careflow.contact.Channel;
 import io.careflow.contact.Contact;
 import io.careflow.contact.ContactRepository;
 import io.careflow.customer.CustomerHistory;
 import io.careflow.system.NotFoundException;
+import io.careflow.system.PublicLinks;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Messages careflow sends on its own — acknowledgements, links to the customer's forms,
- * progress of a replacement or return — rendered from {@code templates/mail/<notice>_<lang>},
- * kept on the contact and delivered in the customer's channel. They are NOTICEs: they do not
- * count as the first reply of an agent.
+ * progress of a replacement or return, follow-ups, shipment news, survey invitations —
+ * rendered from {@code templates/mail/<notice>_<lang>} in the customer's language and
+ * delivered in the customer's channel. They are NOTICEs: they never count as an agent's
+ * first reply.
+ *
+ * <p>Outbox rule: the rendered message is recorded PENDING in its own transaction before it
+ * is handed to the channel, under a {@code source} (the process step that sends it). When the
+ * channel fails, the step rolls back and retries, the message stays PENDING (visible on the
+ * case, an incident in Cockpit after the last retry) and the retry sends that same message —
+ * same id, same link, same Message-ID — instead of writing a second one.
  */
 @Service
 public class CustomerNotices {
@@ -27,40 +42,91 @@ public class CustomerNotices {
   private final CustomerHistory customers;
   private final MessageTemplates templates;
   private final ChannelDelivery delivery;
+  private final PublicLinks links;
+  private final TransactionTemplate ownTransaction;
   private final Clock clock;
   private final String shopName;
 
   public CustomerNotices(MessageRepository messages, ContactRepository contacts, CustomerHistory customers,
-      MessageTemplates templates, ChannelDelivery delivery, Clock clock,
-      @Value("${careflow.mail.shop-name}") String shopName) {
+      MessageTemplates templates, ChannelDelivery delivery, PublicLinks links, PlatformTransactionManager tx,
+      Clock clock, @Value("${careflow.mail.shop-name}") String shopName) {
     this.messages = messages;
     this.contacts = contacts;
     this.customers = customers;
     this.templates = templates;
     this.delivery = delivery;
+    this.links = links;
+    this.ownTransaction = new TransactionTemplate(tx);
+    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.clock = clock;
     this.shopName = shopName;
   }
 
+  /** A link to a public page the notice carries as {@code link} (issued once, with the message). */
+  public record LinkRequest(String purpose, Duration validity, String path) {}
+
+  /** Sends notice {@code notice} on the contact, from the step {@code source}; see the class comment. */
+  @Transactional
+  public Message send(String contactId, String notice, Map<String, Object> values, LinkRequest link, String source) {
+    Contact contact = contacts.find(contactId).orElseThrow(() -> new NotFoundException("No contact " + contactId));
+    Message message = pending(source).orElseGet(() -> ownTransaction.execute(status -> {
+      var model = model(values, contact.customerId());
+      model.put("subject", contact.subject() == null ? "" : contact.subject());
+      if (link != null) {
+        model.put("link", links.issue(contactId, link.purpose(), link.validity(), link.path()));
+      }
+      Rendered rendered = templates.render(notice, language(contact.language(), contact.customerId()), model);
+      Message recorded = Message.onContact(UUID.randomUUID().toString(), contactId, Direction.OUT,
+          MessageKind.NOTICE, contact.channel(), "system", shopName, ChannelDelivery.recipient(contact),
+          ChannelDelivery.caseSubject(contact), text(rendered), MessageStatus.PENDING, clock.instant(), null,
+          rendered.html(), source);
+      messages.insert(recorded);
+      return recorded;
+    }));
+    delivery.deliver(message, content(message), delivery.thread(contact));
+    return message;
+  }
+
   /**
-   * Renders the notice with the case's values (and {@code values}: e.g. a link, a decision)
-   * and delivers it. Runs inside an asynchronous step: a failure rolls the message back and
-   * the step retries, so a notice is recorded once it has left.
+   * A proactive notice to a customer outside any case (shipment news), in {@code channel} to
+   * {@code recipient}, with the subject the template's {@code subject} value gives.
    */
   @Transactional
-  public Message send(String contactId, String notice, Map<String, Object> values) {
-    Contact contact = contacts.find(contactId).orElseThrow(() -> new NotFoundException("No contact " + contactId));
-    var model = new HashMap<String, Object>(values);
-    model.put("customerName", customers.displayName(contact.customerId(), ""));
-    model.put("subject", contact.subject() == null ? "" : contact.subject());
-    model.put("shopName", shopName);
-    MessageTemplates.Rendered rendered = templates.render(notice, contact.language(), model);
-    var message = new Message(UUID.randomUUID().toString(), contactId, Direction.OUT, MessageKind.NOTICE,
-        contact.channel(), "system", shopName, ChannelDelivery.recipient(contact),
-        ChannelDelivery.replySubject(contact.subject()), rendered.text() != null ? rendered.text() : rendered.html(),
-        MessageStatus.PENDING, clock.instant(), null, null);
-    messages.insert(message);
-    delivery.deliver(message, contact, rendered, shopName);
+  public Message sendToCustomer(String customerId, Channel channel, String recipient, String subject,
+      String notice, Map<String, Object> values, String source) {
+    Message message = pending(source).orElseGet(() -> ownTransaction.execute(status -> {
+      var model = model(values, customerId);
+      Rendered rendered = templates.render(notice, language(null, customerId), model);
+      Message recorded = new Message(UUID.randomUUID().toString(), null, customerId, Direction.OUT,
+          MessageKind.NOTICE, channel, "system", shopName, recipient, EmailSender.oneLine(subject), text(rendered),
+          MessageStatus.PENDING, clock.instant(), null, null, rendered.html(), source);
+      messages.insert(recorded);
+      return recorded;
+    }));
+    delivery.deliver(message, content(message), List.of());
     return message;
+  }
+
+  private java.util.Optional<Message> pending(String source) {
+    return source == null ? java.util.Optional.empty() : messages.findPendingBySource(source);
+  }
+
+  private HashMap<String, Object> model(Map<String, Object> values, String customerId) {
+    var model = new HashMap<String, Object>(values);
+    model.put("customerName", customers.displayName(customerId, ""));
+    model.put("shopName", shopName);
+    return model;
+  }
+
+  private String language(String contactLanguage, String customerId) {
+    return contactLanguage != null ? contactLanguage : customers.language(customerId);
+  }
+
+  private static String text(Rendered rendered) {
+    return rendered.text() != null ? rendered.text() : rendered.html();
+  }
+
+  private static Rendered content(Message message) {
+    return new Rendered(null, message.bodyHtml(), message.body());
   }
 }

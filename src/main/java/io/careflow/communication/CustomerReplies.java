@@ -58,8 +58,8 @@ public class CustomerReplies {
       }
     }
     String id = UUID.randomUUID().toString();
-    messages.insert(new Message(id, contactId, Direction.IN, MessageKind.CUSTOMER, contact.channel(), "customer",
-        null, null, null, message.body(), MessageStatus.RECEIVED, clock.instant(), null, externalId));
+    messages.insert(Message.onContact(id, contactId, Direction.IN, MessageKind.CUSTOMER, contact.channel(), "customer",
+        null, null, null, message.body(), MessageStatus.RECEIVED, clock.instant(), externalId, null, null));
     boolean resumed = !runtimeService.createMessageCorrelation(MESSAGE_CUSTOMER_REPLIED)
         .processInstanceBusinessKey(contactId).correlateAllWithResult().isEmpty();
     events.record(contactId, ContactEvents.MESSAGE_RECEIVED, actor,

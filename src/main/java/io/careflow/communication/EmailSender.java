@@ -4,7 +4,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.UnsupportedEncodingException;
-import java.util.UUID;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailException;
@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 /**
  * Sends e-mail through SMTP (Spring Mail). The sender shows the agent's own name with the
  * shop's address (SPEC R1: personal, not anonymous); replies thread under the customer's
- * message (In-Reply-To / References). Names, subjects and message ids are stripped of line
+ * messages (In-Reply-To / References). Names, subjects and message ids are stripped of line
  * breaks, so no header can be injected.
  */
 @Component
@@ -31,26 +31,37 @@ public class EmailSender {
     this.fromAddress = fromAddress;
   }
 
-  public record Email(String fromName, String to, String subject, String html, String text, String inReplyTo) {}
+  /**
+   * One e-mail. {@code id} (careflow's message id) makes the Message-ID, so a send repeated
+   * after a lost commit carries the same Message-ID and mail programs show it once.
+   * {@code inReplyTo} and {@code references} are Message-IDs of the thread, may be empty.
+   */
+  public record Email(String id, String fromName, String to, String subject, String html, String text,
+      List<String> thread) {}
 
   /** Sends the e-mail; returns its Message-ID. */
   public String send(Email email) {
-    String messageId = "<" + UUID.randomUUID() + "@" + fromAddress.substring(fromAddress.indexOf('@') + 1) + ">";
+    String messageId = "<" + email.id() + "@" + fromAddress.substring(fromAddress.indexOf('@') + 1) + ">";
     try {
       MimeMessage mime = mailSender.createMimeMessage();
       var helper = new MimeMessageHelper(mime, true, "UTF-8");
       helper.setFrom(new InternetAddress(fromAddress, oneLine(email.fromName()), "UTF-8"));
       helper.setTo(new InternetAddress(email.to(), true));
       helper.setSubject(oneLine(email.subject()));
-      if (email.text() != null) {
+      if (email.html() == null) {
+        helper.setText(email.text(), false);
+      } else if (email.text() != null) {
         helper.setText(email.text(), email.html());
       } else {
         helper.setText(email.html(), true);
       }
       mime.setHeader("Message-ID", messageId);
-      if (email.inReplyTo() != null && MESSAGE_ID.matcher(email.inReplyTo()).matches()) {
-        mime.setHeader("In-Reply-To", email.inReplyTo());
-        mime.setHeader("References", email.inReplyTo());
+      List<String> thread = email.thread() == null ? List.of()
+          : email.thread().stream().filter(id -> id != null && MESSAGE_ID.matcher(id).matches()).distinct().toList();
+      if (!thread.isEmpty()) {
+        // In-Reply-To: the message answered (the newest); References: the thread, oldest first
+        mime.setHeader("In-Reply-To", thread.get(thread.size() - 1));
+        mime.setHeader("References", String.join(" ", thread));
       }
       mailSender.send(mime);
       return messageId;

@@ -22,18 +22,42 @@ public class MessageRepository {
 
   void insert(Message m) {
     jdbc.sql("""
-            insert into message (id, contact_id, direction, kind, channel, author, author_name, recipient, subject,
-                                 body, status, created_at, sent_at, external_id)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-        .params(m.id(), m.contactId(), m.direction().name(), m.kind().name(), m.channel().name(), m.author(),
-            m.authorName(),
-            m.recipient(), m.subject(), m.body(), m.status().name(), utc(m.createdAt()), utc(m.sentAt()),
-            m.externalId())
+            insert into message (id, contact_id, customer_id, direction, kind, channel, author, author_name, recipient,
+                                 subject, body, status, created_at, sent_at, external_id, body_html, source)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(m.id(), m.contactId(), m.customerId(), m.direction().name(), m.kind().name(), m.channel().name(),
+            m.author(), m.authorName(), m.recipient(), m.subject(), m.body(), m.status().name(), utc(m.createdAt()),
+            utc(m.sentAt()), m.externalId(), m.bodyHtml(), m.source())
         .update();
   }
 
   Optional<Message> find(String id) {
     return jdbc.sql("select * from message where id = ?").param(id).query(MessageRepository::map).optional();
+  }
+
+  /** The message a step of a process wrote before, if it is still waiting to leave. */
+  Optional<Message> findPendingBySource(String source) {
+    return jdbc.sql("select * from message where source = ? and status = 'PENDING'").param(source)
+        .query(MessageRepository::map).optional();
+  }
+
+  /** The contact an e-mail answers: one of careflow's outbound Message-IDs, or the customer's first. */
+  public Optional<String> contactOfMessageId(String messageId) {
+    return jdbc.sql("""
+            select contact_id from message where external_id = ? and contact_id is not null
+            union select id from contact where external_id = ? and channel = 'EMAIL'""")
+        .params(messageId, messageId).query(String.class).list().stream().findFirst();
+  }
+
+  /** Message-IDs (customer's and careflow's) on the contact, oldest first, with their direction. */
+  List<Message> withExternalIds(String contactId) {
+    return jdbc.sql("select * from message where contact_id = ? and external_id is not null order by created_at, seq")
+        .param(contactId).query(MessageRepository::map).list();
+  }
+
+  public List<Message> ofCustomer(String customerId) {
+    return jdbc.sql("select * from message where customer_id = ? order by created_at, seq").param(customerId)
+        .query(MessageRepository::map).list();
   }
 
   Optional<Message> findInbound(String contactId, String externalId) {
@@ -52,11 +76,11 @@ public class MessageRepository {
   }
 
   private static Message map(ResultSet rs, int row) throws SQLException {
-    return new Message(rs.getString("id"), rs.getString("contact_id"),
+    return new Message(rs.getString("id"), rs.getString("contact_id"), rs.getString("customer_id"),
         Message.Direction.valueOf(rs.getString("direction")), MessageKind.valueOf(rs.getString("kind")),
         Channel.valueOf(rs.getString("channel")),
         rs.getString("author"), rs.getString("author_name"), rs.getString("recipient"), rs.getString("subject"),
         rs.getString("body"), MessageStatus.valueOf(rs.getString("status")), instant(rs, "created_at"),
-        instant(rs, "sent_at"), rs.getString("external_id"));
+        instant(rs, "sent_at"), rs.getString("external_id"), rs.getString("body_html"), rs.getString("source"));
   }
 }

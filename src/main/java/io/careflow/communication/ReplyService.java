@@ -19,8 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Replies to the customer in the channel they used (SPEC R1), under the agent's own name.
  * A reply is first recorded (with the task's completion), then sent by an asynchronous
- * step with retries: e-mail goes out through SMTP; for the other channels the reply is
- * stored on the contact until their channel adapters exist. The first reply sent sets the
+ * step with retries ({@link ChannelDelivery}: SMTP in the e-mail thread, or the channel's
+ * webhook). The e-mail's From name is the agent's own. The first reply sent sets the
  * contact's {@code firstReplyAt}.
  */
 @Service
@@ -59,10 +59,9 @@ public class ReplyService {
   public String record(String contactId, String author, String text, MessageKind kind) {
     Contact contact = contact(contactId);
     String id = UUID.randomUUID().toString();
-    messages.insert(new Message(id, contactId, Direction.OUT, kind, contact.channel(), author,
-        users.displayName(author), ChannelDelivery.recipient(contact), ChannelDelivery.replySubject(contact.subject()), text,
-        MessageStatus.PENDING,
-        clock.instant(), null, null));
+    messages.insert(Message.onContact(id, contactId, Direction.OUT, kind, contact.channel(), author,
+        users.displayName(author), ChannelDelivery.recipient(contact), ChannelDelivery.caseSubject(contact), text,
+        MessageStatus.PENDING, clock.instant(), null, null, null));
     events.record(contactId, ContactEvents.REPLY_RECORDED, author,
         (kind == MessageKind.QUESTION ? "question" : "answer") + " written, " + text.length() + " characters");
     return id;
@@ -86,7 +85,7 @@ public class ReplyService {
     model.put("subject", contact.subject() == null ? "" : contact.subject());
     model.put("shopName", shopName);
     MessageTemplates.Rendered rendered = templates.render(TEMPLATE_REPLY, contact.language(), model);
-    Instant sent = delivery.deliver(message, contact, rendered, message.authorName() + " · " + shopName);
+    Instant sent = delivery.deliver(message, rendered, delivery.thread(contact));
     contacts.recordFirstReply(contact.id(), sent, calendar.between(contact.receivedAt(), sent).toMinutes());
   }
 

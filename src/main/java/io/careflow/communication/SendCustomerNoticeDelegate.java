@@ -1,7 +1,6 @@
 package io.careflow.communication;
 
 import io.careflow.contact.CaseVariables;
-import io.careflow.system.PublicLinks;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -24,16 +23,13 @@ public class SendCustomerNoticeDelegate implements JavaDelegate {
   public static final String LINK_VALIDITY = "linkValidity";
 
   private final CustomerNotices notices;
-  private final PublicLinks links;
 
-  public SendCustomerNoticeDelegate(CustomerNotices notices, PublicLinks links) {
+  public SendCustomerNoticeDelegate(CustomerNotices notices) {
     this.notices = notices;
-    this.links = links;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    String contactId = CaseVariables.contactId(execution);
     Map<String, Object> values = new HashMap<>();
     execution.getVariables().forEach((name, value) -> {
       if (value != null) {
@@ -41,12 +37,19 @@ public class SendCustomerNoticeDelegate implements JavaDelegate {
       }
     });
     String purpose = (String) execution.getVariable(LINK_PURPOSE);
+    CustomerNotices.LinkRequest link = null;
     if (purpose != null) {
       Object validity = execution.getVariable(LINK_VALIDITY);
-      values.put("link", links.issue(contactId, purpose,
+      link = new CustomerNotices.LinkRequest(purpose,
           validity == null ? Duration.ofDays(14) : Duration.parse(validity.toString()),
-          (String) execution.getVariable(LINK_PATH)));
+          (String) execution.getVariable(LINK_PATH));
     }
-    notices.send(contactId, (String) execution.getVariable(NOTICE), values);
+    notices.send(CaseVariables.contactId(execution), (String) execution.getVariable(NOTICE), values, link,
+        source(execution));
+  }
+
+  /** The step that sends: a retry of it finds its unsent message again. */
+  public static String source(DelegateExecution execution) {
+    return execution.getProcessInstanceId() + ":" + execution.getCurrentActivityId();
   }
 }

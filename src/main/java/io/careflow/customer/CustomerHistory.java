@@ -52,6 +52,12 @@ public class CustomerHistory {
         .optional().filter(name -> !name.isBlank()).orElse(fallback);
   }
 
+  /** The customer's language, if known (null: the shop's default applies). */
+  public String language(String customerId) {
+    return customerId == null ? null : jdbc.sql("select language from customer where id = ?").param(customerId)
+        .query(String.class).optional().orElse(null);
+  }
+
   /**
    * The messages exchanged on a contact after the first one, oldest first: who wrote, when,
    * and what — so the agent sees the customer's answer to a question in the next task.

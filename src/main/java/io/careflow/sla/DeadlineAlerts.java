@@ -139,7 +139,8 @@ public class DeadlineAlerts {
     String subject = headline + " (" + model.get("dueAt") + "): " + contact.channel()
         + (contact.subject() == null ? "" : " · " + contact.subject());
     for (String address : addresses) {
-      email.send(new Email("careflow", address, subject, rendered.html(), rendered.text(), null));
+      email.send(new Email(java.util.UUID.randomUUID().toString(), "careflow", address, subject, rendered.html(),
+          rendered.text(), java.util.List.of()));
     }
   }
 

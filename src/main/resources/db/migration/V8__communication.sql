@@ -8,16 +8,19 @@ create index ix_message_source on message (source);
 alter table message add column customer_id varchar(36);
 alter table message alter column contact_id drop not null;
 
--- what came with an e-mail: kept as metadata only, never the content
+-- what came with an e-mail: kept as metadata only, never the content; on the contact (its
+-- first e-mail) or on a later message of the customer
 create table message_attachment (
   id          varchar(36)  primary key,
-  message_id  varchar(36)  not null references message (id),
+  contact_id  varchar(36)  not null references contact (id),
+  message_id  varchar(36)  references message (id),
   file_name   varchar(300),
   media_type  varchar(200),
   size_bytes  bigint,
-  accepted    boolean      not null
+  accepted    boolean      not null,
+  created_at  timestamp with time zone not null
 );
-create index ix_message_attachment_message on message_attachment (message_id);
+create index ix_message_attachment_contact on message_attachment (contact_id);
 
 -- orders lead to customers: named in a contact, or carried by a carrier event
 create table customer_order (
@@ -46,3 +49,6 @@ alter table follow_up add column cancel_reason varchar(500);
 
 -- the HTML of a message careflow rendered, so a retry sends exactly what was recorded
 alter table message add column body_html varchar(200000);
+
+-- planned messages go out between 08:00 and 20:00 where the customer lives (default: the shop's zone)
+alter table customer add column time_zone varchar(60);

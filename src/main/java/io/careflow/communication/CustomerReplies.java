@@ -49,8 +49,17 @@ public class CustomerReplies {
   public Received receive(String contactId, CustomerMessage message, String actor) {
     Contact contact = contacts.find(contactId).orElseThrow(() -> new NotFoundException("No contact " + contactId));
     validator.check(message).throwIfInvalid();
-    String externalId = message.externalId() == null || message.externalId().isBlank() ? null
-        : message.externalId().trim();
+    return receive(contact, message.body(), message.externalId(), null, actor);
+  }
+
+  /**
+   * Stores a customer's message (an e-mail answer carries its {@code subject}) on the case and
+   * resumes the case where it waits for the customer.
+   */
+  @Transactional
+  public Received receive(Contact contact, String body, String externalId, String subject, String actor) {
+    String contactId = contact.id();
+    externalId = externalId == null || externalId.isBlank() ? null : externalId.trim();
     if (externalId != null) {
       var earlier = messages.findInbound(contactId, externalId);
       if (earlier.isPresent()) {
@@ -59,7 +68,7 @@ public class CustomerReplies {
     }
     String id = UUID.randomUUID().toString();
     messages.insert(Message.onContact(id, contactId, Direction.IN, MessageKind.CUSTOMER, contact.channel(), "customer",
-        null, null, null, message.body(), MessageStatus.RECEIVED, clock.instant(), externalId, null, null));
+        null, null, subject, body, MessageStatus.RECEIVED, clock.instant(), externalId, null, null));
     boolean resumed = !runtimeService.createMessageCorrelation(MESSAGE_CUSTOMER_REPLIED)
         .processInstanceBusinessKey(contactId).correlateAllWithResult().isEmpty();
     events.record(contactId, ContactEvents.MESSAGE_RECEIVED, actor,

@@ -81,6 +81,10 @@ public class ContactIntakeService {
             && !hasPhone) {
           check.add("customer.phone", "is required for a " + channel + " contact");
         }
+        if (customer.timeZone() != null && !customer.timeZone().isBlank()
+            && !java.time.ZoneId.getAvailableZoneIds().contains(customer.timeZone().strip())) {
+          check.add("customer.timeZone", "must be a time zone like Europe/Warsaw");
+        }
         if (hasPhone) {
           phone = addresses.phone(customer.phone()).orElse(null);
           if (phone == null) {
@@ -98,7 +102,7 @@ public class ContactIntakeService {
         blankToNull(request.subject()), request.body(), topic, null, null, ContactStatus.OPEN,
         language(customer.language()), blankToNull(request.orderId()), blankToNull(request.productSku()),
         null, null, null, null, null, null, null, null);
-    return register(contact, blankToNull(customer.name()), actor);
+    return register(contact, blankToNull(customer.name()), blankToNull(customer.timeZone()), actor);
   }
 
   public Intake receive(MissedCall call, String actor) {
@@ -118,7 +122,7 @@ public class ContactIntakeService {
     Contact contact = new Contact(UUID.randomUUID().toString(), Channel.MISSED_CALL, call.callId().trim(), null,
         null, phone, at == null ? clock.instant() : at, "Missed call", null, null, null,
         null, ContactStatus.OPEN, null, null, null, null, null, null, null, null, null, null, null);
-    return register(contact, null, actor);
+    return register(contact, null, null, actor);
   }
 
   private static <E extends Enum<E>> E parse(Class<E> type, String value, String field, RequestValidator.Check check) {
@@ -151,10 +155,10 @@ public class ContactIntakeService {
     }
   }
 
-  private Intake register(Contact draft, String customerName, String actor) {
+  private Intake register(Contact draft, String customerName, String timeZone, String actor) {
     for (int attempt = 1; ; attempt++) {
       try {
-        return transaction.execute(status -> registerInTransaction(draft, customerName, actor));
+        return transaction.execute(status -> registerInTransaction(draft, customerName, timeZone, actor));
       } catch (DuplicateKeyException e) {
         // a concurrent request won the race: for the same contact, answer with it;
         // for a customer created at the same moment, the next attempt finds them
@@ -170,13 +174,16 @@ public class ContactIntakeService {
     }
   }
 
-  private Intake registerInTransaction(Contact draft, String customerName, String actor) {
+  private Intake registerInTransaction(Contact draft, String customerName, String timeZone, String actor) {
     Optional<Contact> existing = existing(draft);
     if (existing.isPresent()) {
       return new Intake(existing.get(), false);
     }
     String customerId = customers.findOrCreate(draft.customerEmail(), draft.customerPhone(), customerName,
         draft.language());
+    if (timeZone != null) {
+      customers.setTimeZone(customerId, timeZone.strip());
+    }
     // a contact without a language speaks the language the customer is known by
     String language = draft.language() != null ? draft.language()
         : customers.find(customerId).map(Customer::language).orElse(null);

@@ -3,6 +3,7 @@ package io.careflow.contact;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import static io.careflow.system.SqlTimes.instant;
@@ -41,6 +42,15 @@ public class ContactRepository {
   Optional<Contact> findByExternalId(Channel channel, String externalId) {
     return jdbc.sql("select " + COLUMNS + " from contact where channel = ? and external_id = ?")
         .params(channel.name(), externalId).query(ContactRepository::map).optional();
+  }
+
+  /** Contacts whose id starts with {@code hexPrefix} (a case token names 8 hex digits). */
+  public List<Contact> withIdPrefix(String hexPrefix) {
+    if (!hexPrefix.matches("[0-9a-f]{8}")) {
+      return List.of();
+    }
+    return jdbc.sql("select " + COLUMNS + " from contact where id like ?").param(hexPrefix + "-%")
+        .query(ContactRepository::map).list();
   }
 
   void setProcessInstance(String id, String processInstanceId) {

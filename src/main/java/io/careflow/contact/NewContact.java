@@ -39,5 +39,12 @@ public record NewContact(
       @Size(max = 40) String phone,
       @Size(max = 200) String name,
       @Schema(description = "ISO 639-1, e.g. pl, en, ru")
-      @Pattern(regexp = "[a-zA-Z]{2}", message = "must be a two-letter language code") String language) {}
+      @Pattern(regexp = "[a-zA-Z]{2}", message = "must be a two-letter language code") String language,
+      @Schema(description = "IANA time zone, e.g. Europe/Warsaw; planned messages reach the customer 08:00-20:00 there")
+      @Size(max = 60) String timeZone) {
+
+    public CustomerDetails(String email, String phone, String name, String language) {
+      this(email, phone, name, language, null);
+    }
+  }
 }

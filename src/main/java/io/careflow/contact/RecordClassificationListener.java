@@ -2,6 +2,7 @@ package io.careflow.contact;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,10 +14,13 @@ public class RecordClassificationListener implements ExecutionListener {
 
   private final ContactRepository contacts;
   private final ContactEvents events;
+  private final ApplicationEventPublisher publisher;
 
-  public RecordClassificationListener(ContactRepository contacts, ContactEvents events) {
+  public RecordClassificationListener(ContactRepository contacts, ContactEvents events,
+      ApplicationEventPublisher publisher) {
     this.contacts = contacts;
     this.events = events;
+    this.publisher = publisher;
   }
 
   @Override
@@ -28,5 +32,9 @@ public class RecordClassificationListener implements ExecutionListener {
     events.record(contactId, ContactEvents.CLASSIFIED, ContactEvents.SYSTEM,
         "topic " + (topic == null ? "unknown" : topic) + ", protocol " + protocol
             + ", team " + CaseVariables.string(execution, CaseVariables.TEAM));
+    if (topic != null) {
+      publisher.publishEvent(new ContactClassified(contactId, CaseVariables.string(execution, CaseVariables.CUSTOMER_ID),
+          Topic.valueOf(topic)));
+    }
   }
 }

@@ -3,6 +3,7 @@ package io.careflow.contact;
 import java.time.Clock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,11 +15,14 @@ public class ResolveContactDelegate implements JavaDelegate {
 
   private final ContactRepository contacts;
   private final ContactEvents events;
+  private final ApplicationEventPublisher publisher;
   private final Clock clock;
 
-  public ResolveContactDelegate(ContactRepository contacts, ContactEvents events, Clock clock) {
+  public ResolveContactDelegate(ContactRepository contacts, ContactEvents events, ApplicationEventPublisher publisher,
+      Clock clock) {
     this.contacts = contacts;
     this.events = events;
+    this.publisher = publisher;
     this.clock = clock;
   }
 
@@ -33,6 +37,7 @@ public class ResolveContactDelegate implements JavaDelegate {
     } else {
       contacts.resolve(contactId, clock.instant());
       events.record(contactId, ContactEvents.RESOLVED, ContactEvents.SYSTEM, "protocol " + protocol + " ended");
+      publisher.publishEvent(new ContactResolved(contactId));
     }
   }
 }

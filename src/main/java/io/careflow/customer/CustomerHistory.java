@@ -52,6 +52,13 @@ public class CustomerHistory {
         .optional().filter(name -> !name.isBlank()).orElse(fallback);
   }
 
+  /** The customer's time zone, if known. */
+  public java.util.Optional<java.time.ZoneId> timeZone(String customerId) {
+    return jdbc.sql("select time_zone from customer where id = ?").param(customerId).query(String.class)
+        .optional().filter(zone -> zone != null && java.time.ZoneId.getAvailableZoneIds().contains(zone))
+        .map(java.time.ZoneId::of);
+  }
+
   /** The customer's language, if known (null: the shop's default applies). */
   public String language(String customerId) {
     return customerId == null ? null : jdbc.sql("select language from customer where id = ?").param(customerId)

@@ -22,10 +22,8 @@ public record CustomerRecord(
     @Schema(description = "every contact, newest first") List<ContactItem> contacts,
     @Schema(description = "newest first") List<NoteItem> notes,
     @Schema(description = "every offer, newest first; open = not expired") List<OfferItem> offers,
-    // planned follow-ups and survey answers come with the issues that build them (SPEC R5);
-    // the lists are part of the record already so that clients need not change then
-    @Schema(description = "not recorded yet: always empty") List<Object> plannedFollowUps,
-    @Schema(description = "not recorded yet: always empty") List<Object> surveyAnswers,
+    @Schema(description = "follow-ups still to come (SPEC R5), soonest first") List<FollowUpItem> plannedFollowUps,
+    @Schema(description = "the customer's satisfaction survey answers, newest first") List<SurveyItem> surveyAnswers,
     @Schema(description = "agents who replied to the customer, most replies first") List<AgentItem> agents,
     @Schema(description = "the agent with most replies to this customer (ties: the most recent)")
     AgentItem preferredAgent,
@@ -47,6 +45,11 @@ public record CustomerRecord(
 
   public record OfferItem(String id, String text, Channel channel, String offeredBy, String offeredByName,
       OffsetDateTime createdAt, OffsetDateTime validUntil, boolean open, String contactId) {}
+
+  public record FollowUpItem(String id, String contactId, String type, OffsetDateTime plannedFor, String note,
+      String plannedBy) {}
+
+  public record SurveyItem(String contactId, int csat, int nps, int ces, String comment, OffsetDateTime answeredAt) {}
 
   public record AgentItem(String userId, String name, int replies, OffsetDateTime lastReplyAt) {}
 

@@ -66,7 +66,10 @@ public class CustomerRecordService {
         contacts.stream().map(this::contact).toList(),
         notes.of(id, 0).stream().map(this::note).toList(),
         offers.of(id).stream().map(o -> offer(o, now)).toList(),
-        List.of(), List.of(),
+        customers.plannedFollowUps(id).stream().map(f -> new CustomerRecord.FollowUpItem(f.id(), f.contactId(),
+            f.type(), at(f.plannedFor()), f.note(), f.by())).toList(),
+        customers.surveyAnswers(id).stream().map(a -> new CustomerRecord.SurveyItem(a.contactId(), a.csat(), a.nps(),
+            a.ces(), a.comment(), at(a.answeredAt()))).toList(),
         agents, agents.isEmpty() ? null : agents.get(0),
         customers.mergesInto(id).stream().map(m -> new CustomerRecord.MergeItem(m.from(), m.by(), at(m.at()),
             m.reason(), m.moved().contacts(), m.moved().identities(), m.moved().notes(), m.moved().offers()))

@@ -52,6 +52,10 @@ class CustomerRepository {
     }
   }
 
+  void setTimeZone(String id, String zone) {
+    jdbc.sql("update customer set time_zone = ? where id = ?").params(zone, id).update();
+  }
+
   Optional<Customer> find(String id) {
     return jdbc.sql("select " + COLUMNS + " from customer where id = ?").param(id)
         .query(CustomerRepository::map).optional();
@@ -105,6 +109,32 @@ class CustomerRepository {
    * The customer's contacts, newest first, with the number of replies the shop sent on each;
    * {@code limit} 0 for all.
    */
+  /** Follow-ups still planned on the customer's contacts, soonest first. */
+  List<FollowUpLine> plannedFollowUps(String customerId) {
+    return jdbc.sql("""
+            select f.id, f.contact_id, f.type, f.planned_for, f.note, f.created_by from follow_up f
+            join contact c on c.id = f.contact_id
+            where c.customer_id = ? and f.status = 'PLANNED' order by f.planned_for""")
+        .param(customerId)
+        .query((rs, n) -> new FollowUpLine(rs.getString(1), rs.getString(2), rs.getString(3),
+            io.careflow.system.SqlTimes.instant(rs, "planned_for"), rs.getString(5), rs.getString(6)))
+        .list();
+  }
+
+  List<SurveyLine> surveyAnswers(String customerId) {
+    return jdbc.sql("""
+            select s.contact_id, s.csat, s.nps, s.ces, s.comment, s.answered_at from survey_answer s
+            join contact c on c.id = s.contact_id where c.customer_id = ? order by s.answered_at desc""")
+        .param(customerId)
+        .query((rs, n) -> new SurveyLine(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getString(5),
+            io.careflow.system.SqlTimes.instant(rs, "answered_at")))
+        .list();
+  }
+
+  record FollowUpLine(String id, String contactId, String type, Instant plannedFor, String note, String by) {}
+
+  record SurveyLine(String contactId, int csat, int nps, int ces, String comment, Instant answeredAt) {}
+
   List<ContactLine> contacts(String customerId, String excludingContactId, int limit) {
     return jdbc.sql("""
             select c.id, c.channel, c.topic, c.status, c.received_at, c.subject, c.resolved_at,

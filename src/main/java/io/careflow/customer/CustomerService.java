@@ -65,6 +65,11 @@ public class CustomerService {
     return customerId;
   }
 
+  /** Where the customer lives, as the channel last told (planned messages respect its sending hours). */
+  public void setTimeZone(String customerId, String zone) {
+    customers.setTimeZone(customerId, zone);
+  }
+
   public Optional<Customer> find(String customerId) {
     return customers.find(customerId);
   }

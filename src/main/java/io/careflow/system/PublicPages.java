@@ -21,11 +21,17 @@ import org.springframework.web.servlet.ModelAndView;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-@ControllerAdvice(basePackages = "io.careflow.protocol")
+@ControllerAdvice(basePackages = {"io.careflow.protocol", "io.careflow.survey"})
 public class PublicPages {
 
   static final Map<String, Map<String, String>> TEXTS = Map.of(
       "en", Map.ofEntries(
+          Map.entry("surveyTitle", "How did we do?"),
+          Map.entry("csat", "How satisfied are you with how we handled your case? (1 = very dissatisfied, 5 = very satisfied)"),
+          Map.entry("nps", "How likely are you to recommend us to a friend? (0 = not at all, 10 = extremely likely)"),
+          Map.entry("ces", "How easy was it to get your issue solved? (1 = very difficult, 7 = very easy)"),
+          Map.entry("required", "Please choose an answer."),
+          Map.entry("surveyThanks", "Thank you for your answer — it helps us get better."),
           Map.entry("lang", "en"), Map.entry("submit", "Send"), Map.entry("comment", "Comment"),
           Map.entry("thanks", "Thank you — we have received it and will be in touch."),
           Map.entry("refusedUnknown", "This link is not valid."),
@@ -36,6 +42,12 @@ public class PublicPages {
           Map.entry("replacementTitle", "Replacement request"), Map.entry("product", "Product (name or code)"),
           Map.entry("order", "Order number"), Map.entry("fault", "What is wrong with the product?")),
       "pl", Map.ofEntries(
+          Map.entry("surveyTitle", "Jak nam poszło?"),
+          Map.entry("csat", "Jak bardzo jesteś zadowolony z obsługi Twojej sprawy? (1 = bardzo niezadowolony, 5 = bardzo zadowolony)"),
+          Map.entry("nps", "Jak bardzo prawdopodobne jest, że polecisz nas znajomym? (0 = wcale, 10 = bardzo)"),
+          Map.entry("ces", "Jak łatwo było załatwić Twoją sprawę? (1 = bardzo trudno, 7 = bardzo łatwo)"),
+          Map.entry("required", "Wybierz odpowiedź."),
+          Map.entry("surveyThanks", "Dziękujemy za odpowiedź — pomoże nam być lepszymi."),
           Map.entry("lang", "pl"), Map.entry("submit", "Wyślij"), Map.entry("comment", "Komentarz"),
           Map.entry("thanks", "Dziękujemy — otrzymaliśmy formularz i wkrótce się odezwiemy."),
           Map.entry("refusedUnknown", "Ten link jest nieprawidłowy."),
@@ -46,6 +58,12 @@ public class PublicPages {
           Map.entry("replacementTitle", "Wniosek o wymianę"), Map.entry("product", "Produkt (nazwa lub kod)"),
           Map.entry("order", "Numer zamówienia"), Map.entry("fault", "Co jest nie tak z produktem?")),
       "ru", Map.ofEntries(
+          Map.entry("surveyTitle", "Как мы справились?"),
+          Map.entry("csat", "Насколько вы довольны тем, как мы решили ваш вопрос? (1 = совсем не доволен, 5 = очень доволен)"),
+          Map.entry("nps", "Насколько вероятно, что вы порекомендуете нас друзьям? (0 = точно нет, 10 = обязательно)"),
+          Map.entry("ces", "Насколько легко было решить ваш вопрос? (1 = очень трудно, 7 = очень легко)"),
+          Map.entry("required", "Пожалуйста, выберите ответ."),
+          Map.entry("surveyThanks", "Спасибо за ответ — он помогает нам становиться лучше."),
           Map.entry("lang", "ru"), Map.entry("submit", "Отправить"), Map.entry("comment", "Комментарий"),
           Map.entry("thanks", "Спасибо — мы получили форму и скоро свяжемся с вами."),
           Map.entry("refusedUnknown", "Эта ссылка недействительна."),

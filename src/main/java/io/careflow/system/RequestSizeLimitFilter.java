@@ -15,29 +15,35 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses request bodies to careflow's API above the limit (256 KiB) with 413 — at once
- * when the length is announced, and while reading when it is not (chunked uploads).
+ * Refuses request bodies to careflow's API above the limit (256 KiB) and to the customers'
+ * public pages above theirs (64 KiB: a form of a few fields) with 413 — at once when the
+ * length is announced, and while reading when it is not (chunked uploads).
  */
 @Component
 public class RequestSizeLimitFilter extends OncePerRequestFilter {
 
-  private final long maxBytes;
+  private final long apiMaxBytes;
+  private final long publicMaxBytes;
   private final ObjectMapper objectMapper;
 
-  public RequestSizeLimitFilter(@Value("${careflow.intake.max-request-bytes:262144}") long maxBytes,
-      ObjectMapper objectMapper) {
-    this.maxBytes = maxBytes;
+  public RequestSizeLimitFilter(@Value("${careflow.intake.max-request-bytes:262144}") long apiMaxBytes,
+      @Value("${careflow.public-links.max-form-bytes:65536}") long publicMaxBytes, ObjectMapper objectMapper) {
+    this.apiMaxBytes = apiMaxBytes;
+    this.publicMaxBytes = publicMaxBytes;
     this.objectMapper = objectMapper;
   }
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+    return !request.getRequestURI().startsWith(request.getContextPath() + "/api/")
+        && !request.getRequestURI().startsWith(request.getContextPath() + "/public/");
   }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
+    long maxBytes = request.getRequestURI().startsWith(request.getContextPath() + "/public/") ? publicMaxBytes
+        : apiMaxBytes;
     if (request.getContentLengthLong() > maxBytes) {
       response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
       response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -3,6 +3,7 @@ package io.careflow.communication;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.careflow.support.CareflowIntegrationTest;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -36,5 +37,61 @@ class MessageTemplatesTest extends CareflowIntegrationTest {
         .contains("${7*7}").contains("{{7*7}}").doesNotContain("49");
     assertThat(rendered.text()).contains(greeting).contains("Line one\n<img src=x onerror=alert(1)>")
         .contains("Anna <b>Nowak</b>");
+  }
+
+  /** Every customer template (the staff alerts are English-only), in every language. */
+  static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> customerTemplates() throws Exception {
+    var resolver = new org.springframework.core.io.support.PathMatchingResourcePatternResolver();
+    var names = new java.util.TreeSet<String>();
+    for (var resource : resolver.getResources("classpath:templates/mail/*_pl.ftlh")) {
+      names.add(resource.getFilename().replace("_pl.ftlh", ""));
+    }
+    assertThat(names).contains("reply", "follow-up-offer", "survey-invitation");
+    return names.stream().flatMap(name -> java.util.stream.Stream.of("pl", "en", "ru")
+        .map(language -> org.junit.jupiter.params.provider.Arguments.of(name, language)));
+  }
+
+  @ParameterizedTest(name = "{0} in {1}")
+  @org.junit.jupiter.params.provider.MethodSource("customerTemplates")
+  void shouldRenderEveryTemplateInEveryLanguageWithHostileInputEscaped(String name, String language)
+      throws Exception {
+    String html = new String(new org.springframework.core.io.ClassPathResource(
+        "templates/mail/" + name + "_" + language + ".ftlh").getContentAsByteArray(),
+        java.nio.charset.StandardCharsets.UTF_8);
+    String text = new String(new org.springframework.core.io.ClassPathResource(
+        "templates/mail/" + name + "_" + language + ".text.ftl").getContentAsByteArray(),
+        java.nio.charset.StandardCharsets.UTF_8);
+    String hostile = "<script>alert('" + name + "')</script> & ${7*7}";
+    Map<String, Object> model = new java.util.HashMap<>();
+    var lists = new java.util.HashMap<String, String>();
+    var listMatcher = java.util.regex.Pattern.compile("<#list (\\w+) as (\\w+)>").matcher(html + text);
+    while (listMatcher.find()) {
+      lists.put(listMatcher.group(1), listMatcher.group(2));
+    }
+    var variables = java.util.regex.Pattern.compile("(?:\\$\\{|<#if )(\\w+)").matcher(html + text);
+    while (variables.find()) {
+      model.put(variables.group(1), hostile);
+    }
+    // flags (<#if approved!false>) are booleans
+    var flags = java.util.regex.Pattern.compile("<#if (\\w+)(?:!false)?>").matcher(html + text);
+    while (flags.find()) {
+      model.put(flags.group(1), true);
+    }
+    lists.forEach((list, item) -> {
+      Map<String, Object> element = new java.util.HashMap<>();
+      var properties = java.util.regex.Pattern.compile(item + "\\.(\\w+)").matcher(html + text);
+      while (properties.find()) {
+        element.put(properties.group(1), hostile);
+      }
+      model.put(list, List.of(element));
+      model.remove(item);
+    });
+
+    MessageTemplates.Rendered rendered = templates.render(name, language, model);
+
+    assertThat(rendered.language()).isEqualTo(language);
+    assertThat(rendered.html()).doesNotContain("<script>").contains("&lt;script&gt;alert(")
+        .doesNotContain("49");
+    assertThat(rendered.text()).as("plain-text alternative").isNotBlank().contains("<script>alert(");
   }
 }

@@ -39,6 +39,13 @@ public abstract class CareflowIntegrationTest {
   @DynamicPropertySource
   static void mailServer(DynamicPropertyRegistry registry) {
     registry.add("spring.mail.port", TestMail::port);
+    registry.add("careflow.mail.inbound.host", () -> "127.0.0.1");
+    registry.add("careflow.mail.inbound.port", TestMail::imapPort);
+    for (String channel : new String[] {"chat", "social"}) {
+      registry.add("careflow.channels." + channel + ".url", () -> TestWebhook.url(channel));
+      registry.add("careflow.channels." + channel + ".secret", () -> TestWebhook.SECRET);
+      registry.add("careflow.channels." + channel + ".timeout", () -> "PT2S");
+    }
   }
 
   @LocalServerPort
@@ -57,6 +64,7 @@ public abstract class CareflowIntegrationTest {
   void initCareflowTest() throws Exception {
     init(processEngine);
     TestMail.SMTP.purgeEmailFromAllMailboxes();
+    TestWebhook.reset();
   }
 
   @AfterEach

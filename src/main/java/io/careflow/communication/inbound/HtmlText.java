@@ -35,7 +35,7 @@ final class HtmlText {
 
       @Override
       public void tail(Node node, int depth) {
-        if (node instanceof Element element && element.isBlock()) {
+        if (node instanceof Element element && element.isBlock() && !element.normalName().equals("br")) {
           out.append('\n');
         }
       }

@@ -1,6 +1,6 @@
 package io.careflow.protocol.defect;
 
-import io.careflow.communication.PlanFollowUpListener;
+import io.careflow.followup.PlanFollowUpListener;
 import io.careflow.contact.CaseVariables;
 import io.careflow.contact.ContactRepository;
 import io.careflow.system.FormFields;

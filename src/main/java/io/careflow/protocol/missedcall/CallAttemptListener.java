@@ -1,6 +1,6 @@
 package io.careflow.protocol.missedcall;
 
-import io.careflow.communication.PlanFollowUpListener;
+import io.careflow.followup.PlanFollowUpListener;
 import io.careflow.sla.BusinessHoursProperties;
 import io.careflow.system.FormFields;
 import io.careflow.system.TaskFormInput;

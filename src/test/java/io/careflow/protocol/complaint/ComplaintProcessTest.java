@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import io.careflow.communication.FollowUpPlans;
-import io.careflow.communication.FollowUpType;
+import io.careflow.followup.FollowUpPlans;
+import io.careflow.followup.FollowUpType;
 import io.careflow.communication.MessageKind;
 import io.careflow.contact.Contact;
 import io.careflow.protocol.complaint.ComplaintProcess.Elements;
@@ -65,8 +65,11 @@ class ComplaintProcessTest extends ProtocolTestSupport {
     assertThat(answered.outcomeDetail()).isEqualTo("DISCOUNT_VOUCHER 50.00 PLN");
     assertThat(answered.firstReplyAt()).isNotNull();
     assertThat(deadlines.first(contact.id(), DeadlineService.REPLY).orElseThrow().met()).isTrue();
-    assertThat(followUps.ofContact(contact.id())).singleElement().satisfies(f -> {
-      assertThat(f.type()).isEqualTo(FollowUpType.OFFER);
+    // the agent's plan, and the survey careflow plans for every resolved case
+    assertThat(followUps.ofContact(contact.id())).extracting(f -> f.type())
+        .containsExactlyInAnyOrder(FollowUpType.OFFER, FollowUpType.SURVEY);
+    assertThat(followUps.ofContact(contact.id())).filteredOn(f -> f.type() == FollowUpType.OFFER)
+        .singleElement().satisfies(f -> {
       assertThat(f.plannedFor()).isEqualTo(at("2026-12-15T10:00+01:00"));
       assertThat(f.note()).isEqualTo("Christmas offer");
     });

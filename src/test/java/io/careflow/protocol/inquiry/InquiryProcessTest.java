@@ -8,8 +8,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.processInstanceQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
-import io.careflow.communication.FollowUpPlans;
-import io.careflow.communication.FollowUpType;
+import io.careflow.followup.FollowUpPlans;
+import io.careflow.followup.FollowUpType;
 import io.careflow.communication.MessageRepository;
 import io.careflow.communication.MessageStatus;
 import io.careflow.communication.ReplyStep;
@@ -62,8 +62,8 @@ class InquiryProcessTest extends CareflowIntegrationTest {
     assertThat(received).hasSize(1);
     MimeMessage mail = received[0];
     assertThat(mail.getAllRecipients()[0].toString()).isEqualTo(email);
-    assertThat(((InternetAddress) mail.getFrom()[0]).getPersonal()).startsWith("Boris Ivanov");
-    assertThat(mail.getSubject()).isEqualTo("Re: Delivery to Gdańsk");
+    assertThat(((InternetAddress) mail.getFrom()[0]).getPersonal()).isEqualTo("Boris Ivanov");
+    assertThat(mail.getSubject()).isEqualTo("Re: Delivery to Gdańsk " + io.careflow.communication.CaseToken.of(contact.id()));
     assertThat(mail.getHeader("In-Reply-To")[0]).isEqualTo(request.externalId());
     String content = com.icegreen.greenmail.util.GreenMailUtil.getBody(mail);
     assertThat(content).contains("Two working days.").contains("Boris Ivanov");

@@ -1,5 +1,7 @@
-package io.careflow.communication;
+package io.careflow.followup;
 
+import io.careflow.communication.MessageKind;
+import io.careflow.communication.ReplyStep;
 import io.careflow.contact.CaseVariables;
 import io.careflow.sla.BusinessHoursProperties;
 import io.careflow.system.TaskFormInput;
@@ -54,6 +56,9 @@ public class PlanFollowUpListener implements TaskListener {
     FollowUpType type;
     try {
       type = FollowUpType.valueOf(typeText == null ? "" : typeText);
+      if (!type.plannedByAgents()) {
+        throw new IllegalArgumentException(typeText);
+      }
     } catch (IllegalArgumentException e) {
       throw TaskFormInput.reject(TYPE, "choose the next communication, or NONE");
     }
@@ -69,7 +74,8 @@ public class PlanFollowUpListener implements TaskListener {
         throw TaskFormInput.reject(NOTE, "say what the custom follow-up is");
       }
     }
-    plans.plan(CaseVariables.contactId(task), type, plannedFor, note, TaskFormInput.actor(task, users));
+    plans.plan(CaseVariables.contactId(task), type, plannedFor, note, TaskFormInput.actor(task, users),
+        (String) task.getVariable(CaseVariables.TEAM));
     for (String field : new String[] {TYPE, DATE, NOTE}) {
       task.getExecution().removeVariable(field);
     }

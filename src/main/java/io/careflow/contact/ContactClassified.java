@@ -1,0 +1,7 @@
+package io.careflow.contact;
+
+/**
+ * Published (synchronously, in the classifying transaction) when a contact's topic is known,
+ * so other features can react to the customer's new case — e.g. follow-ups it makes pointless.
+ */
+public record ContactClassified(String contactId, String customerId, Topic topic) {}

@@ -1,0 +1,63 @@
+package io.careflow.survey;
+
+import static io.careflow.system.SqlTimes.instant;
+import static io.careflow.system.SqlTimes.utc;
+
+import io.careflow.contact.ContactEvents;
+import io.careflow.system.PublicLinks;
+import io.careflow.system.PublicLinks.Link;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The customers' survey answers, one per case (CSAT 1–5, NPS 0–10, Customer Effort Score 1–7,
+ * a comment), read by the KPIs. Storing spends the link, in the same transaction.
+ */
+@Service
+public class SurveyAnswers {
+
+  public static final String SURVEY_ANSWERED = "SURVEY_ANSWERED";
+
+  private final JdbcClient jdbc;
+  private final PublicLinks links;
+  private final ContactEvents events;
+  private final Clock clock;
+
+  public SurveyAnswers(JdbcClient jdbc, PublicLinks links, ContactEvents events, Clock clock) {
+    this.jdbc = jdbc;
+    this.links = links;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  public record Answer(String contactId, int csat, int nps, int ces, String comment, Instant answeredAt) {}
+
+  @Transactional
+  public void store(Link link, int csat, int nps, int ces, String comment) {
+    links.use(link);
+    try {
+      jdbc.sql("insert into survey_answer (id, contact_id, csat, nps, ces, comment, answered_at) "
+              + "values (?, ?, ?, ?, ?, ?, ?)")
+          .params(UUID.randomUUID().toString(), link.contactId(), csat, nps, ces, comment, utc(clock.instant()))
+          .update();
+    } catch (DuplicateKeyException e) {
+      // one answer per case, even through a second link
+      throw new PublicLinks.RefusedLinkException(PublicLinks.Refusal.USED);
+    }
+    events.record(link.contactId(), SURVEY_ANSWERED, "customer",
+        "CSAT " + csat + "/5, NPS " + nps + "/10, effort " + ces + "/7" + (comment == null ? "" : ", with a comment"));
+  }
+
+  public Optional<Answer> of(String contactId) {
+    return jdbc.sql("select * from survey_answer where contact_id = ?").param(contactId)
+        .query((rs, n) -> new Answer(rs.getString("contact_id"), rs.getInt("csat"), rs.getInt("nps"), rs.getInt("ces"),
+            rs.getString("comment"), instant(rs, "answered_at")))
+        .optional();
+  }
+}

@@ -1,0 +1,176 @@
+package io.careflow.communication;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.careflow.contact.Contact;
+import io.careflow.contact.NewContact;
+import io.careflow.contact.NewContact.CustomerDetails;
+import io.careflow.protocol.complaint.ComplaintProcess;
+import io.careflow.protocol.inquiry.InquiryProcess;
+import io.careflow.support.ProtocolTestSupport;
+import io.careflow.support.TestMail;
+import io.careflow.support.TestWebhook;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Replies and notices leave in the customer's channel: chat and social through their signed
+ * webhooks (a local HTTP receiver here), e-mail through SMTP; an outage of either loses
+ * nothing and, once over, delivers every message exactly once.
+ */
+abstract class ChannelDeliveryScenarios extends ProtocolTestSupport {
+
+  private static final List<String> INQUIRIES = List.of("agents", "team-inquiries");
+  private final ObjectMapper json = new ObjectMapper();
+
+  @Test
+  void shouldSendAChatReplyThroughTheSignedChatWebhook() throws Exception {
+    Contact contact = chat("Ile kosztuje dostawa?");
+    ProcessInstance pi = protocol(contact, InquiryProcess.KEY);
+    complete(pi, "boris", INQUIRIES, Map.of(ReplyStep.REPLY_TEXT, "Dostawa <b>kosztuje</b> 15 zł.",
+        "followUpType", "NONE"));
+    run(pi, InquiryProcess.Elements.SERVICE_SEND_REPLY);
+
+    assertThat(pi).isEnded();
+    Message reply = messages.ofContact(contact.id()).get(0);
+    assertThat(reply.status()).isEqualTo(MessageStatus.SENT);
+    assertThat(TestWebhook.received()).singleElement().satisfies(request -> {
+      assertThat(request.path()).isEqualTo("/chat");
+      assertThat(request.header("Content-Type")).isEqualTo("application/json");
+      // the receiver recomputes the signature over the exact bytes with the shared secret
+      assertThat(request.header(WebhookSender.SIGNATURE))
+          .isEqualTo("sha256=" + WebhookSender.sign(TestWebhook.SECRET, request.body()));
+      assertThat(request.header(WebhookSender.MESSAGE_ID)).isEqualTo(reply.id());
+      JsonNode body = json.readTree(request.body());
+      assertThat(body.get("messageId").asText()).isEqualTo(reply.id());
+      assertThat(body.get("contactId").asText()).isEqualTo(contact.id());
+      assertThat(body.get("channel").asText()).isEqualTo("CHAT");
+      assertThat(body.get("kind").asText()).isEqualTo("ANSWER");
+      assertThat(body.get("to").asText()).isEqualTo("+48600100200");
+      assertThat(body.get("from").asText()).isEqualTo("Boris Ivanov");
+      // plain text for a chat: the agent's words as written, never turned into markup
+      assertThat(body.get("text").asText()).contains("Dostawa <b>kosztuje</b> 15 zł.");
+    });
+    // no reply tells the customer to switch channel: nothing went by e-mail
+    assertThat(TestMail.SMTP.getReceivedMessages()).isEmpty();
+  }
+
+  @Test
+  void shouldKeepRetryingThroughAWebhookOutageAndDeliverOnceWhenItIsBack() {
+    Contact contact = chat("Czy jest dostępny w czerwonym?");
+    ProcessInstance pi = protocol(contact, InquiryProcess.KEY);
+    complete(pi, "boris", INQUIRIES, Map.of(ReplyStep.REPLY_TEXT, "Tak.", "followUpType", "NONE"));
+
+    TestWebhook.answer(503);
+    for (int attempt = 1; attempt <= 5; attempt++) {
+      Job send = job(pi);
+      assertThatThrownBy(() -> processEngine.getManagementService().executeJob(send.getId()))
+          .hasMessageContaining("answered 503");
+    }
+    // after the last retry: an incident for Cockpit, the message kept as unsent
+    assertThat(job(pi).getRetries()).isZero();
+    assertThat(processEngine.getRuntimeService().createIncidentQuery().processInstanceId(pi.getId()).count())
+        .isEqualTo(1);
+    assertThat(messages.ofContact(contact.id())).singleElement()
+        .satisfies(m -> assertThat(m.status()).isEqualTo(MessageStatus.PENDING));
+    assertThat(reload(contact).firstReplyAt()).isNull();
+
+    // the chat tool is back; an operator retries the incident in Cockpit
+    TestWebhook.answer(200);
+    processEngine.getManagementService().setJobRetries(job(pi).getId(), 1);
+    processEngine.getManagementService().executeJob(job(pi).getId());
+
+    assertThat(pi).isEnded();
+    Message reply = messages.ofContact(contact.id()).get(0);
+    assertThat(reply.status()).isEqualTo(MessageStatus.SENT);
+    // six attempts reached the receiver, all with the same idempotency key; one was accepted
+    assertThat(TestWebhook.received()).hasSize(6)
+        .allSatisfy(r -> assertThat(r.header(WebhookSender.MESSAGE_ID)).isEqualTo(reply.id()));
+    assertThat(reload(contact).firstReplyAt()).isNotNull();
+  }
+
+  @Test
+  void shouldResendTheSameRecordedNoticeAfterAFailedAttempt() {
+    Contact contact = intake.receive(new NewContact("SOCIAL", "post-" + UUID.randomUUID(), null,
+        new CustomerDetails(uniqueEmail("social"), null, "Ola", "en"), null, "Your courier broke my parcel!",
+        "COMPLAINT", null, null), "intake").contact();
+    ProcessInstance complaint = protocol(contact, ComplaintProcess.KEY);
+
+    TestWebhook.answer(500);
+    assertThatThrownBy(() -> run(complaint, ComplaintProcess.Elements.SERVICE_ACKNOWLEDGE_COMPLAINT));
+    // the notice was recorded before it was handed over: visible on the case as unsent
+    List<Message> unsent = notices(contact);
+    assertThat(unsent).singleElement().satisfies(m -> assertThat(m.status()).isEqualTo(MessageStatus.PENDING));
+
+    TestWebhook.answer(200);
+    run(complaint, ComplaintProcess.Elements.SERVICE_ACKNOWLEDGE_COMPLAINT);
+
+    assertThat(notices(contact)).singleElement().satisfies(m -> {
+      assertThat(m.id()).isEqualTo(unsent.get(0).id());
+      assertThat(m.status()).isEqualTo(MessageStatus.SENT);
+    });
+    assertThat(TestWebhook.received()).hasSize(2).allSatisfy(r -> {
+      assertThat(r.path()).isEqualTo("/social");
+      assertThat(r.header(WebhookSender.MESSAGE_ID)).isEqualTo(unsent.get(0).id());
+    });
+  }
+
+  @Test
+  void shouldResendTheSameNoticeByEmailOnceTheMailServerIsBack() throws Exception {
+    String email = uniqueEmail("smtp");
+    Contact contact = intake.receive(emailContact(email, "COMPLAINT", "Broken parcel", "Unacceptable!"), "intake")
+        .contact();
+    ProcessInstance complaint = protocol(contact, ComplaintProcess.KEY);
+
+    TestMail.SMTP.stop();
+    try {
+      assertThatThrownBy(() -> run(complaint, ComplaintProcess.Elements.SERVICE_ACKNOWLEDGE_COMPLAINT));
+      assertThat(notices(contact)).singleElement()
+          .satisfies(m -> assertThat(m.status()).isEqualTo(MessageStatus.PENDING));
+    } finally {
+      TestMail.SMTP.start();
+    }
+    run(complaint, ComplaintProcess.Elements.SERVICE_ACKNOWLEDGE_COMPLAINT);
+
+    Message notice = notices(contact).get(0);
+    assertThat(notice.status()).isEqualTo(MessageStatus.SENT);
+    var received = TestMail.SMTP.getReceivedMessagesForDomain("example.com");
+    assertThat(received).hasSize(1);
+    assertThat(received[0].getMessageID()).isEqualTo(notice.externalId()).contains(notice.id());
+  }
+
+  @Test
+  void shouldStripLineBreaksSoNoMailHeaderCanBeInjected() throws Exception {
+    String email = uniqueEmail("inject");
+    Contact contact = intake.receive(emailContact(email, "INQUIRY",
+        "Price\r\nBcc: victim@example.org\r\nX-Evil: 1", "How much?"), "intake").contact();
+    ProcessInstance pi = protocol(contact, InquiryProcess.KEY);
+    complete(pi, "boris", INQUIRIES, Map.of(ReplyStep.REPLY_TEXT, "10 zł", "followUpType", "NONE"));
+    run(pi, InquiryProcess.Elements.SERVICE_SEND_REPLY);
+
+    var mail = TestMail.SMTP.getReceivedMessages();
+    assertThat(mail).hasSize(1);
+    assertThat(mail[0].getHeader("X-Evil")).isNull();
+    assertThat(mail[0].getHeader("Bcc")).isNull();
+    assertThat(mail[0].getSubject()).startsWith("Re: Price Bcc: victim@example.org X-Evil: 1 [#CF-");
+    assertThat(TestMail.SMTP.getReceivedMessagesForDomain("example.org")).isEmpty();
+  }
+
+  private Contact chat(String text) {
+    return intake.receive(new NewContact("CHAT", "chat-" + UUID.randomUUID(), null,
+        new CustomerDetails(null, "+48 600 100 200", "Ola", "pl"), null, text, "INQUIRY", null, null), "intake")
+        .contact();
+  }
+
+  private org.camunda.bpm.engine.runtime.Job job(ProcessInstance pi) {
+    return processEngine.getManagementService().createJobQuery().processInstanceId(pi.getId()).singleResult();
+  }
+}

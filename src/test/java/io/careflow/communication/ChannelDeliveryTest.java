@@ -1,0 +1,4 @@
+package io.careflow.communication;
+
+/** {@link ChannelDeliveryScenarios} on H2. */
+class ChannelDeliveryTest extends ChannelDeliveryScenarios {}

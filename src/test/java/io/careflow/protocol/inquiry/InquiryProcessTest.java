@@ -8,6 +8,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.processInstanceQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
+import io.careflow.communication.CaseToken;
 import io.careflow.communication.FollowUpPlans;
 import io.careflow.communication.FollowUpType;
 import io.careflow.communication.MessageRepository;
@@ -63,7 +64,8 @@ class InquiryProcessTest extends CareflowIntegrationTest {
     MimeMessage mail = received[0];
     assertThat(mail.getAllRecipients()[0].toString()).isEqualTo(email);
     assertThat(((InternetAddress) mail.getFrom()[0]).getPersonal()).startsWith("Boris Ivanov");
-    assertThat(mail.getSubject()).isEqualTo("Re: Delivery to Gdańsk");
+    // the case token lets the customer's answer find the case even without threading headers
+    assertThat(mail.getSubject()).isEqualTo("Re: Delivery to Gdańsk " + CaseToken.of(contact.id()));
     assertThat(mail.getHeader("In-Reply-To")[0]).isEqualTo(request.externalId());
     String content = com.icegreen.greenmail.util.GreenMailUtil.getBody(mail);
     assertThat(content).contains("Two working days.").contains("Boris Ivanov");

@@ -95,6 +95,28 @@ public class ContactRepository {
     jdbc.sql("update contact set dissatisfaction = ? where id = ?").params(level, id).update();
   }
 
+  /**
+   * Stores a contact careflow opens itself (a delayed shipment to check: SPEC R5), marked
+   * {@code proactive} so the KPIs leave it out of contact counts. Its process is already
+   * running, so the process instance and protocol are stored with it.
+   */
+  public void insertProactive(Contact c, String createdBy) {
+    jdbc.sql("insert into contact (id, channel, customer_id, customer_email, customer_phone, received_at, subject, "
+            + "body, status, language, order_id, protocol, process_instance_id, created_by, proactive) "
+            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true)")
+        .params(c.id(), c.channel().name(), c.customerId(), c.customerEmail(), c.customerPhone(),
+            utc(c.receivedAt()), c.subject(), c.body(), c.status().name(), c.language(), c.orderId(), c.protocol(),
+            c.processInstanceId(), createdBy)
+        .update();
+  }
+
+  /** The contacts customers made that named the order, newest first (proactive ones left out). */
+  public List<Contact> namingOrder(String orderId) {
+    return jdbc.sql("select " + COLUMNS + " from contact where order_id = ? and proactive = false "
+            + "order by received_at desc, id")
+        .param(orderId).query(ContactRepository::map).list();
+  }
+
   public long count() {
     return jdbc.sql("select count(*) from contact").query(Long.class).single();
   }

@@ -88,6 +88,8 @@ public class SecurityConfiguration {
             .requestMatchers(path(GET, "/api/contacts/{id}/timeline")).hasAnyAuthority(MANAGERS, ADMINS)
             .requestMatchers(path(POST, "/api/contacts/{id}/messages")).hasAnyAuthority(INTEGRATIONS, AGENTS, ADMINS)
             .requestMatchers(path(GET, "/api/calendar/due")).authenticated()
+            // carrier events come from the shop's shipping integration, never from people
+            .requestMatchers(path(POST, "/api/shipments/events")).hasAnyAuthority(INTEGRATIONS, ADMINS)
             // the customer record: people of the service department read it, integrations do not
             .requestMatchers(path(GET, "/api/customers"), path(GET, "/api/customers/{id}"))
             .hasAnyAuthority(AGENTS, MANAGERS, TEAM_LEADS, ADMINS)

@@ -8,6 +8,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.processInstanceQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
+import io.careflow.communication.CaseToken;
 import io.careflow.communication.ReplyStep;
 import io.careflow.protocol.inquiry.InquiryProcess;
 import io.careflow.support.EmbeddedPostgresConfiguration;
@@ -108,7 +109,7 @@ class PostgresIntakeToReplyTest {
     var mails = TestMail.SMTP.getReceivedMessagesForDomain("example.org");
     assertThat(mails).hasSize(1);
     assertThat(((InternetAddress) mails[0].getFrom()[0]).getPersonal()).startsWith("Boris Ivanov");
-    assertThat(mails[0].getSubject()).isEqualTo("Re: Gwarancja");
+    assertThat(mails[0].getSubject()).isEqualTo("Re: Gwarancja " + CaseToken.of(contactId));
 
     var contact = http.get("maria", "/api/contacts/" + contactId).json();
     assertThat(contact.get("status").asText()).isEqualTo("RESOLVED");

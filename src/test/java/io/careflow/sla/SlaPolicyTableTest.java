@@ -30,6 +30,9 @@ class SlaPolicyTableTest {
   @CsvSource(nullValues = "null", delimiter = '|', textBlock = """
       replacement-review | EMAIL       | NORMAL | null    | P2D   | replacement reviewed within 2 working days
       replacement-review | PHONE       | HIGH   | VIP     | P2D   | the review row wins over every reply row
+      shipment-delay     | EMAIL       | NORMAL | null    | PT4H  | a delayed shipment is checked within 4 working hours
+      shipment-delay     | SMS         | HIGH   | VIP     | PT4H  | in every channel, for every customer
+      shipment-delay     | null        | null   | null    | PT4H  | even without a channel
       reply              | MISSED_CALL | NORMAL | null    | PT1H  | call back within 1 working hour
       reply              | MISSED_CALL | NORMAL | VIP     | PT1H  | a VIP's missed call: still 1 hour
       reply              | CHAT        | NORMAL | REGULAR | PT60S | chat: first response within 60 s
@@ -51,7 +54,7 @@ class SlaPolicyTableTest {
 
   @ParameterizedTest(name = "{0} / {1}: no row")
   @CsvSource(nullValues = "null", delimiter = '|', textBlock = """
-      shipment-delay | EMAIL
+      unknown-step   | EMAIL
       reply          | null
       """)
   void shouldGiveNothingForAStepWithoutRow(String step, String channel) {

@@ -1,0 +1,65 @@
+package io.careflow.shipment;
+
+import io.careflow.communication.CustomerNotices;
+import io.careflow.communication.Message;
+import io.careflow.communication.MessageRepository;
+import io.careflow.communication.MessageStatus;
+import io.careflow.communication.SendCustomerNoticeDelegate;
+import io.careflow.contact.CaseVariables;
+import io.careflow.contact.ContactEvents;
+import io.careflow.customer.CustomerHistory;
+import io.careflow.shipment.ShipmentRecipients.Reach;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Tell the customer" / "Apologise and give the new date": the status's message
+ * ({@code shipment-<status>} template, the customer's language) in the customer's channel
+ * ({@link ShipmentRecipients}), as a proactive notice of the customer — recorded PENDING before
+ * it leaves, so a retry after an outage sends that same message once and an exhausted step
+ * leaves it PENDING with an incident. On a delay's contact the send lands on its timeline.
+ */
+@Component
+public class SendShipmentMessageDelegate implements JavaDelegate {
+
+  private final ShipmentEventRepository events;
+  private final ShipmentRecipients recipients;
+  private final ShipmentTexts texts;
+  private final CustomerHistory customers;
+  private final CustomerNotices notices;
+  private final MessageRepository messages;
+  private final ContactEvents contactEvents;
+
+  public SendShipmentMessageDelegate(ShipmentEventRepository events, ShipmentRecipients recipients,
+      ShipmentTexts texts, CustomerHistory customers, CustomerNotices notices, MessageRepository messages,
+      ContactEvents contactEvents) {
+    this.events = events;
+    this.recipients = recipients;
+    this.texts = texts;
+    this.customers = customers;
+    this.notices = notices;
+    this.messages = messages;
+    this.contactEvents = contactEvents;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    ShipmentEvent event = events.get(ShipmentProcess.eventId(execution));
+    Reach reach = recipients.of(event);
+    String language = texts.language(customers.language(reach.customerId()));
+    Message message = notices.sendToCustomer(reach.customerId(), reach.channel(), reach.recipient(),
+        texts.subject(language, event), event.status().notice(), texts.values(language, event),
+        SendCustomerNoticeDelegate.source(execution));
+    execution.setVariable(ShipmentProcess.MESSAGE_ID, message.id());
+
+    String contactId = CaseVariables.contactId(execution);
+    if (contactId != null) {
+      boolean sent = messages.ofCustomer(reach.customerId()).stream()
+          .anyMatch(m -> m.id().equals(message.id()) && m.status() == MessageStatus.SENT);
+      contactEvents.record(contactId, sent ? ContactEvents.MESSAGE_SENT : ContactEvents.MESSAGE_STORED,
+          ContactEvents.SYSTEM, event.status().notice() + (sent ? " sent to " + reach.recipient() + " by "
+              : " kept, not delivered (no way out yet) by ") + reach.channel() + ", message " + message.id());
+    }
+  }
+}

@@ -1,0 +1,10 @@
+${customerName?has_content?then("Dear " + customerName, "Dear Customer")},
+
+We are sorry: the delivery of your order ${orderId} is delayed.
+
+The new expected delivery date is ${expectedDelivery}. Tracking number: ${trackingId}
+
+Please accept our apologies for the inconvenience. Our team is checking the shipment and will get back to you if anything changes.
+
+Kind regards,
+${shopName} customer service

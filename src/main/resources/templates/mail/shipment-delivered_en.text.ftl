@@ -1,0 +1,8 @@
+${customerName?has_content?then("Dear " + customerName, "Dear Customer")},
+
+Your order ${orderId} has been delivered (tracking number ${trackingId}).
+
+We hope you enjoy it. If anything is not right, simply answer this message.
+
+Kind regards,
+${shopName} customer service

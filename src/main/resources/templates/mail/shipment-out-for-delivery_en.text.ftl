@@ -1,0 +1,8 @@
+${customerName?has_content?then("Dear " + customerName, "Dear Customer")},
+
+Your order ${orderId} is out for delivery today. Tracking number: ${trackingId}
+
+Please make sure someone can receive the parcel.
+
+Kind regards,
+${shopName} customer service

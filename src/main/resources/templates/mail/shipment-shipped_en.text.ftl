@@ -1,0 +1,10 @@
+${customerName?has_content?then("Dear " + customerName, "Dear Customer")},
+
+Good news: your order ${orderId} has been shipped. Tracking number: ${trackingId}
+
+<#if (expectedDelivery!"")?has_content>
+Expected delivery: ${expectedDelivery}
+
+</#if>
+Kind regards,
+${shopName} customer service

@@ -1,0 +1,10 @@
+${customerName?has_content?then("Dzień dobry " + customerName, "Dzień dobry")},
+
+Dobra wiadomość: Twoje zamówienie ${orderId} zostało wysłane. Numer przesyłki: ${trackingId}
+
+<#if (expectedDelivery!"")?has_content>
+Przewidywany termin dostawy: ${expectedDelivery}
+
+</#if>
+Z pozdrowieniami
+Obsługa klienta ${shopName}

@@ -1,0 +1,10 @@
+${customerName?has_content?then("Здравствуйте, " + customerName, "Здравствуйте")}!
+
+Хорошая новость: ваш заказ ${orderId} отправлен. Номер отслеживания: ${trackingId}
+
+<#if (expectedDelivery!"")?has_content>
+Ожидаемая дата доставки: ${expectedDelivery}
+
+</#if>
+С уважением,
+Служба поддержки ${shopName}

@@ -95,8 +95,9 @@ class CustomerRepository {
         .optional();
   }
 
+  /** Contacts the customer made (a proactive one careflow opened does not make a regular customer). */
   long contactCount(String customerId) {
-    return jdbc.sql("select count(*) from contact where customer_id = ?").param(customerId)
+    return jdbc.sql("select count(*) from contact where customer_id = ? and proactive = false").param(customerId)
         .query(Long.class).single();
   }
 

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,23 +16,32 @@ import org.springframework.stereotype.Component;
  * satisfaction survey: a SURVEY follow-up {@code careflow.survey.delay} later (default one
  * hour, so the last answer arrives first), sent in the customer's sending hours with a signed
  * link valid 28 days. Like every follow-up it is cancelled when the customer opens a new
- * case on the same topic first.
+ * case on the same topic first. A proactive case careflow opened itself (a delayed shipment)
+ * gets no survey: the survey measures how the shop answered the customer.
  */
 @Component
 public class SurveyInvitations {
 
   private final FollowUpPlans plans;
+  private final JdbcClient jdbc;
   private final Clock clock;
   private final Duration delay;
 
-  public SurveyInvitations(FollowUpPlans plans, Clock clock, @Value("${careflow.survey.delay:PT1H}") Duration delay) {
+  public SurveyInvitations(FollowUpPlans plans, JdbcClient jdbc, Clock clock,
+      @Value("${careflow.survey.delay:PT1H}") Duration delay) {
     this.plans = plans;
+    this.jdbc = jdbc;
     this.clock = clock;
     this.delay = delay;
   }
 
   @EventListener
   public void onResolved(ContactResolved resolved) {
+    boolean proactive = jdbc.sql("select proactive from contact where id = ?").param(resolved.contactId())
+        .query(Boolean.class).single();
+    if (proactive) {
+      return;
+    }
     plans.plan(resolved.contactId(), FollowUpType.SURVEY, clock.instant().plus(delay), null, ContactEvents.SYSTEM,
         null);
   }

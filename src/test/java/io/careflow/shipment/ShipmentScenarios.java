@@ -152,6 +152,9 @@ abstract class ShipmentScenarios extends ShipmentTestSupport {
         DeadlineService.MET, ContactEvents.RESOLVED);
     assertThat(contactEvents.of(eventId).get(0).actor()).isEqualTo("intake");
     assertThat(messagesOf(asked.customerId())).hasSize(1);
+    // careflow opened this case itself: no satisfaction survey for it
+    assertThat(jdbc.sql("select count(*) from follow_up where contact_id = ?").param(eventId).query(Long.class)
+        .single()).isZero();
   }
 
   /** Runs {@code calls} copies of the request at the same moment. */

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -85,8 +86,15 @@ public class AgentService {
     }
     check.throwIfInvalid();
     Availability next = availability;
-    AgentProfile before = transaction.execute(status -> profiles.change(id, next, request.maxOpenTasks(),
-        request.maxOpenChats(), actor, clock.instant()));
+    AgentProfile before;
+    try {
+      before = transaction.execute(status -> profiles.change(id, next, request.maxOpenTasks(),
+          request.maxOpenChats(), actor, clock.instant()));
+    } catch (DuplicateKeyException e) {
+      // the agent's first change, made twice at the same moment: now there is a row to lock
+      before = transaction.execute(status -> profiles.change(id, next, request.maxOpenTasks(),
+          request.maxOpenChats(), actor, clock.instant()));
+    }
     if (before.available() && next == Availability.AWAY) {
       routing.rerouteUnstarted(id, actor);
     }

@@ -222,6 +222,8 @@ class AgentApiTest extends CareflowIntegrationTest {
 
     assertThat(taskService.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()).isEqualTo(ola);
     assertThat(taskService.getVariableLocal(task.getId(), Routing.FORM_ROUTING_REASON)).isEqualTo(reason);
+    // not of the team, yet she may work it: the engine grants its assignee the task
+    assertThat(http.get(ola, "/engine-rest/task/" + task.getId()).status()).isEqualTo(200);
     Decision decision = decisions.latest(task.getId()).orElseThrow();
     assertThat(decision.method()).isEqualTo(Method.MANUAL);
     assertThat(decision.cause()).isEqualTo(Cause.REASSIGNED);

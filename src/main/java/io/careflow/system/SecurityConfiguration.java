@@ -98,6 +98,12 @@ public class SecurityConfiguration {
             .requestMatchers(path(POST, "/api/customers/{id}/notes"), path(POST, "/api/customers/{id}/offers"),
                 path(POST, "/api/customers/{id}/identities"))
             .hasAnyAuthority(AGENTS, TEAM_LEADS, ADMINS)
+            // routing: an agent reads and changes their own profile (checked by the controller),
+            // team leads anyone's; leads reassign tasks by hand
+            .requestMatchers(path(GET, "/api/agents")).hasAnyAuthority(TEAM_LEADS, MANAGERS, ADMINS)
+            .requestMatchers(path(GET, "/api/agents/{id}")).hasAnyAuthority(AGENTS, TEAM_LEADS, MANAGERS, ADMINS)
+            .requestMatchers(path(PUT, "/api/agents/{id}")).hasAnyAuthority(AGENTS, TEAM_LEADS, ADMINS)
+            .requestMatchers(path(POST, "/api/tasks/{taskId}/assignment")).hasAnyAuthority(TEAM_LEADS, ADMINS)
             .anyRequest().denyAll());
     return statelessBasic(http, problems).build();
   }

@@ -60,7 +60,13 @@ public class DashboardController {
         "team", text(team), "topic", text(topic)));
     model.addAttribute("channels", List.of(Channel.values()).stream().map(Enum::name).toList());
     model.addAttribute("topics", List.of(Topic.values()).stream().map(Enum::name).toList());
-    model.addAttribute("teams", Groups.TEAMS);
+    var teams = new ArrayList<>(Groups.TEAMS);
+    if (team != null && !team.isBlank() && KpiFilter.TEAM.matcher(team.trim()).matches()
+        && !teams.contains(team.trim())) {
+      // a team a designer added in the classification table: keep it selectable once chosen
+      teams.add(team.trim());
+    }
+    model.addAttribute("teams", teams);
     try {
       var check = validator.check(new Object());
       LocalDate last = date(check, "to", to, today);
@@ -93,7 +99,7 @@ public class DashboardController {
     return "reporting/dashboard";
   }
 
-  record Tile(String id, String label, String value, String note) {}
+  public record Tile(String id, String label, String value, String note) {}
 
   static List<Tile> tiles(Kpis k) {
     return List.of(

@@ -8,28 +8,29 @@ import java.util.Locale;
  * The dashboard's charts, drawn on the server as SVG: no script, no chart library, nothing
  * fetched at run time (machines may be offline), and every label goes through the escaping
  * of the {@code .ftlh} template like any other text. This class only computes geometry; the
- * template {@code reporting/dashboard.ftlh} writes the shapes.
+ * template {@code reporting/dashboard.ftlh} writes the shapes (public, so the template can
+ * read the records).
  */
-final class SvgCharts {
+public final class SvgCharts {
 
   static final int WIDTH = 640;
 
   private SvgCharts() {}
 
   /** One SVG element: {@code kind} is rect, line, text, polyline or circle; coordinates preformatted. */
-  record Shape(String kind, String x, String y, String w, String h, String cls, String text, String title,
+  public record Shape(String kind, String x, String y, String w, String h, String cls, String text, String title,
       String points, String anchor) {}
 
   /** A chart: its shapes, how many data points it shows (0: the page says "no data"), a summary line. */
-  record Chart(String id, String title, String summary, int width, int height, int points, List<Shape> shapes) {}
+  public record Chart(String id, String title, String summary, int width, int height, int points, List<Shape> shapes) {}
 
-  record Bar(String label, double value, String valueText) {}
+  public record Bar(String label, double value, String valueText) {}
 
-  record Series(String name, String cls) {}
+  public record Series(String name, String cls) {}
 
-  record Group(String label, List<Double> values) {}
+  public record Group(String label, List<Double> values) {}
 
-  record Point(String label, Double value) {}
+  public record Point(String label, Double value) {}
 
   /** Horizontal bars, one row per label, scaled to {@code max} (the largest value when null). */
   static Chart bars(String id, String title, String summary, List<Bar> bars, Double max) {
@@ -140,7 +141,8 @@ final class SvgCharts {
       Point p = points.get(i);
       double x = left + 10 + i * step;
       if (i == 0 || i == points.size() - 1 || i == points.size() / 2) {
-        shapes.add(text(x, bottom + 16, p.label(), "tick", "middle"));
+        shapes.add(text(x, bottom + 16, p.label(), "tick",
+            i == 0 ? "start" : i == points.size() - 1 ? "end" : "middle"));
       }
       if (p.value() == null) {
         flush(shapes, segment);

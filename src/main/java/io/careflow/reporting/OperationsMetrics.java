@@ -10,10 +10,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Incident;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,7 +30,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
  *       since its start: sum over the nodes of a cluster);</li>
  *   <li>{@code careflow_tasks_due_soon} — open tasks due within the next hour;
  *       {@code careflow_tasks_overdue} — open tasks past their due date;</li>
- *   <li>{@code careflow_incidents_open{type}} — open incidents (failed jobs …).</li>
+ *   <li>{@code careflow_incidents_open{type}} — open incidents, one per failure: failedJob,
+ *       failedExternalTask, other.</li>
  * </ul>
  * A scrape never touches the database: the gauges show values refreshed every
  * {@code careflow.metrics.refresh} (default 30 s) by small indexed aggregates — the open
@@ -97,8 +98,18 @@ public class OperationsMetrics {
     dueSoon.set(tasks.createTaskQuery().active().dueAfter(Date.from(now)).dueBefore(Date.from(now.plus(DUE_SOON)))
         .count());
     overdue.set(tasks.createTaskQuery().active().dueBefore(Date.from(now)).count());
-    incidents.register(List.of("failedJob", "failedExternalTask").stream()
-        .map(type -> MultiGauge.Row.of(Tags.of("type", type), runtime.createIncidentQuery().incidentType(type).count()))
-        .toList(), true);
+    // one per failure: the engine copies an incident to every calling process instance up
+    // the tree (contact → protocol); only the root cause is the failure itself. The runtime
+    // table holds open incidents only, so this list stays short.
+    var byType = new java.util.TreeMap<String, Long>(java.util.Map.of("failedJob", 0L, "failedExternalTask", 0L,
+        "other", 0L));
+    for (Incident incident : runtime.createIncidentQuery().list()) {
+      if (incident.getId().equals(incident.getRootCauseIncidentId())) {
+        String type = byType.containsKey(incident.getIncidentType()) ? incident.getIncidentType() : "other";
+        byType.merge(type, 1L, Long::sum);
+      }
+    }
+    incidents.register(byType.entrySet().stream()
+        .map(e -> MultiGauge.Row.of(Tags.of("type", e.getKey()), e.getValue())).toList(), true);
   }
 }

@@ -191,50 +191,40 @@ class KpiRepository {
   }
 
   /**
-   * The per-day series: the same measures per shop-local day. The days' bounds come from
-   * Java (daylight saving time makes some days 23 or 25 hours long) as a VALUES table.
+   * The per-day series: the same measures per shop-local day, in one pass over the period
+   * each. The day of a contact is computed in SQL from the instant alone — seconds since the
+   * epoch plus the zone's offset at that instant, divided into days — because casting an
+   * instant to a date depends on the session's time zone on both databases. The offsets (and
+   * the daylight-saving changes between them) come from Java for the period at hand.
    */
   List<Day> daily(KpiFilter f, ZoneId zone) {
-    List<LocalDate> days = f.days(zone);
-    var buckets = new StringBuilder("(values ");
-    var bucketParams = new ArrayList<Object>();
-    for (int i = 0; i < days.size(); i++) {
-      LocalDate day = days.get(i);
-      Instant start = max(day.atStartOfDay(zone).toInstant(), f.from());
-      Instant end = min(day.plusDays(1).atStartOfDay(zone).toInstant(), f.to());
-      buckets.append(i == 0 ? "" : ", ")
-          .append("(cast(? as date), cast(? as timestamp with time zone), cast(? as timestamp with time zone))");
-      bucketParams.addAll(List.of(day, utc(start), utc(end)));
-    }
-    String dayTable = buckets.append(") as b(k, s, e) join contact c on c.received_at >= b.s and c.received_at < b.e")
-        .toString();
-    var filters = Where.filters(f, "c");
+    Where day = localDay(f, zone);
+    var live = Where.live(f);
     var archived = Where.archived(f, zone);
-    List<Object> liveParams = concat(bucketParams, filters.params);
-    List<Object> params = concat(liveParams, archived.params);
+    List<Object> params = concat(concat(day.params, live.params), archived.params);
+    String perContact = "select " + day.sql + " k, c.* from contact c where " + live.sql;
 
     var result = new TreeMap<LocalDate, long[]>();
-    days.forEach(day -> result.put(day, new long[14]));
+    f.days(zone).forEach(d -> result.put(d, new long[12]));
     // 0 contacts, 1 finished, 2 fcr
-    jdbc.sql("select b.k, count(*), sum(" + FINISHED + "), sum(" + FIRST_CONTACT_RESOLVED + ") from " + dayTable
-            + " where 1 = 1" + filters.sql + " group by b.k"
+    jdbc.sql("select k, count(*), sum(finished), sum(fcr) from (select " + day.sql + " k, " + FINISHED
+            + " finished, " + FIRST_CONTACT_RESOLVED + " fcr from contact c where " + live.sql + ") x group by k"
             + " union all select a.report_day, sum(a.contacts), sum(a.finished), sum(a.first_contact_resolved)"
             + " from kpi_day a where " + archived.sql + " group by a.report_day")
         .params(params)
         .query((ResultSet rs) -> add(result, rs, 0, 3));
     // 3 sla decided, 4 met
-    jdbc.sql("select b.k, count(d.met), sum(case when d.met then 1 else 0 end) from " + dayTable
-            + " join deadline d on d.contact_id = c.id and d.step = 'reply' where 1 = 1" + filters.sql
-            + " group by b.k"
+    jdbc.sql("select k, count(d.met), sum(case when d.met then 1 else 0 end) from (" + perContact + ") x"
+            + " join deadline d on d.contact_id = x.id and d.step = 'reply' group by k"
             + " union all select a.report_day, sum(a.sla_decided), sum(a.sla_met) from kpi_day a where "
             + archived.sql + " group by a.report_day")
         .params(params)
         .query((ResultSet rs) -> add(result, rs, 3, 2));
     // 5 surveys, 6 csat sum, 7 satisfied, 8 ces sum, 9 promoters, 10 passives, 11 detractors
-    jdbc.sql("select b.k, count(*), sum(s.csat), sum(case when s.csat >= 4 then 1 else 0 end), sum(s.ces),"
+    jdbc.sql("select k, count(*), sum(s.csat), sum(case when s.csat >= 4 then 1 else 0 end), sum(s.ces),"
             + " sum(case when s.nps >= 9 then 1 else 0 end), sum(case when s.nps between 7 and 8 then 1 else 0 end),"
-            + " sum(case when s.nps <= 6 then 1 else 0 end) from " + dayTable
-            + " join survey_answer s on s.contact_id = c.id where 1 = 1" + filters.sql + " group by b.k"
+            + " sum(case when s.nps <= 6 then 1 else 0 end) from (" + perContact + ") x"
+            + " join survey_answer s on s.contact_id = x.id group by k"
             + " union all select a.report_day, sum(a.surveys), sum(a.csat_sum), sum(a.csat_satisfied), sum(a.ces_sum),"
             + " sum(a.promoters), sum(a.passives), sum(a.detractors) from kpi_day a where " + archived.sql
             + " group by a.report_day")
@@ -244,11 +234,10 @@ class KpiRepository {
     // count reaches p of the day's replies
     var percentiles = new TreeMap<LocalDate, Long[]>();
     jdbc.sql("with h as (select k, minutes, sum(n) n from ("
-            + " select b.k k, c.first_reply_working_minutes minutes, count(*) n from " + dayTable
-            + " where c.first_reply_working_minutes is not null" + filters.sql
-            + " group by b.k, c.first_reply_working_minutes"
+            + " select k, first_reply_working_minutes minutes, count(*) n from (" + perContact + ") x"
+            + " where first_reply_working_minutes is not null group by k, first_reply_working_minutes"
             + " union all select a.report_day, a.working_minutes, sum(a.contacts) from kpi_day_first_reply a where "
-            + archived.sql + " group by a.report_day, a.working_minutes) x group by k, minutes),"
+            + archived.sql + " group by a.report_day, a.working_minutes) y group by k, minutes),"
             + " r as (select k, minutes, sum(n) over (partition by k order by minutes) run,"
             + " sum(n) over (partition by k) tot from h)"
             + " select k, min(case when run >= 0.5 * tot then minutes end),"
@@ -260,12 +249,41 @@ class KpiRepository {
         });
 
     var list = new ArrayList<Day>();
-    result.forEach((day, v) -> {
-      Long[] p = percentiles.get(day);
-      list.add(new Day(day, v[0], v[1], v[2], v[3], v[4], p == null ? null : p[0], p == null ? null : p[1],
+    result.forEach((d, v) -> {
+      Long[] p = percentiles.get(d);
+      list.add(new Day(d, v[0], v[1], v[2], v[3], v[4], p == null ? null : p[0], p == null ? null : p[1],
           p == null ? 0 : p[2], new Surveys(v[5], v[6], v[7], v[8], v[9], v[10], v[11])));
     });
     return list;
+  }
+
+  /**
+   * The shop-local date of {@code c.received_at} as a SQL expression: epoch seconds plus the
+   * offset in force then (a CASE over the daylight-saving changes inside the period), whole
+   * days since 1970-01-01, back to a date.
+   */
+  static Where localDay(KpiFilter f, ZoneId zone) {
+    var offset = new StringBuilder();
+    var params = new ArrayList<Object>();
+    var rules = zone.getRules();
+    Instant at = f.from();
+    var transition = rules.nextTransition(at);
+    int changes = 0;
+    while (transition != null && transition.getInstant().isBefore(f.to())) {
+      offset.append(changes++ == 0 ? "case" : "").append(" when c.received_at < ? then ?");
+      params.add(utc(transition.getInstant()));
+      params.add(rules.getOffset(at).getTotalSeconds());
+      at = transition.getInstant();
+      transition = rules.nextTransition(at);
+    }
+    if (changes == 0) {
+      offset.append("?");
+    } else {
+      offset.append(" else ? end");
+    }
+    params.add(rules.getOffset(at).getTotalSeconds());
+    return new Where("cast(date '1970-01-01' + cast(floor((extract(epoch from c.received_at) + " + offset
+        + ") / 86400) as bigint) * interval '1' day as date)", params);
   }
 
   private static void add(TreeMap<LocalDate, long[]> result, ResultSet rs, int offset, int columns)

@@ -206,6 +206,24 @@ abstract class KpiScenarios extends CareflowIntegrationTest {
     assertThat(days.get(2).get("fcrRate").isNull()).isTrue();
   }
 
+  /** Days are the shop's: around the end of summer time a contact at 00:30 belongs to the new day. */
+  @Test
+  void shouldCountDaysInShopTimeAcrossTheClockChange() {
+    String team = "team-dst-" + SUFFIX;
+    var data = new KpiDataSet(jdbc);
+    for (String at : List.of("2019-10-26T23:30+02:00", "2019-10-27T00:30+02:00", "2019-10-27T23:30+01:00",
+        "2019-10-28T00:10+01:00")) {
+      data.contact("EMAIL", "INQUIRY", team).received(java.time.OffsetDateTime.parse(at).toInstant()).met(null)
+          .insert();
+    }
+
+    JsonNode days = http.get("maria", "/api/kpis/daily?from=2019-10-26T00:00:00%2B02:00"
+        + "&to=2019-10-29T00:00:00%2B01:00&team=" + team).json();
+
+    assertThat(days).extracting(d -> d.get("day").asText() + "=" + d.get("contacts").asLong())
+        .containsExactly("2019-10-26=1", "2019-10-27=2", "2019-10-28=1");
+  }
+
   @Test
   void shouldExportThePerDayKpisAsCsv() {
     Http.Response csv = http.get("maria", "/api/kpis/export.csv?" + PERIOD);

@@ -202,29 +202,30 @@ class KpiRepository {
     var live = Where.live(f);
     var archived = Where.archived(f, zone);
     List<Object> params = concat(concat(day.params, live.params), archived.params);
-    String perContact = "select " + day.sql + " k, c.* from contact c where " + live.sql;
 
     var result = new TreeMap<LocalDate, long[]>();
     f.days(zone).forEach(d -> result.put(d, new long[12]));
+    // flat joins grouped by the day's alias: a derived table joined to the detail tables made
+    // H2 evaluate it once per detail row
     // 0 contacts, 1 finished, 2 fcr
-    jdbc.sql("select k, count(*), sum(finished), sum(fcr) from (select " + day.sql + " k, " + FINISHED
-            + " finished, " + FIRST_CONTACT_RESOLVED + " fcr from contact c where " + live.sql + ") x group by k"
+    jdbc.sql("select " + day.sql + " k, count(*), sum(" + FINISHED + "), sum(" + FIRST_CONTACT_RESOLVED + ")"
+            + " from contact c where " + live.sql + " group by k"
             + " union all select a.report_day, sum(a.contacts), sum(a.finished), sum(a.first_contact_resolved)"
             + " from kpi_day a where " + archived.sql + " group by a.report_day")
         .params(params)
         .query((ResultSet rs) -> add(result, rs, 0, 3));
     // 3 sla decided, 4 met
-    jdbc.sql("select k, count(d.met), sum(case when d.met then 1 else 0 end) from (" + perContact + ") x"
-            + " join deadline d on d.contact_id = x.id and d.step = 'reply' group by k"
+    jdbc.sql("select " + day.sql + " k, count(d.met), sum(case when d.met then 1 else 0 end) from contact c"
+            + " join deadline d on d.contact_id = c.id and d.step = 'reply' where " + live.sql + " group by k"
             + " union all select a.report_day, sum(a.sla_decided), sum(a.sla_met) from kpi_day a where "
             + archived.sql + " group by a.report_day")
         .params(params)
         .query((ResultSet rs) -> add(result, rs, 3, 2));
     // 5 surveys, 6 csat sum, 7 satisfied, 8 ces sum, 9 promoters, 10 passives, 11 detractors
-    jdbc.sql("select k, count(*), sum(s.csat), sum(case when s.csat >= 4 then 1 else 0 end), sum(s.ces),"
-            + " sum(case when s.nps >= 9 then 1 else 0 end), sum(case when s.nps between 7 and 8 then 1 else 0 end),"
-            + " sum(case when s.nps <= 6 then 1 else 0 end) from (" + perContact + ") x"
-            + " join survey_answer s on s.contact_id = x.id group by k"
+    jdbc.sql("select " + day.sql + " k, count(*), sum(s.csat), sum(case when s.csat >= 4 then 1 else 0 end),"
+            + " sum(s.ces), sum(case when s.nps >= 9 then 1 else 0 end),"
+            + " sum(case when s.nps between 7 and 8 then 1 else 0 end), sum(case when s.nps <= 6 then 1 else 0 end)"
+            + " from contact c join survey_answer s on s.contact_id = c.id where " + live.sql + " group by k"
             + " union all select a.report_day, sum(a.surveys), sum(a.csat_sum), sum(a.csat_satisfied), sum(a.ces_sum),"
             + " sum(a.promoters), sum(a.passives), sum(a.detractors) from kpi_day a where " + archived.sql
             + " group by a.report_day")
@@ -234,8 +235,8 @@ class KpiRepository {
     // count reaches p of the day's replies
     var percentiles = new TreeMap<LocalDate, Long[]>();
     jdbc.sql("with h as (select k, minutes, sum(n) n from ("
-            + " select k, first_reply_working_minutes minutes, count(*) n from (" + perContact + ") x"
-            + " where first_reply_working_minutes is not null group by k, first_reply_working_minutes"
+            + " select " + day.sql + " k, c.first_reply_working_minutes minutes, count(*) n from contact c where "
+            + live.sql + " and c.first_reply_working_minutes is not null group by k, c.first_reply_working_minutes"
             + " union all select a.report_day, a.working_minutes, sum(a.contacts) from kpi_day_first_reply a where "
             + archived.sql + " group by a.report_day, a.working_minutes) y group by k, minutes),"
             + " r as (select k, minutes, sum(n) over (partition by k order by minutes) run,"
@@ -282,8 +283,9 @@ class KpiRepository {
       offset.append(" else ? end");
     }
     params.add(rules.getOffset(at).getTotalSeconds());
-    return new Where("cast(date '1970-01-01' + cast(floor((extract(epoch from c.received_at) + " + offset
-        + ") / 86400) as bigint) * interval '1' day as date)", params);
+    // whole seconds first: H2 divides the exact NUMERIC epoch with a scale that costs seconds per row
+    return new Where("cast(date '1970-01-01' + ((cast(floor(extract(epoch from c.received_at)) as bigint) + "
+        + offset + ") / 86400) * interval '1' day as date)", params);
   }
 
   private static void add(TreeMap<LocalDate, long[]> result, ResultSet rs, int offset, int columns)
@@ -306,14 +308,6 @@ class KpiRepository {
     var all = new ArrayList<Object>(a);
     all.addAll(b);
     return all;
-  }
-
-  private static Instant max(Instant a, Instant b) {
-    return a.isAfter(b) ? a : b;
-  }
-
-  private static Instant min(Instant a, Instant b) {
-    return a.isBefore(b) ? a : b;
   }
 
   /** A where-clause and its parameters. */

@@ -57,6 +57,9 @@ abstract class KpiScenarios extends CareflowIntegrationTest {
   @Autowired
   ContactRetention retention;
 
+  @Autowired
+  javax.sql.DataSource dataSource;
+
   Http http;
 
   @BeforeEach
@@ -323,6 +326,26 @@ abstract class KpiScenarios extends CareflowIntegrationTest {
     assertThat(http.get("maria", "/api/kpis/daily?" + period).json()).isEqualTo(daysBefore);
     assertThat(jdbc.sql("select contacts_deleted from retention_run where name = 'closed-contacts'")
         .query(Long.class).single()).isGreaterThanOrEqualTo(4);
+  }
+
+  /** A table that keeps a contact's detail must be cleaned by the retention job, or it blocks it. */
+  @Test
+  void shouldKnowEveryTableThatReferencesAContact() throws Exception {
+    var tables = new java.util.TreeSet<String>();
+    try (var connection = dataSource.getConnection()) {
+      var meta = connection.getMetaData();
+      for (String name : List.of("CONTACT", "contact")) {
+        try (var keys = meta.getExportedKeys(null, null, name)) {
+          while (keys.next()) {
+            tables.add(keys.getString("FKTABLE_NAME").toLowerCase());
+          }
+        }
+      }
+    }
+    tables.remove("contact");
+    var known = new java.util.TreeSet<>(ContactRetention.DETAIL_TABLES);
+    known.addAll(ContactRetention.DETACHED_TABLES);
+    assertThat(tables).isNotEmpty().isSubsetOf(known);
   }
 
   JsonNode kpis(String user, String query) {

@@ -32,17 +32,18 @@ class KpiRepository {
   /**
    * Resolved in the first contact (README "KPI definitions"): resolved; the agent did not say
    * otherwise; a call-back that reached the customer; no question from the shop, no further
-   * message from the customer, at most one answer; and the customer did not come back on the
-   * same topic from receipt until 7 days after the resolution.
+   * message from the customer, at most one answer (one look at the contact's messages: a
+   * question or a customer message weighs 2, an answer 1, a notice 0 — at most 1 in all); and
+   * the customer did not come back on the same topic from receipt until 7 days after the
+   * resolution.
    */
   static final String FIRST_CONTACT_RESOLVED = """
       case when c.status = 'RESOLVED'
             and coalesce(c.first_contact_resolved, true)
             and (c.outcome is null or c.outcome <> 'CALLBACK_NOT_REACHED')
-            and not exists (select 1 from message m where m.contact_id = c.id
-                            and (m.direction = 'IN' or m.kind = 'QUESTION'))
-            and (select count(*) from message m where m.contact_id = c.id
-                 and m.direction = 'OUT' and m.kind = 'ANSWER') <= 1
+            and coalesce((select sum(case when m.direction = 'IN' or m.kind = 'QUESTION' then 2
+                                          when m.kind = 'ANSWER' then 1 else 0 end)
+                          from message m where m.contact_id = c.id), 0) <= 1
             and not exists (select 1 from contact r where r.customer_id = c.customer_id and r.topic = c.topic
                             and r.id <> c.id and r.received_at > c.received_at
                             and r.received_at < c.resolved_at + interval '7' day)

@@ -55,7 +55,7 @@ import org.springframework.test.context.TestContextManager;
  * <p>Run by jqwik's engine; the Spring context is the one every {@link CareflowIntegrationTest}
  * shares (same configuration, so Spring's context cache hands out the same careflow).
  */
-class HostileInputProperties extends CareflowIntegrationTest {
+class HostileInputTest extends CareflowIntegrationTest {
 
   static final int TRIES = 1_500;
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -84,7 +84,7 @@ class HostileInputProperties extends CareflowIntegrationTest {
 
   @BeforeContainer
   static void startSpring() throws Exception {
-    spring = new TestContextManager(HostileInputProperties.class);
+    spring = new TestContextManager(HostileInputTest.class);
     spring.beforeTestClass();
   }
 
@@ -92,8 +92,8 @@ class HostileInputProperties extends CareflowIntegrationTest {
   void wire() throws Exception {
     spring.prepareTestInstance(this);
     // the coverage listener records per test method; one "method" stands for each property
-    spring.beforeTestMethod(this, HostileInputProperties.class.getDeclaredMethod("wire"));
-    synchronized (HostileInputProperties.class) {
+    spring.beforeTestMethod(this, HostileInputTest.class.getDeclaredMethod("wire"));
+    synchronized (HostileInputTest.class) {
       if (validPages == null) {
         Contact contact = intake.receive(emailContact(uniqueEmail("hostile"), "RETURN", "Return", "I return it"),
             "intake").contact();
@@ -110,7 +110,7 @@ class HostileInputProperties extends CareflowIntegrationTest {
 
   @AfterProperty
   void unwire() throws Exception {
-    spring.afterTestMethod(this, HostileInputProperties.class.getDeclaredMethod("wire"), null);
+    spring.afterTestMethod(this, HostileInputTest.class.getDeclaredMethod("wire"), null);
   }
 
   @AfterContainer
@@ -583,7 +583,7 @@ class HostileInputProperties extends CareflowIntegrationTest {
         Arbitraries.of("2026-12-04", "15:00", "2026-12-04T15:00:00", "2026-12-04T15:00:00+25:00",
             "2026-02-30T10:00:00Z", "2026-12-04T24:01:00Z", "1733324400", "2026-12-04 15:00:00+01:00",
             "+2026-12-04T15:00:00Z", "-0001-01-01T00:00:00Z", "2026-12-04T15:00:00.0000000000Z", "now", "null", ""))
-        .filter(HostileInputProperties::unparseable);
+        .filter(HostileInputTest::unparseable);
     Arbitrary<String> absurd = Arbitraries.oneOf(
         Arbitraries.integers().between(10_000, 999_999_999).map(y -> "+" + y + "-01-01T00:00:00Z"),
         Arbitraries.integers().between(-999_999_999, -1).map(y -> String.format("%05d", y) + "-01-01T00:00:00Z")

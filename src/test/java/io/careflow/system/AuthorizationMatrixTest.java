@@ -72,8 +72,9 @@ class AuthorizationMatrixTest extends CareflowIntegrationTest {
   @AfterEach
   void removeProbes() {
     var identity = processEngine.getIdentityService();
-    identity.createUserQuery().userIdIn(identity.createUserQuery().list().stream().map(u -> u.getId())
-        .filter(id -> id.startsWith(PROBE)).toArray(String[]::new)).list().forEach(u -> identity.deleteUser(u.getId()));
+    // (userIdIn() without ids would match every user)
+    identity.createUserQuery().list().stream().map(u -> u.getId()).filter(id -> id.startsWith(PROBE))
+        .forEach(identity::deleteUser);
     processEngine.getAuthorizationService().createAuthorizationQuery().resourceId(PROBE).list()
         .forEach(a -> processEngine.getAuthorizationService().deleteAuthorization(a.getId()));
     processEngine.getFilterService().createFilterQuery().filterName(PROBE).list()

@@ -191,7 +191,8 @@ class ChannelOutageTest extends ProtocolTestSupport {
     System.out.printf("""
 
         ===== Mail and chat outage under load (issue 9.2), job executor running, PostgreSQL
-        messages                   %d: %d replies + %d acknowledgements; %d by e-mail, %d through the chat webhook
+        messages delayed           %d (all PENDING while both were down): %d replies + %d acknowledgements;
+                                   %d by e-mail, %d through the chat webhook
         chat webhook               down (503) for 2 attempts: %d refused requests; back on attempt 3
         mail server                down for all 5 attempts of the messages (R5/PT1M): %d incidents %s
         operator                   retried %d incidents (PUT /engine-rest/job/{id}/retries) once SMTP was back

@@ -37,7 +37,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * reply deadline is due at every level at once: 900 timers (warning, deadline, twice the time).
  * Midway one node is killed with SIGKILL. The survivor fires every remaining timer — those the
  * dead node had locked once their lock expired — and every level of every deadline happens
- * exactly once: one {@code deadline} mark, one contact event, one e-mail to the staff member.
+ * exactly once: one {@code deadline} mark, one contact event, one e-mail (one Message-ID) to the
+ * staff member. E-mail leaves careflow at least once: a send that the killed node made but had not
+ * committed runs again on the survivor under the same Message-ID; the test counts such repeats
+ * and allows them only for jobs node-b held when it died.
  *
  * <p>The lock time is 15 s here, so the test need not wait the production 5 minutes.
  */
@@ -201,6 +204,19 @@ class ClusterFailoverTest {
       }
     }).distinct().count();
     long resent = mails.length - distinctMessageIds;
+    Map<String, Long> distinctIdsPerRecipient = Arrays.stream(mails).collect(Collectors.groupingBy(m -> {
+      try {
+        return Arrays.toString(m.getAllRecipients());
+      } catch (jakarta.mail.MessagingException e) {
+        throw new IllegalStateException(e);
+      }
+    }, java.util.TreeMap::new, Collectors.mapping(m -> {
+      try {
+        return m.getMessageID();
+      } catch (jakarta.mail.MessagingException e) {
+        throw new IllegalStateException(e);
+      }
+    }, Collectors.collectingAndThen(Collectors.toSet(), set -> (long) set.size()))));
 
     System.out.printf("""
 
@@ -213,20 +229,22 @@ class ClusterFailoverTest {
         jobs run in all            %s; concurrent-update conflicts retried (no retry used up): %d
         per deadline               warned %d, breached %d, escalated %d of %d deadlines
         contact events             %s; a level twice for one contact: %d; incidents %d
-        staff e-mails              %d received %s: %d distinct (recipient, subject), %d distinct Message-IDs;
+        staff e-mails              %d received %s: %d distinct (recipient, subject), %d distinct Message-IDs %s;
                                    repeated under the same Message-ID (a send the killed node did not commit): %d
         =====%n""",
         database.durability(), CONTACTS, LEVELS, firedAtKill, LEVELS, seconds(started, killedAt), exitCode,
         byNodeBeforeKill, lockedAtKill.size(), strandedByB.size(), LOCK_TIME_MS, seconds(killedAt, allFired), byNode,
         conflicts, deadlines[0], deadlines[1], deadlines[2], deadlines[3], events, repeatedLevels, incidents,
-        mails.length, perRecipient, perLevelAndRecipient.size(), distinctMessageIds, resent);
+        mails.length, perRecipient, perLevelAndRecipient.size(), distinctMessageIds, distinctIdsPerRecipient, resent);
 
-    assertThat(perRecipient).as("e-mails per person").isEqualTo(Map.of(
+    // e-mail leaves careflow at least once: a send whose step the killed node had not committed is
+    // sent again by the survivor, under the same Message-ID (the same e-mail to the mail program)
+    assertThat(distinctIdsPerRecipient).as("distinct e-mails per person").isEqualTo(Map.of(
         "[lead-piotr@shop.example]", (long) CONTACTS, "[manager-ewa@shop.example]", (long) CONTACTS));
     assertThat(perLevelAndRecipient.size()).as("one e-mail per deadline, level and person").isEqualTo(2 * CONTACTS);
     assertThat(distinctMessageIds).as("Message-IDs: a repeat is the same e-mail").isEqualTo(2 * CONTACTS);
-    assertThat(perLevelAndRecipient.values().stream().allMatch(n -> n == 1) || resent <= lockedAtKill.size())
-        .as("repeats only from sends in flight at the kill").isTrue();
+    assertThat(resent).as("repeats only from sends of node-b in flight at the kill").isLessThanOrEqualTo(
+        strandedByB.size());
   }
 
   private record LockedJob(String id, String owner, Instant lockedUntil) {}

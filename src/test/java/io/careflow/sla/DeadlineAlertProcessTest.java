@@ -84,7 +84,7 @@ class DeadlineAlertProcessTest extends CareflowIntegrationTest {
     try {
       for (int attempt = 1; attempt <= 5; attempt++) {
         Job job = job(alert);
-        assertThat(job.getRetries()).isEqualTo(attempt == 1 ? 3 : 6 - attempt);
+        assertThat(job.getRetries()).as("R5/PT1M: five attempts").isEqualTo(6 - attempt);
         assertThatThrownBy(() -> management.executeJob(job.getId())).as("attempt %d", attempt);
         clock(ClockUtil.getCurrentTime().toInstant().plusSeconds(61));
       }

@@ -198,7 +198,7 @@ abstract class ReplyDeadlineScenarios extends CareflowIntegrationTest {
       // the timer's step never waits for the mail server: the breach is recorded and acted on now
       execute(dueTimer(pi, Elements.TIMER_ANSWER_DUE));
       assertThat(replyDeadline(contact).breachedAt()).isEqualTo(at("2026-11-30T16:01+01:00"));
-      assertThat(task(pi)).hasCandidateGroup("team-leads");
+      assertThat(task(pi)).hasCandidateGroupAssociated("team-leads");
       assertThat(task(pi).getPriority()).isEqualTo(DeadlineAlerts.PRIORITY_BREACHED);
       // telling maria is its own step, retried like every send
       Job alert = alertJob(contact);

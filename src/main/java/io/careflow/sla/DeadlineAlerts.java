@@ -60,11 +60,12 @@ public class DeadlineAlerts {
   private final MessageTemplates templates;
   private final EmailSender email;
   private final WorkingTimeCalendar calendar;
+  private final StaffAlertLog sent;
   private final String tasklistUrl;
 
   public DeadlineAlerts(DeadlineService deadlines, TaskService taskService, RuntimeService runtimeService,
       UserDirectory users, ContactRepository contacts, MessageTemplates templates, EmailSender email,
-      WorkingTimeCalendar calendar, @Value("${careflow.public-url}") String publicUrl) {
+      WorkingTimeCalendar calendar, StaffAlertLog sent, @Value("${careflow.public-url}") String publicUrl) {
     this.deadlines = deadlines;
     this.taskService = taskService;
     this.runtimeService = runtimeService;
@@ -73,6 +74,7 @@ public class DeadlineAlerts {
     this.templates = templates;
     this.email = email;
     this.calendar = calendar;
+    this.sent = sent;
     this.tasklistUrl = publicUrl.replaceAll("/+$", "") + "/camunda/app/tasklist/default/#/?task=";
   }
 
@@ -136,6 +138,9 @@ public class DeadlineAlerts {
    * case's tasks open now. A warning about a deadline completed in the meantime (the answer went
    * out while the mail server was down) is not sent any more; deadline and twice-the-time are facts
    * and still go out. The Message-ID comes from deadline, level and person: a repeat is the same mail.
+   * The e-mail is recorded before it leaves ({@link StaffAlertLog}): a run of this step that overlaps
+   * with another (a cluster node's expired job lock) or follows a committed one sends nothing; only
+   * a run that sent and then died before its commit leaves it to a retry to send again.
    */
   public void deliver(String deadlineId, Level level, String userId, String guardedProcessInstanceId) {
     Deadline deadline = deadlines.get(deadlineId);
@@ -158,6 +163,9 @@ public class DeadlineAlerts {
         + (contact.subject() == null ? "" : " · " + contact.subject());
     String id = UUID.nameUUIDFromBytes((deadlineId + "/" + level + "/" + userId).getBytes(StandardCharsets.UTF_8))
         .toString();
+    if (!sent.record(id, deadline, level, userId)) {
+      return;
+    }
     email.send(new Email(id, "careflow", addresses.get(0), subject, rendered.html(), rendered.text(), List.of()));
   }
 

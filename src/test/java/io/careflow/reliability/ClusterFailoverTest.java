@@ -204,6 +204,14 @@ class ClusterFailoverTest {
       }
     }).distinct().count();
     long resent = mails.length - distinctMessageIds;
+    // runs of an alert's send step that did not commit: overlaps (the other run recorded the e-mail
+    // first) and the sends node-b was making when it died
+    Map<String, Long> alertFailures = new java.util.TreeMap<>();
+    db.sql("select hostname_, coalesce(job_exception_msg_, '') from act_hi_job_log where job_state_ = 1 "
+            + "and process_def_key_ = 'deadline-alert'")
+        .query((rs, n) -> alertFailures.merge(rs.getString(1) + ": " + abbreviate(rs.getString(2)), 1L, Long::sum))
+        .list();
+    long staffAlertRows = db.sql("select count(*) from staff_alert").query(Long.class).single();
     Map<String, Long> distinctIdsPerRecipient = Arrays.stream(mails).collect(Collectors.groupingBy(m -> {
       try {
         return Arrays.toString(m.getAllRecipients());
@@ -231,11 +239,13 @@ class ClusterFailoverTest {
         contact events             %s; a level twice for one contact: %d; incidents %d
         staff e-mails              %d received %s: %d distinct (recipient, subject), %d distinct Message-IDs %s;
                                    repeated under the same Message-ID (a send the killed node did not commit): %d
+                                   recorded before sending (staff_alert): %d; send runs that did not commit: %s
         =====%n""",
         database.durability(), CONTACTS, LEVELS, firedAtKill, LEVELS, seconds(started, killedAt), exitCode,
         byNodeBeforeKill, lockedAtKill.size(), strandedByB.size(), LOCK_TIME_MS, seconds(killedAt, allFired), byNode,
         conflicts, deadlines[0], deadlines[1], deadlines[2], deadlines[3], events, repeatedLevels, incidents,
-        mails.length, perRecipient, perLevelAndRecipient.size(), distinctMessageIds, distinctIdsPerRecipient, resent);
+        mails.length, perRecipient, perLevelAndRecipient.size(), distinctMessageIds, distinctIdsPerRecipient, resent,
+        staffAlertRows, alertFailures);
 
     // e-mail leaves careflow at least once: a send whose step the killed node had not committed is
     // sent again by the survivor, under the same Message-ID (the same e-mail to the mail program)
@@ -243,6 +253,7 @@ class ClusterFailoverTest {
         "[lead-piotr@shop.example]", (long) CONTACTS, "[manager-ewa@shop.example]", (long) CONTACTS));
     assertThat(perLevelAndRecipient.size()).as("one e-mail per deadline, level and person").isEqualTo(2 * CONTACTS);
     assertThat(distinctMessageIds).as("Message-IDs: a repeat is the same e-mail").isEqualTo(2 * CONTACTS);
+    assertThat(staffAlertRows).as("each e-mail recorded once").isEqualTo(2 * CONTACTS);
     assertThat(resent).as("repeats only from sends of node-b in flight at the kill").isLessThanOrEqualTo(
         strandedByB.size());
   }
@@ -295,6 +306,10 @@ class ClusterFailoverTest {
         "subject", "Where is my order " + i,
         "body", "I wrote a month ago about order PL-2026-%06d.".formatted(i),
         "topic", "INQUIRY");
+  }
+
+  private static String abbreviate(String text) {
+    return text.length() > 80 ? text.substring(0, 80) + "…" : text;
   }
 
   private static double seconds(Instant from, Instant to) {

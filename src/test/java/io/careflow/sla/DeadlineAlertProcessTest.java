@@ -41,6 +41,9 @@ class DeadlineAlertProcessTest extends CareflowIntegrationTest {
   @Autowired
   DeadlineService deadlines;
 
+  @Autowired
+  DeadlineAlerts alerts;
+
   ManagementService management;
 
   @BeforeEach
@@ -70,6 +73,13 @@ class DeadlineAlertProcessTest extends CareflowIntegrationTest {
     String expectedId = UUID.nameUUIDFromBytes((replyDeadlineId(contact) + "/BREACH/maria")
         .getBytes(StandardCharsets.UTF_8)).toString();
     assertThat(mail.getMessageID()).contains(expectedId);
+
+    // the same step run again after the first one committed (a cluster node whose job lock ran out,
+    // an operator's retry of a stale job) finds the e-mail recorded and sends nothing
+    alerts.deliver(replyDeadlineId(contact), DeadlineAlertProcess.Level.BREACH, "maria", inquiry.getId());
+    assertThat(mailTo("maria")).hasSize(1);
+    assertThat(jdbc.sql("select recipient from staff_alert where id = ?").param(expectedId).query(String.class)
+        .list()).containsExactly("maria");
   }
 
   @Test

@@ -49,7 +49,10 @@ class ClusterStartupLockTest {
         throw new IllegalStateException(e);
       }
     });
-    Thread.sleep(500);
+    // the second node's session queues for the advisory lock (seen by PostgreSQL, not guessed by a pause)
+    org.awaitility.Awaitility.await("the second node waiting for the lock").atMost(java.time.Duration.ofSeconds(10))
+        .until(() -> JdbcClient.create(nodeA).sql("select count(*) from pg_locks where locktype = 'advisory' "
+            + "and not granted").query(Long.class).single() == 1);
     assertThat(second).as("the second node waits while the first sets up").isNotDone();
 
     first.onApplicationEvent(null);

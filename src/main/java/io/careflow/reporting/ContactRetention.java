@@ -41,7 +41,7 @@ public class ContactRetention {
   /** Tables holding a contact's detail (a new table with a foreign key to contact belongs here). */
   static final List<String> DETAIL_TABLES = List.of("contact_event", "message_attachment", "message",
       "deadline", "follow_up", "public_link", "return_request", "replacement_request", "survey_answer",
-      "routing_decision");
+      "routing_decision", "staff_alert");
   /** Tables that outlive the contact: their link to it is removed. */
   static final List<String> DETACHED_TABLES = List.of("note", "offer");
 

@@ -64,9 +64,10 @@ class TimelineTest extends ProtocolTestSupport {
         "CONTACT_RECEIVED by intake",
         DeadlineService.STARTED + " by system",
         "CLASSIFIED by system",
-        "MESSAGE_SENT by system",
         "ROUTED by system",
+        // the acknowledgement goes out alongside the investigation: its task exists first
         EngineHistory.TASK_CREATED + " by system",
+        "MESSAGE_SENT by system",
         EngineHistory.TASK_CLAIMED + " by anna",
         DeadlineService.WARNED + " by system",
         EngineHistory.TIMER_FIRED + " by system",

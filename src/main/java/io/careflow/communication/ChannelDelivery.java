@@ -52,11 +52,17 @@ public class ChannelDelivery {
    * Sends a PENDING message and marks it SENT (or STORED where its channel has no way out
    * yet). A failure throws, so the calling step rolls back and retries; the message stays
    * PENDING. {@code content} is what goes out (HTML and text); {@code thread} the Message-IDs
-   * an e-mail answers, oldest first (may be empty).
+   * an e-mail answers, oldest first (may be empty). The message's row is locked first and a message
+   * no longer PENDING is not sent again.
    *
    * @return when the message left (or was stored)
    */
   public Instant deliver(Message message, MessageTemplates.Rendered content, List<String> thread) {
+    // a run of the same step that overlapped with this one (another cluster node) delivered it already
+    Message current = messages.lockForDelivery(message.id()).orElse(message);
+    if (current.status() != MessageStatus.PENDING) {
+      return current.sentAt() != null ? current.sentAt() : clock.instant();
+    }
     Instant now = clock.instant();
     String webhookName = webhookOf(message.channel());
     String how;

@@ -61,6 +61,9 @@ public class CustomerReplies {
     String contactId = contact.id();
     externalId = externalId == null || externalId.isBlank() ? null : externalId.trim();
     if (externalId != null) {
+      // the same e-mail read at once by two nodes polling the mailbox (or pushed twice at once):
+      // the second waits for the first to commit and then finds its message
+      contacts.lock(contactId);
       var earlier = messages.findInbound(contactId, externalId);
       if (earlier.isPresent()) {
         return new Received(earlier.get().id(), false, true);

@@ -35,6 +35,16 @@ public class MessageRepository {
     return jdbc.sql("select * from message where id = ?").param(id).query(MessageRepository::map).optional();
   }
 
+  /**
+   * The message as it is now, its row held until the transaction ends: two runs of one send step
+   * (cluster nodes, a job whose lock ran out) deliver one after the other, and the second sees the
+   * first's SENT.
+   */
+  Optional<Message> lockForDelivery(String id) {
+    return jdbc.sql("select * from message where id = ? for update").param(id).query(MessageRepository::map)
+        .optional();
+  }
+
   /** The message a step of a process wrote before, if it is still waiting to leave. */
   Optional<Message> findPendingBySource(String source) {
     return jdbc.sql("select * from message where source = ? and status = 'PENDING'").param(source)

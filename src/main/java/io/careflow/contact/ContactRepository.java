@@ -53,6 +53,15 @@ public class ContactRepository {
         .query(ContactRepository::map).list();
   }
 
+  /**
+   * Holds the contact's row until the transaction ends: work on one case that must see what a
+   * concurrent request (another cluster node) just did waits for it, e.g. storing the same
+   * customer e-mail twice.
+   */
+  public void lock(String id) {
+    jdbc.sql("select id from contact where id = ? for update").param(id).query(String.class).optional();
+  }
+
   void setProcessInstance(String id, String processInstanceId) {
     jdbc.sql("update contact set process_instance_id = ? where id = ?").params(processInstanceId, id).update();
   }

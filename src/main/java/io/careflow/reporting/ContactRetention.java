@@ -39,8 +39,9 @@ public class ContactRetention {
   static final String JOB = "closed-contacts";
 
   /** Tables holding a contact's detail (a new table with a foreign key to contact belongs here). */
-  static final List<String> DETAIL_TABLES = List.of("contact_event", "message", "deadline", "follow_up",
-      "public_link", "return_request", "replacement_request", "survey_answer");
+  static final List<String> DETAIL_TABLES = List.of("contact_event", "message_attachment", "message",
+      "deadline", "follow_up", "public_link", "return_request", "replacement_request", "survey_answer",
+      "routing_decision", "staff_alert");
   /** Tables that outlive the contact: their link to it is removed. */
   static final List<String> DETACHED_TABLES = List.of("note", "offer");
 
@@ -118,7 +119,8 @@ public class ContactRetention {
             + " (select count(d.met) from deadline d where d.contact_id = c.id and d.step = 'reply') sla_decided,"
             + " (select count(*) from deadline d where d.contact_id = c.id and d.step = 'reply' and d.met = true) sla_met,"
             + " s.csat, s.nps, s.ces"
-            + " from contact c left join survey_answer s on s.contact_id = c.id where c.id in (" + in + ")")
+            + " from contact c left join survey_answer s on s.contact_id = c.id"
+            + " where c.proactive = false and c.id in (" + in + ")")
         .params(ids)
         .query((ResultSet rs) -> {
           Key key = new Key(instant(rs, "received_at").atZone(shopTime.zone()).toLocalDate(), rs.getString("channel"),
@@ -149,8 +151,10 @@ public class ContactRetention {
     var returns = new LinkedHashMap<Key, Map<String, Long>>();
     jdbc.sql("select contact_id, reason from return_request where contact_id in (" + in + ")").params(ids)
         .query((ResultSet rs) -> {
-          returns.computeIfAbsent(keys.get(rs.getString(1)), k -> new LinkedHashMap<>())
-              .merge(rs.getString(2), 1L, Long::sum);
+          Key key = keys.get(rs.getString(1));
+          if (key != null) { // not a proactive contact
+            returns.computeIfAbsent(key, k -> new LinkedHashMap<>()).merge(rs.getString(2), 1L, Long::sum);
+          }
         });
 
     days.forEach((key, v) -> add("kpi_day", key, List.of(), List.of(),

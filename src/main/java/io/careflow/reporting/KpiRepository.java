@@ -45,7 +45,7 @@ class KpiRepository {
                                           when m.kind = 'ANSWER' then 1 else 0 end)
                           from message m where m.contact_id = c.id), 0) <= 1
             and not exists (select 1 from contact r where r.customer_id = c.customer_id and r.topic = c.topic
-                            and r.id <> c.id and r.received_at > c.received_at
+                            and r.id <> c.id and r.proactive = false and r.received_at > c.received_at
                             and r.received_at < c.resolved_at + interval '7' day)
        then 1 else 0 end""";
 
@@ -314,12 +314,16 @@ class KpiRepository {
   /** A where-clause and its parameters. */
   record Where(String sql, List<Object> params) {
 
-    /** Contacts received in the period, with the filters. */
+    /**
+     * Contacts customers made, received in the period, with the filters. A proactive contact
+     * careflow opened itself (a delayed shipment) is work — it counts in the backlog — but not
+     * a contact of the customer's: not in contacts, FCR, first reply, SLA compliance or surveys.
+     */
     static Where live(KpiFilter f) {
       var filters = filters(f, "c");
       var params = new ArrayList<Object>(List.of(utc(f.from()), utc(f.to())));
       params.addAll(filters.params);
-      return new Where("c.received_at >= ? and c.received_at < ?" + filters.sql, params);
+      return new Where("c.received_at >= ? and c.received_at < ? and c.proactive = false" + filters.sql, params);
     }
 
     /** Archived days wholly inside the period, with the filters. */

@@ -6,19 +6,24 @@ import io.careflow.communication.MessageTemplates;
 import io.careflow.contact.CaseVariables;
 import io.careflow.contact.Contact;
 import io.careflow.contact.ContactRepository;
+import io.careflow.sla.DeadlineAlertProcess.Level;
 import io.careflow.system.Groups;
 import io.careflow.system.UserDirectory;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -26,13 +31,20 @@ import org.springframework.stereotype.Service;
  * What happens when a guarded task's timers fire (SPEC R2), each level once per deadline:
  * <ul>
  *   <li>warning (default 75% of the allowed time): the task's priority goes up; its assignee —
- *       or, while nobody has claimed it, its team — is told by e-mail;</li>
+ *       or, while nobody has claimed it, its team — is told by e-mail. Only while the deadline
+ *       lies ahead: a warning point handled after the deadline is recorded, nobody is warned;</li>
  *   <li>deadline: team leads become candidates, the priority goes up again, the leads are
  *       told, the breach is recorded (the deadline is missed);</li>
  *   <li>twice the allowed time: the managers are told.</li>
  * </ul>
  * The tasks are the open tasks of the process instance whose timer fired: a guarded step is
  * one task at a time.
+ *
+ * <p>The mark, the priority and the candidates change in the timer's own step; the e-mails go out
+ * through {@code deadline-alert.bpmn} (one instance per person, asynchronous with retries), so a
+ * mail server that is down neither fails the timer nor undoes the escalation, and a retry — of
+ * the e-mail, or of a timer after a crash or a clash between cluster nodes — sends the same
+ * e-mail under the same Message-ID.
  */
 @Service
 public class DeadlineAlerts {
@@ -42,28 +54,32 @@ public class DeadlineAlerts {
 
   private final DeadlineService deadlines;
   private final TaskService taskService;
+  private final RuntimeService runtimeService;
   private final UserDirectory users;
   private final ContactRepository contacts;
   private final MessageTemplates templates;
   private final EmailSender email;
   private final WorkingTimeCalendar calendar;
+  private final StaffAlertLog sent;
   private final String tasklistUrl;
 
-  public DeadlineAlerts(DeadlineService deadlines, TaskService taskService, UserDirectory users,
-      ContactRepository contacts, MessageTemplates templates, EmailSender email, WorkingTimeCalendar calendar,
-      @Value("${careflow.public-url}") String publicUrl) {
+  public DeadlineAlerts(DeadlineService deadlines, TaskService taskService, RuntimeService runtimeService,
+      UserDirectory users, ContactRepository contacts, MessageTemplates templates, EmailSender email,
+      WorkingTimeCalendar calendar, StaffAlertLog sent, @Value("${careflow.public-url}") String publicUrl) {
     this.deadlines = deadlines;
     this.taskService = taskService;
+    this.runtimeService = runtimeService;
     this.users = users;
     this.contacts = contacts;
     this.templates = templates;
     this.email = email;
     this.calendar = calendar;
+    this.sent = sent;
     this.tasklistUrl = publicUrl.replaceAll("/+$", "") + "/camunda/app/tasklist/default/#/?task=";
   }
 
   public void warn(DelegateExecution execution) {
-    List<Task> tasks = openTasks(execution);
+    List<Task> tasks = openTasks(execution.getProcessInstanceId());
     Set<String> recipients = new LinkedHashSet<>();
     for (Task task : tasks) {
       if (task.getAssignee() != null) {
@@ -75,32 +91,86 @@ public class DeadlineAlerts {
     String id = SlaVariables.deadlineId(execution);
     if (deadlines.warn(id, "priority raised, told " + describe(recipients))) {
       raisePriority(tasks, PRIORITY_WARNED);
-      send("deadline-warning", "Reply due soon", recipients, execution, tasks);
+      tell(Level.WARNING, recipients, execution);
     }
   }
 
   public void breach(DelegateExecution execution) {
-    List<Task> tasks = openTasks(execution);
+    List<Task> tasks = openTasks(execution.getProcessInstanceId());
     List<String> leads = users.membersOf(Groups.TEAM_LEADS);
     String id = SlaVariables.deadlineId(execution);
     if (deadlines.breach(id, "offered to team leads, told " + describe(leads))) {
       raisePriority(tasks, PRIORITY_BREACHED);
       tasks.forEach(task -> taskService.addCandidateGroup(task.getId(), Groups.TEAM_LEADS));
-      send("deadline-breach", "Deadline passed", leads, execution, tasks);
+      tell(Level.BREACH, leads, execution);
     }
   }
 
   public void escalate(DelegateExecution execution) {
-    List<Task> tasks = openTasks(execution);
     List<String> managers = users.membersOf(Groups.MANAGERS);
     String id = SlaVariables.deadlineId(execution);
     if (deadlines.escalate(id, "twice the allowed time, told " + describe(managers))) {
-      send("deadline-escalation", "Twice overdue", managers, execution, tasks);
+      tell(Level.ESCALATION, managers, execution);
     }
   }
 
-  private List<Task> openTasks(DelegateExecution execution) {
-    return taskService.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).active().list();
+  /** One {@code deadline-alert} per person with an e-mail address; started in the timer's step. */
+  private void tell(Level level, Iterable<String> userIds, DelegateExecution execution) {
+    String deadlineId = SlaVariables.deadlineId(execution);
+    for (String userId : userIds) {
+      if (users.emailsOf(List.of(userId)).isEmpty()) {
+        continue;
+      }
+      runtimeService.createProcessInstanceByKey(DeadlineAlertProcess.KEY)
+          .businessKey(deadlineId)
+          .setVariables(Variables.createVariables()
+              .putValue(DeadlineAlertProcess.DEADLINE_ID, deadlineId)
+              .putValue(DeadlineAlertProcess.LEVEL, level.name())
+              .putValue(DeadlineAlertProcess.RECIPIENT, userId)
+              .putValue(DeadlineAlertProcess.GUARDED_PROCESS_INSTANCE_ID, execution.getProcessInstanceId())
+              .putValue(DeadlineAlertProcess.CONTACT_ID, CaseVariables.contactId(execution)))
+          .execute();
+    }
+  }
+
+  /**
+   * "E-mail the person" of {@code deadline-alert.bpmn}: the e-mail for that level, listing the
+   * case's tasks open now. A warning about a deadline completed in the meantime (the answer went
+   * out while the mail server was down) is not sent any more; deadline and twice-the-time are facts
+   * and still go out. The Message-ID comes from deadline, level and person: a repeat is the same mail.
+   * The e-mail is recorded before it leaves ({@link StaffAlertLog}): a run of this step that overlaps
+   * with another (a cluster node's expired job lock) or follows a committed one sends nothing; only
+   * a run that sent and then died before its commit leaves it to a retry to send again.
+   */
+  public void deliver(String deadlineId, Level level, String userId, String guardedProcessInstanceId) {
+    Deadline deadline = deadlines.get(deadlineId);
+    List<String> addresses = users.emailsOf(List.of(userId));
+    if (addresses.isEmpty() || (level == Level.WARNING && deadline.isCompleted())) {
+      return;
+    }
+    List<Task> tasks = openTasks(guardedProcessInstanceId);
+    Contact contact = contacts.find(deadline.contactId()).orElseThrow();
+    Map<String, Object> model = new HashMap<>();
+    model.put("step", deadline.step());
+    model.put("target", deadline.target().toString());
+    model.put("dueAt", calendar.hours().local(deadline.dueAt()));
+    model.put("channel", contact.channel().name());
+    model.put("subject", contact.subject() == null ? "" : contact.subject());
+    model.put("tasks", tasks.stream().map(t -> Map.of("name", t.getName(), "url", tasklistUrl + t.getId(),
+        "assignee", t.getAssignee() == null ? "nobody yet" : users.displayName(t.getAssignee()))).toList());
+    MessageTemplates.Rendered rendered = templates.render(level.template, "en", model);
+    String subject = level.headline + " (" + model.get("dueAt") + "): " + contact.channel()
+        + (contact.subject() == null ? "" : " · " + contact.subject());
+    String id = UUID.nameUUIDFromBytes((deadlineId + "/" + level + "/" + userId).getBytes(StandardCharsets.UTF_8))
+        .toString();
+    if (!sent.record(id, deadline, level, userId)) {
+      return;
+    }
+    email.send(new Email(id, "careflow", addresses.get(0), subject, rendered.html(), rendered.text(), List.of()));
+  }
+
+  private List<Task> openTasks(String processInstanceId) {
+    return taskService.createTaskQuery().processInstanceId(processInstanceId).active().list();
   }
 
   private List<String> candidateGroups(Task task) {
@@ -114,33 +184,6 @@ public class DeadlineAlerts {
       if (task.getPriority() < priority) {
         taskService.setPriority(task.getId(), priority);
       }
-    }
-  }
-
-  private void send(String template, String headline, Iterable<String> userIds, DelegateExecution execution,
-      List<Task> tasks) {
-    var ids = new ArrayList<String>();
-    userIds.forEach(ids::add);
-    List<String> addresses = users.emailsOf(ids);
-    if (addresses.isEmpty()) {
-      return;
-    }
-    Deadline deadline = deadlines.get(SlaVariables.deadlineId(execution));
-    Contact contact = contacts.find(CaseVariables.contactId(execution)).orElseThrow();
-    Map<String, Object> model = new HashMap<>();
-    model.put("step", deadline.step());
-    model.put("target", deadline.target().toString());
-    model.put("dueAt", calendar.hours().local(deadline.dueAt()));
-    model.put("channel", contact.channel().name());
-    model.put("subject", contact.subject() == null ? "" : contact.subject());
-    model.put("tasks", tasks.stream().map(t -> Map.of("name", t.getName(), "url", tasklistUrl + t.getId(),
-        "assignee", t.getAssignee() == null ? "nobody yet" : users.displayName(t.getAssignee()))).toList());
-    MessageTemplates.Rendered rendered = templates.render(template, "en", model);
-    String subject = headline + " (" + model.get("dueAt") + "): " + contact.channel()
-        + (contact.subject() == null ? "" : " · " + contact.subject());
-    for (String address : addresses) {
-      email.send(new Email(java.util.UUID.randomUUID().toString(), "careflow", address, subject, rendered.html(),
-          rendered.text(), java.util.List.of()));
     }
   }
 

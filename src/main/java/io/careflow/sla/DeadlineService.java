@@ -130,10 +130,30 @@ public class DeadlineService {
     return get(id);
   }
 
-  /** @return false when the warning was given before (a pause re-arms no level) */
+  /**
+   * The warning point has come. The warning is given once, and only while the deadline still lies
+   * ahead: when careflow handles the warning point after the deadline (it was down while both came
+   * due, or the timers came due together and ran in another order) the point is recorded, but "due
+   * soon" would come too late — the breach tells the team leads instead.
+   *
+   * @return true when the warning is to be given; false when it was handled before (a pause
+   *     re-arms no level) or comes after the deadline
+   */
   @Transactional
   public boolean warn(String id, String detail) {
-    return mark(id, Level.WARNED, WARNED, detail);
+    Deadline deadline = get(id);
+    Instant now = clock.instant();
+    if (!deadlines.mark(id, Level.WARNED, now)) {
+      return false;
+    }
+    if (!now.isBefore(deadline.dueAt())) {
+      events.record(deadline.contactId(), WARNED, ContactEvents.SYSTEM, "%s: warning point handled after the "
+          + "deadline (%s), nobody warned; the breach tells the team leads".formatted(deadline.step(),
+              local(deadline.dueAt())));
+      return false;
+    }
+    events.record(deadline.contactId(), WARNED, ContactEvents.SYSTEM, deadline.step() + ": " + detail);
+    return true;
   }
 
   @Transactional

@@ -59,7 +59,10 @@ public class TasklistFilters implements ApplicationRunner {
   }
 
   private void ensure(String name, int priority, String description, TaskQuery query) {
-    Filter filter = filterService.createFilterQuery().filterName(name).filterResourceType("Task").singleResult();
+    // the first, should there be two: a cluster whose nodes once started together without the
+    // start-up lock may hold a filter twice, and careflow must still start
+    Filter filter = filterService.createFilterQuery().filterName(name).filterResourceType("Task").list().stream()
+        .findFirst().orElse(null);
     if (filter == null) {
       filter = filterService.newTaskFilter(name);
       filter.setProperties(Map.<String, Object>of("priority", priority, "description", description, "refresh", true,

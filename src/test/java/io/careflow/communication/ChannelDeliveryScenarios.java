@@ -31,6 +31,9 @@ abstract class ChannelDeliveryScenarios extends ProtocolTestSupport {
   private static final List<String> INQUIRIES = List.of("agents", "team-inquiries");
   private final ObjectMapper json = new ObjectMapper();
 
+  @org.springframework.beans.factory.annotation.Autowired
+  ChannelDelivery delivery;
+
   @Test
   void shouldSendAChatReplyThroughTheSignedChatWebhook() throws Exception {
     Contact contact = chat("Ile kosztuje dostawa?");
@@ -61,6 +64,26 @@ abstract class ChannelDeliveryScenarios extends ProtocolTestSupport {
     });
     // no reply tells the customer to switch channel: nothing went by e-mail
     assertThat(TestMail.SMTP.getReceivedMessages()).isEmpty();
+  }
+
+  @Test
+  void shouldNotSendAgainWhatAnOverlappingRunOfTheStepSent() {
+    // two runs of one send step (cluster nodes, a job whose lock ran out) both read the reply PENDING
+    Contact contact = chat("Czy wysyłacie do Czech?");
+    ProcessInstance pi = protocol(contact, InquiryProcess.KEY);
+    complete(pi, "boris", INQUIRIES, Map.of(ReplyStep.REPLY_TEXT, "Tak.", "followUpType", "NONE"));
+    Message readByBoth = messages.ofContact(contact.id()).stream()
+        .filter(m -> m.direction() == Message.Direction.OUT).findFirst().orElseThrow();
+    assertThat(readByBoth.status()).isEqualTo(MessageStatus.PENDING);
+
+    run(pi, InquiryProcess.Elements.SERVICE_SEND_REPLY);
+    assertThat(TestWebhook.received()).hasSize(1);
+    // the second run gets the row after the first committed, sees SENT and sends nothing
+    delivery.deliver(readByBoth, new MessageTemplates.Rendered("pl", null, "Tak."), List.of());
+
+    assertThat(TestWebhook.received()).hasSize(1);
+    assertThat(messages.ofContact(contact.id()).stream().filter(m -> m.direction() == Message.Direction.OUT))
+        .singleElement().satisfies(m -> assertThat(m.status()).isEqualTo(MessageStatus.SENT));
   }
 
   @Test

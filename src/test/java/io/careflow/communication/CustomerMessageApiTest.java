@@ -42,6 +42,35 @@ class CustomerMessageApiTest extends CareflowIntegrationTest {
   }
 
   @Test
+  void shouldStoreTheSameMessageOnceWhenItArrivesTwiceAtOnce() throws Exception {
+    // two cluster nodes reading the support mailbox find the same unseen answer in the same poll
+    Contact contact = intake.receive(emailContact(uniqueEmail("twice"), "INQUIRY", "s", "b"), "intake").contact();
+    String path = "/api/contacts/" + contact.id() + "/messages";
+    Map<String, String> answer = Map.of("body", "It is order PL-2026-000555.", "externalId",
+        "<answer-" + UUID.randomUUID() + "@mail.example>");
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      var start = new java.util.concurrent.CountDownLatch(1);
+      var answers = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+      for (int i = 0; i < 8; i++) {
+        answers.add(pool.submit(() -> {
+          start.await();
+          return http.postJson("intake", path, answer).status();
+        }));
+      }
+      start.countDown();
+      var statuses = new java.util.ArrayList<Integer>();
+      for (var status : answers) {
+        statuses.add(status.get());
+      }
+      assertThat(statuses).containsOnly(202, 200).containsOnlyOnce(202);
+    } finally {
+      pool.shutdown();
+    }
+    assertThat(messages.ofContact(contact.id())).singleElement();
+  }
+
+  @Test
   void shouldRefuseBadInputAndStoreNothing() {
     Contact contact = intake.receive(emailContact(uniqueEmail("bad"), "INQUIRY", "s", "b"), "intake").contact();
     String path = "/api/contacts/" + contact.id() + "/messages";

@@ -62,6 +62,7 @@ public final class KpiDataSet {
     private int[] survey;
     private String returnReason;
     private String subject = "KPI data set";
+    private boolean proactive;
 
     Contact(String channel, String topic, String team) {
       this.channel = channel;
@@ -152,6 +153,12 @@ public final class KpiDataSet {
       return this;
     }
 
+    /** A contact careflow opened itself (a delayed shipment): work in the backlog, not a customer's contact. */
+    Contact proactive() {
+      this.proactive = true;
+      return this;
+    }
+
     public Contact subject(String subject) {
       this.subject = subject;
       return this;
@@ -164,10 +171,10 @@ public final class KpiDataSet {
       Instant firstReplyAt = firstReplyMinutes == null ? null : receivedAt.plusSeconds(firstReplyMinutes * 60);
       jdbc.sql("insert into contact (id, channel, customer_id, received_at, subject, topic, protocol, status, team,"
               + " first_reply_at, first_reply_working_minutes, resolved_at, first_contact_resolved, outcome,"
-              + " created_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'kpi-test')")
+              + " created_by, proactive) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'kpi-test', ?)")
           .params(id, channel, customerId, utc(receivedAt), subject, topic,
               topic == null ? null : topic.toLowerCase(), status, team, utc(firstReplyAt), firstReplyMinutes,
-              utc(resolvedAt), agentSaysResolved, outcome)
+              utc(resolvedAt), agentSaysResolved, outcome, proactive)
           .update();
       if (deadline) {
         Instant due = dueAt != null ? dueAt : receivedAt.plusSeconds(6 * 3600);

@@ -99,6 +99,13 @@ abstract class KpiScenarios extends CareflowIntegrationTest {
         .answers(1).agentSaysResolved(false).met(true).insert();
     data.contact("MISSED_CALL", "INQUIRY", INQ).received(at(mon, 13, 0)).resolved(at(mon, 16, 0))
         .outcome("CALLBACK_NOT_REACHED").met(true).insert();
+    // a delayed shipment careflow opened itself for customer x on Tuesday: not a contact of the
+    // customer's — counted in none of the figures below (had it counted: 11 contacts, a bin-0
+    // first reply, an unmet deadline, and the Thursday inquiry of x no longer resolved at first contact)
+    data.contact("EMAIL", null, INQ).customer(x).proactive().received(at(tue, 10, 0)).resolved(at(tue, 10, 5))
+        .firstReply(5).answers(1).met(false).subject("Shipment delayed: order 1").insert();
+    data.contact("EMAIL", "INQUIRY", INQ).customer(x).proactive().received(at(thu, 13, 0)).resolved(at(thu, 13, 5))
+        .firstReply(5).answers(1).met(false).subject("Shipment delayed: order 2").insert();
     // outside the period (the next Monday): counts only in the backlog, which is "now"
     data.contact("CHAT", "COMPLAINT", CMP).received(at(mon.plusDays(7), 9, 0)).waiting().met(null)
         .due(NOW.plusSeconds(1800)).insert();

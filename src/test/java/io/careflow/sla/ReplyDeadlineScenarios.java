@@ -1,6 +1,7 @@
 package io.careflow.sla;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.processInstanceQuery;
@@ -109,6 +110,7 @@ abstract class ReplyDeadlineScenarios extends CareflowIntegrationTest {
     assertThat(dueTimer(pi, Elements.TIMER_ANSWER_WARNING)).as("not yet at 14:29").isNull();
     clock(at("2026-11-30T14:31+01:00"));
     execute(dueTimer(pi, Elements.TIMER_ANSWER_WARNING));
+    assertThat(runDeadlineAlerts(contact.id())).as("one e-mail: boris").isEqualTo(1);
 
     assertThat(pi).hasPassed(Elements.SERVICE_ANSWER_WARN_ASSIGNEE).isWaitingAt(Elements.USER_ANSWER_CUSTOMER);
     assertThat(task(pi).getPriority()).isEqualTo(DeadlineAlerts.PRIORITY_WARNED);
@@ -132,6 +134,7 @@ abstract class ReplyDeadlineScenarios extends CareflowIntegrationTest {
 
     clock(at("2026-11-30T14:31+01:00"));
     execute(dueTimer(pi, ComplaintProcess.Elements.TIMER_COMPLAINT_WARNING));
+    runDeadlineAlerts(contact.id());
 
     assertThat(staffMail("anna")).as("team-complaints").hasSize(1);
     assertThat(staffMail("boris")).isEmpty();
@@ -145,6 +148,7 @@ abstract class ReplyDeadlineScenarios extends CareflowIntegrationTest {
     clock(at("2026-11-30T16:01+01:00"));
     execute(dueTimer(pi, Elements.TIMER_ANSWER_WARNING));
     execute(dueTimer(pi, Elements.TIMER_ANSWER_DUE));
+    runDeadlineAlerts(contact.id());
 
     assertThat(pi).hasPassed(Elements.SERVICE_ANSWER_ESCALATE_TO_LEADS).isWaitingAt(Elements.USER_ANSWER_CUSTOMER);
     Task task = task(pi);
@@ -174,12 +178,63 @@ abstract class ReplyDeadlineScenarios extends CareflowIntegrationTest {
     assertThat(dueTimer(pi, Elements.TIMER_ANSWER_TWICE_DUE)).isNull();
     clock(at("2026-12-01T14:01+01:00"));
     execute(dueTimer(pi, Elements.TIMER_ANSWER_TWICE_DUE));
+    runDeadlineAlerts(contact.id());
 
     assertThat(pi).hasPassed(Elements.SERVICE_ANSWER_TELL_MANAGERS).isWaitingAt(Elements.USER_ANSWER_CUSTOMER);
     assertThat(staffMail("maria")).singleElement()
         .satisfies(mail -> assertThat(mail.getSubject()).startsWith("Twice overdue"));
     assertThat(replyDeadline(contact).escalatedAt()).isNotNull();
     assertThat(events(contact)).contains(DeadlineService.ESCALATED);
+  }
+
+  @Test
+  void shouldEscalateOnTimeWhileTheMailServerIsDownAndTellTheLeadsOnceItIsBack() throws Exception {
+    Contact contact = inquiry("breach-outage");
+    ProcessInstance pi = inquiryProcess(contact);
+
+    clock(at("2026-11-30T16:01+01:00"));
+    TestMail.SMTP.stop();
+    try {
+      // the timer's step never waits for the mail server: the breach is recorded and acted on now
+      execute(dueTimer(pi, Elements.TIMER_ANSWER_DUE));
+      assertThat(replyDeadline(contact).breachedAt()).isEqualTo(at("2026-11-30T16:01+01:00"));
+      assertThat(task(pi)).hasCandidateGroupAssociated("team-leads");
+      assertThat(task(pi).getPriority()).isEqualTo(DeadlineAlerts.PRIORITY_BREACHED);
+      // telling maria is its own step, retried like every send
+      Job alert = alertJob(contact);
+      assertThatThrownBy(() -> processEngine.getManagementService().executeJob(alert.getId()));
+      assertThat(alertJob(contact).getRetries()).isEqualTo(4);
+    } finally {
+      TestMail.SMTP.start();
+    }
+    clock(at("2026-11-30T16:03+01:00"));
+    execute(alertJob(contact));
+
+    assertThat(staffMail("maria")).singleElement()
+        .satisfies(mail -> assertThat(mail.getSubject()).startsWith("Deadline passed"));
+    assertThat(events(contact).stream().filter(DeadlineService.BREACHED::equals)).hasSize(1);
+  }
+
+  @Test
+  void shouldNotWarnOnceTheDeadlineHasPassed() {
+    // careflow was down over the warning point and the deadline: both timers are due at once
+    Contact contact = inquiry("late-warning");
+    ProcessInstance pi = inquiryProcess(contact);
+    processEngine.getTaskService().claim(task(pi).getId(), "boris");
+
+    clock(at("2026-11-30T16:05+01:00"));
+    execute(dueTimer(pi, Elements.TIMER_ANSWER_WARNING));
+
+    assertThat(pi).hasPassed(Elements.SERVICE_ANSWER_WARN_ASSIGNEE);
+    assertThat(runDeadlineAlerts(contact.id())).as("no 'due soon' after the deadline").isZero();
+    assertThat(task(pi).getPriority()).isLessThan(DeadlineAlerts.PRIORITY_WARNED);
+    // the warning point is handled once and recorded; the breach tells the leads
+    assertThat(replyDeadline(contact).warnedAt()).isEqualTo(at("2026-11-30T16:05+01:00"));
+    assertThat(events(contact)).contains(DeadlineService.WARNED);
+    execute(dueTimer(pi, Elements.TIMER_ANSWER_DUE));
+    assertThat(runDeadlineAlerts(contact.id())).isEqualTo(1);
+    assertThat(staffMail("boris")).isEmpty();
+    assertThat(staffMail("maria")).hasSize(1);
   }
 
   @Test
@@ -311,6 +366,14 @@ abstract class ReplyDeadlineScenarios extends CareflowIntegrationTest {
   Job dueTimer(ProcessInstance pi, String timerId) {
     return processEngine.getManagementService().createJobQuery().processInstanceId(pi.getId())
         .activityId(timerId).executable().singleResult();
+  }
+
+  /** The e-mail to staff the contact's deadline raised last, waiting to be sent. */
+  Job alertJob(Contact contact) {
+    var alert = processEngine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey(DeadlineAlertProcess.KEY).variableValueEquals(DeadlineAlertProcess.CONTACT_ID, contact.id())
+        .singleResult();
+    return processEngine.getManagementService().createJobQuery().processInstanceId(alert.getId()).singleResult();
   }
 
   List<MimeMessage> staffMail(String user) {

@@ -5,6 +5,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import io.careflow.contact.ContactIntakeService;
 import io.careflow.contact.NewContact;
 import io.careflow.contact.NewContact.CustomerDetails;
+import io.careflow.sla.DeadlineAlertProcess;
 import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -88,6 +89,26 @@ public abstract class CareflowIntegrationTest {
 
   protected long count(String table) {
     return jdbc.sql("select count(*) from " + table).query(Long.class).single();
+  }
+
+  /**
+   * Runs the e-mails to staff that the deadlines of this contact have raised so far
+   * ({@code deadline-alert.bpmn}: asynchronous, so a test runs them like every job).
+   *
+   * @return how many were run
+   */
+  protected int runDeadlineAlerts(String contactId) {
+    var management = processEngine.getManagementService();
+    int run = 0;
+    for (var alert : processEngine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey(DeadlineAlertProcess.KEY).variableValueEquals(DeadlineAlertProcess.CONTACT_ID, contactId)
+        .list()) {
+      for (var job : management.createJobQuery().processInstanceId(alert.getId()).list()) {
+        management.executeJob(job.getId());
+        run++;
+      }
+    }
+    return run;
   }
 
   protected long runningProcesses() {

@@ -19,8 +19,8 @@ public final class TestWebhook {
 
   public static final String SECRET = "test-webhook-secret-of-32-chars!";
 
-  /** One request as received. */
-  public record Request(String path, Map<String, List<String>> headers, byte[] body) {
+  /** One request as received, and the status it was answered with. */
+  public record Request(String path, Map<String, List<String>> headers, byte[] body, int status) {
     public String header(String name) {
       return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
           .map(e -> e.getValue().get(0)).findFirst().orElse(null);
@@ -28,6 +28,11 @@ public final class TestWebhook {
 
     public String text() {
       return new String(body, StandardCharsets.UTF_8);
+    }
+
+    /** The receiver took the message (2xx): what a chat tool shows the customer. */
+    public boolean accepted() {
+      return status / 100 == 2;
     }
   }
 
@@ -40,8 +45,10 @@ public final class TestWebhook {
       HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
       server.createContext("/", exchange -> {
         byte[] body = exchange.getRequestBody().readAllBytes();
-        RECEIVED.add(new Request(exchange.getRequestURI().getPath(), Map.copyOf(exchange.getRequestHeaders()), body));
-        exchange.sendResponseHeaders(status, -1);
+        int answer = status;
+        RECEIVED.add(new Request(exchange.getRequestURI().getPath(), Map.copyOf(exchange.getRequestHeaders()), body,
+            answer));
+        exchange.sendResponseHeaders(answer, -1);
         exchange.close();
       });
       server.setExecutor(Executors.newFixedThreadPool(2));

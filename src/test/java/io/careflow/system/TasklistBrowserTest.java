@@ -37,7 +37,7 @@ class TasklistBrowserTest extends CareflowIntegrationTest {
         .processInstanceBusinessKey(contact.id()).processDefinitionKey(ComplaintProcess.KEY).singleResult();
     // the acknowledgement goes out; the investigation and the proposal are done (their own tests
     // cover them) — anna replies to the customer in Tasklist
-    execute(job(complaint));
+    execute(job(ComplaintProcess.Elements.SERVICE_ACKNOWLEDGE_COMPLAINT, complaint));
     completeAs("anna", Map.of(ComplaintProcess.FINDINGS, "The courier dropped the parcel.",
         ComplaintProcess.JUSTIFIED, "YES"), contact);
     completeAs("anna", Map.of(ComplaintProcess.RESOLUTION_TYPE, "REPLACEMENT", ComplaintProcess.PROPOSAL,
@@ -50,7 +50,7 @@ class TasklistBrowserTest extends CareflowIntegrationTest {
       browser.onFailureScreenshot(() -> answerInTasklist(browser, task, body));
     }
 
-    execute(job(complaint));
+    execute(job(ComplaintProcess.Elements.SERVICE_SEND_REPLY, complaint));
 
     MimeMessage[] mails = TestMail.SMTP.getReceivedMessagesForDomain(email.substring(email.indexOf('@') + 1));
     // the automatic acknowledgement of the complaint, then anna's reply

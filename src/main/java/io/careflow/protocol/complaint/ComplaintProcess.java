@@ -22,7 +22,9 @@ public final class ComplaintProcess {
 
   public static final class Elements {
     public static final String START_COMPLAINT = "start_complaint";
+    public static final String AND_ACKNOWLEDGE_AND_ANSWER = "and_acknowledge_and_answer";
     public static final String SERVICE_ACKNOWLEDGE_COMPLAINT = "service_acknowledge_complaint";
+    public static final String END_COMPLAINT_ACKNOWLEDGED = "end_complaint_acknowledged";
     public static final String SUB_ANSWER_COMPLAINT = "sub_answer_complaint";
     public static final String USER_INVESTIGATE_COMPLAINT = "user_investigate_complaint";
     public static final String USER_PROPOSE_RESOLUTION = "user_propose_resolution";

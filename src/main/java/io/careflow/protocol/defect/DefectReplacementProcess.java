@@ -37,7 +37,9 @@ public final class DefectReplacementProcess {
     public static final String SERVICE_SEND_REQUEST_REMINDER = "service_send_request_reminder";
     public static final String TIMER_REQUEST_EXPIRED = "timer_request_expired";
     public static final String END_REQUEST_NEVER_CAME = "end_request_never_came";
+    public static final String AND_CONFIRM_AND_REVIEW = "and_confirm_and_review";
     public static final String SERVICE_CONFIRM_REQUEST_RECEIVED = "service_confirm_request_received";
+    public static final String END_REQUEST_CONFIRMED = "end_request_confirmed";
     public static final String USER_REVIEW_REPLACEMENT_REQUEST = "user_review_replacement_request";
     public static final String TIMER_REVIEW_WARNING = "timer_review_warning";
     public static final String TIMER_REVIEW_DUE = "timer_review_due";

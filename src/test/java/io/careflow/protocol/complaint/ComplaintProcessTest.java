@@ -79,6 +79,27 @@ class ComplaintProcessTest extends ProtocolTestSupport {
   }
 
   @Test
+  void shouldPutTheComplaintBeforeTheAgentsWhileTheAcknowledgementCannotBeSent() {
+    // the acknowledgement waits for its channel; the investigation and its deadline timers do not
+    assertThat(pi).isWaitingAt(Elements.SERVICE_ACKNOWLEDGE_COMPLAINT, Elements.USER_INVESTIGATE_COMPLAINT);
+    assertThat(processEngine.getManagementService().createJobQuery().processInstanceId(pi.getId())
+        .activityId(Elements.TIMER_COMPLAINT_DUE).count()).isEqualTo(1);
+    TestMail.SMTP.stop();
+    try {
+      assertThatThrownBy(() -> run(pi, Elements.SERVICE_ACKNOWLEDGE_COMPLAINT));
+      investigate("YES");
+      assertThat(pi).isWaitingAt(Elements.SERVICE_ACKNOWLEDGE_COMPLAINT, Elements.USER_PROPOSE_RESOLUTION);
+    } finally {
+      TestMail.SMTP.start();
+    }
+    run(pi, Elements.SERVICE_ACKNOWLEDGE_COMPLAINT);
+
+    assertThat(pi).hasPassed(Elements.AND_ACKNOWLEDGE_AND_ANSWER, Elements.END_COMPLAINT_ACKNOWLEDGED)
+        .isWaitingAt(Elements.USER_PROPOSE_RESOLUTION);
+    assertThat(notices(contact)).singleElement().satisfies(m -> assertThat(m.body()).contains("received your complaint"));
+  }
+
+  @Test
   void shouldAskATeamLeadToApproveACompensationAboveTheThreshold() {
     run(pi, Elements.SERVICE_ACKNOWLEDGE_COMPLAINT);
     investigate("YES");

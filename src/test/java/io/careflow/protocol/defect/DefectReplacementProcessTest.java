@@ -113,6 +113,27 @@ class DefectReplacementProcessTest extends ProtocolTestSupport {
   }
 
   @Test
+  void shouldStartTheReviewAndItsClockWhileTheConfirmationCannotBeSent() {
+    talk("AGENT");
+    run(pi, Elements.SERVICE_SEND_REPLY);
+    // the confirmation waits for its channel; the review and its two-day clock do not
+    assertThat(pi).isWaitingAt(Elements.SERVICE_CONFIRM_REQUEST_RECEIVED, Elements.USER_REVIEW_REPLACEMENT_REQUEST);
+    io.careflow.support.TestMail.SMTP.stop();
+    try {
+      assertThatThrownBy(() -> run(pi, Elements.SERVICE_CONFIRM_REQUEST_RECEIVED));
+    } finally {
+      io.careflow.support.TestMail.SMTP.start();
+    }
+    Deadline review = deadlines.first(contact.id(), DefectReplacementProcess.REVIEW_STEP).orElseThrow();
+    assertThat(review.startedAt()).as("counted from the registration").isEqualTo(MONDAY_10);
+    assertThat(review.dueAt()).isEqualTo(at("2026-12-02T10:00+01:00"));
+
+    run(pi, Elements.SERVICE_CONFIRM_REQUEST_RECEIVED);
+    assertThat(pi).hasPassed(Elements.AND_CONFIRM_AND_REVIEW, Elements.END_REQUEST_CONFIRMED)
+        .isWaitingAt(Elements.USER_REVIEW_REPLACEMENT_REQUEST);
+  }
+
+  @Test
   void shouldRemindAfterThreeDaysAndCloseAfterFourteenWithoutARequest() {
     talk("CUSTOMER");
     run(pi, Elements.SERVICE_SEND_REPLY);

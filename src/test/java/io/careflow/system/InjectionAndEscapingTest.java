@@ -145,7 +145,8 @@ class InjectionAndEscapingTest extends CareflowIntegrationTest {
         .processInstanceBusinessKey(contact.id()).processDefinitionKey(ComplaintProcess.KEY).singleResult();
     // the automatic acknowledgement: "Dear <name>", in reply to the customer's subject
     org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute(
-        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job(complaint));
+        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job(
+            ComplaintProcess.Elements.SERVICE_ACKNOWLEDGE_COMPLAINT, complaint));
 
     MimeMessage[] mails = TestMail.SMTP.getReceivedMessagesForDomain(email.substring(email.indexOf('@') + 1));
     assertThat(mails).hasSize(1);
@@ -234,7 +235,8 @@ class InjectionAndEscapingTest extends CareflowIntegrationTest {
     ProcessInstance complaint = processEngine.getRuntimeService().createProcessInstanceQuery()
         .processInstanceBusinessKey(contact.id()).processDefinitionKey(ComplaintProcess.KEY).singleResult();
     org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute(
-        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job(complaint));
+        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job(
+            ComplaintProcess.Elements.SERVICE_ACKNOWLEDGE_COMPLAINT, complaint));
     return processEngine.getTaskService().createTaskQuery().processInstanceBusinessKey(contact.id())
         .singleResult();
   }

@@ -145,6 +145,10 @@ public class ContactIntakeService {
     }
     try {
       Instant instant = OffsetDateTime.parse(value).toInstant();
+      if (!io.careflow.system.PlausibleInstants.plausible(instant)) {
+        check.add(field, io.careflow.system.PlausibleInstants.MESSAGE);
+        return null;
+      }
       if (instant.isAfter(clock.instant().plus(MAX_CLOCK_SKEW))) {
         check.add(field, "must not be in the future");
       }

@@ -140,7 +140,12 @@ public class ShipmentEventService {
       return null;
     }
     try {
-      return OffsetDateTime.parse(value).toInstant();
+      Instant instant = OffsetDateTime.parse(value).toInstant();
+      if (!io.careflow.system.PlausibleInstants.plausible(instant)) {
+        check.add(field, io.careflow.system.PlausibleInstants.MESSAGE);
+        return null;
+      }
+      return instant;
     } catch (DateTimeParseException e) {
       check.add(field, "must be an ISO-8601 instant with offset, e.g. 2026-12-04T15:00:00+01:00");
       return null;

@@ -43,6 +43,9 @@ public class CalendarController {
     if (from != null) {
       try {
         start = OffsetDateTime.parse(from.trim()).toInstant();
+        if (!io.careflow.system.PlausibleInstants.plausible(start)) {
+          problems.add(new FieldProblem("from", io.careflow.system.PlausibleInstants.MESSAGE));
+        }
       } catch (DateTimeParseException e) {
         problems.add(new FieldProblem("from", "must be an ISO-8601 instant with offset, e.g. 2026-12-04T15:00:00+01:00"));
       }

@@ -63,8 +63,13 @@ public class SurveyPage {
   }
 
   private static Integer score(String value, int min, int max, String field, List<String> errors) {
+    // ASCII digits only: Integer.parseInt also reads other scripts' digits ("٣" is 3)
+    if (value == null || !value.strip().matches("[0-9]{1,2}")) {
+      errors.add(field);
+      return null;
+    }
     try {
-      int score = Integer.parseInt(value == null ? "" : value.strip());
+      int score = Integer.parseInt(value.strip());
       if (score >= min && score <= max) {
         return score;
       }

@@ -23,7 +23,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -171,10 +170,14 @@ public class SecurityConfiguration {
         .requestCache(AbstractHttpConfigurer::disable);
   }
 
-  /** A request the firewall refuses (e.g. {@code //} in the path) is a 400, not a 500. */
+  /**
+   * A request the firewall refuses (e.g. {@code //} or an encoded {@code %} in the path) is a
+   * 400 problem+json like every other error, not a 500 and not Spring's error JSON.
+   */
   @Bean
-  RequestRejectedHandler requestRejectedHandler() {
-    return new HttpStatusRequestRejectedHandler();
+  RequestRejectedHandler requestRejectedHandler(ProblemResponses problems) {
+    return (request, response, e) -> problems.write(response, org.springframework.http.HttpStatus.BAD_REQUEST,
+        "Malformed request", "careflow refuses this request path or header");
   }
 
   /** Camunda's HTTP Basic authentication for its REST API (off by default: PITFALLS 7). */

@@ -15,13 +15,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * survey answer, return reason — so the KPI queries can be checked against hand-computed
  * answers, and generated in bulk for the query-time measurement.
  */
-final class KpiDataSet {
+public final class KpiDataSet {
 
   static final ZoneId WARSAW = ZoneId.of("Europe/Warsaw");
 
   private final JdbcClient jdbc;
 
-  KpiDataSet(JdbcClient jdbc) {
+  public KpiDataSet(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
 
@@ -36,12 +36,12 @@ final class KpiDataSet {
     return id;
   }
 
-  Contact contact(String channel, String topic, String team) {
+  public Contact contact(String channel, String topic, String team) {
     return new Contact(channel, topic, team);
   }
 
   /** One contact and the facts of its case; {@link #insert()} writes it. */
-  final class Contact {
+  public final class Contact {
     final String id = UUID.randomUUID().toString();
     private final String channel;
     private final String topic;
@@ -75,7 +75,7 @@ final class KpiDataSet {
       return this;
     }
 
-    Contact received(Instant at) {
+    public Contact received(Instant at) {
       this.receivedAt = at;
       return this;
     }
@@ -113,7 +113,7 @@ final class KpiDataSet {
     }
 
     /** The reply deadline: met (true), missed (false) or still open (null). */
-    Contact met(Boolean met) {
+    public Contact met(Boolean met) {
       this.met = met;
       return this;
     }
@@ -159,12 +159,12 @@ final class KpiDataSet {
       return this;
     }
 
-    Contact subject(String subject) {
+    public Contact subject(String subject) {
       this.subject = subject;
       return this;
     }
 
-    String insert() {
+    public String insert() {
       if (customerId == null) {
         customerId = KpiDataSet.this.customer();
       }

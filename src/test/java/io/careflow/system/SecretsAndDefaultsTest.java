@@ -81,6 +81,14 @@ class SecretsAndDefaultsTest {
           "--CAREFLOW_ADMIN_USER=admin", "--CAREFLOW_ADMIN_PASSWORD=correct-horse-battery",
           "--CAREFLOW_LINK_SECRET=" + "s".repeat(40), "--camunda.bpm.job-execution.enabled=false"};
       try (var first = start(args)) {
+        // production cookies: Secure even on plain HTTP (the proxy in front speaks HTTPS)
+        var page = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://localhost:" + first.getEnvironment().getProperty("local.server.port")
+                    + "/camunda/app/tasklist/default/")).GET().build(),
+            java.net.http.HttpResponse.BodyHandlers.discarding());
+        assertThat(page.headers().allValues("Set-Cookie"))
+            .anySatisfy(c -> assertThat(c).startsWith("XSRF-TOKEN=").contains("Secure"))
+            .anySatisfy(c -> assertThat(c).startsWith("JSESSIONID=").contains("Secure").contains("HttpOnly"));
         // someone copies the demo users into the production database
         IdentityService identity = first.getBean(ProcessEngine.class).getIdentityService();
         for (String id : List.of("anna", "maria")) {

@@ -103,7 +103,14 @@ abstract class Database implements AutoCloseable {
     private final EmbeddedPostgres server;
 
     Postgres(Path dir) throws IOException {
-      this.server = EmbeddedPostgres.builder()
+      var builder = EmbeddedPostgres.builder();
+      if (Boolean.getBoolean("bench.pg.explain")) {
+        // diagnosis: the plans of slow statements into the bench's output
+        builder.setServerConfig("shared_preload_libraries", "auto_explain")
+            .setServerConfig("auto_explain.log_min_duration", "50ms")
+            .setServerConfig("auto_explain.log_analyze", "on");
+      }
+      this.server = builder
           .setDataDirectory(Files.createDirectories(dir))
           .setCleanDataDirectory(true)
           .setServerConfig("fsync", "on")

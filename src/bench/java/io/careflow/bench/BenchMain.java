@@ -65,7 +65,7 @@ public final class BenchMain {
   final long p1Warmup = quick ? 2_000 : 10_000;
   final long p1Measure = quick ? 4_000 : 15_000;
   final long p2Measure = quick ? 4_000 : 20_000;
-  final int p3Deadlines = quick ? 200 : 10_000;
+  final int p3Deadlines = Integer.getInteger("bench.p3.deadlines", quick ? 200 : 10_000);
   final int p3WindowSeconds = quick ? 10 : 60;
   final long p3CreateBudgetSeconds = Long.getLong("bench.p3.budget", quick ? 60 : 600);
   final int p4Small = 1_000;

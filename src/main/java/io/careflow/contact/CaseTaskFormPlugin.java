@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * Gives every user task of every model careflow's built-in listeners (they run before the
  * model's own): on create the {@link TaskFormContextListener} (customer context, tone, task
- * priority); on complete the {@link TaskFormNoteListener} (a note about the customer) and the
+ * priority), then routing ({@code routing.RouteTaskListener}: team, skills, agent, and why); on
+ * complete the {@link TaskFormNoteListener} (a note about the customer) and the
  * {@link CommunicationStyleListener}. A designer who adds a task in Camunda Modeler gets them
  * without touching Java.
  */
@@ -23,6 +24,7 @@ import org.springframework.stereotype.Component;
 public class CaseTaskFormPlugin extends AbstractProcessEnginePlugin {
 
   static final String CREATE_LISTENER = "${taskFormContextListener}";
+  static final String ROUTING_LISTENER = "${routeTaskListener}";
   static final String NOTE_LISTENER = "${taskFormNoteListener}";
   static final String STYLE_LISTENER = "${communicationStyleListener}";
 
@@ -38,6 +40,8 @@ public class CaseTaskFormPlugin extends AbstractProcessEnginePlugin {
       public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
         var definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
         definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, listener(CREATE_LISTENER));
+        // after the context: the task is complete (priority set) when its agent gets it
+        definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, listener(ROUTING_LISTENER));
         definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, listener(NOTE_LISTENER));
         definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, listener(STYLE_LISTENER));
       }

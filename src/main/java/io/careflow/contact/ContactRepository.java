@@ -57,8 +57,10 @@ public class ContactRepository {
     jdbc.sql("update contact set process_instance_id = ? where id = ?").params(processInstanceId, id).update();
   }
 
-  void setClassification(String id, String topic, String protocol) {
-    jdbc.sql("update contact set topic = ?, protocol = ? where id = ?").params(topic, protocol, id).update();
+  /** Topic, protocol and the team that runs the case (the KPIs filter and the backlog groups by it). */
+  void setClassification(String id, String topic, String protocol, String team) {
+    jdbc.sql("update contact set topic = ?, protocol = ?, team = ? where id = ?").params(topic, protocol, team, id)
+        .update();
   }
 
   public void setStatus(String id, ContactStatus status) {

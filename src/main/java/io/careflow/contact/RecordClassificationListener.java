@@ -6,8 +6,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * Start of "Run the protocol" ({@code call_protocol}): writes the topic and protocol the
- * classification table (or the triage agent) settled on to the contact.
+ * Start of "Run the protocol" ({@code call_protocol}): writes the topic, protocol and team the
+ * classification table (or the triage agent) settled on to the contact. The team is the one
+ * that runs the case — {@code team-leads} when a senior agent took over.
  */
 @Component
 public class RecordClassificationListener implements ExecutionListener {
@@ -28,10 +29,10 @@ public class RecordClassificationListener implements ExecutionListener {
     String contactId = CaseVariables.contactId(execution);
     String topic = CaseVariables.string(execution, CaseVariables.TOPIC);
     String protocol = CaseVariables.string(execution, CaseVariables.PROTOCOL_KEY);
-    contacts.setClassification(contactId, topic, protocol);
+    String team = CaseVariables.string(execution, CaseVariables.TEAM);
+    contacts.setClassification(contactId, topic, protocol, team);
     events.record(contactId, ContactEvents.CLASSIFIED, ContactEvents.SYSTEM,
-        "topic " + (topic == null ? "unknown" : topic) + ", protocol " + protocol
-            + ", team " + CaseVariables.string(execution, CaseVariables.TEAM));
+        "topic " + (topic == null ? "unknown" : topic) + ", protocol " + protocol + ", team " + team);
     if (topic != null) {
       publisher.publishEvent(new ContactClassified(contactId, CaseVariables.string(execution, CaseVariables.CUSTOMER_ID),
           Topic.valueOf(topic)));

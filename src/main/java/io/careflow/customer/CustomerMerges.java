@@ -75,6 +75,7 @@ public class CustomerMerges {
     var moved = new MergeCounts(customers.moveContacts(from.id(), into.id()),
         customers.moveIdentities(from.id(), into.id()), customers.moveNotes(from.id(), into.id()),
         customers.moveOffers(from.id(), into.id()));
+    customers.moveCommunication(from.id(), into.id());
     customers.takeOverDetails(from, into);
     String reason = request.reason().strip();
     Instant now = clock.instant();

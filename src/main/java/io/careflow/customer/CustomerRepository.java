@@ -191,6 +191,15 @@ class CustomerRepository {
     return jdbc.sql("update offer set customer_id = ? where customer_id = ?").params(into, from).update();
   }
 
+  /** What belongs to the customer outside contacts: proactive messages, their orders and shipment events. */
+  void moveCommunication(String from, String into) {
+    jdbc.sql("update message set customer_id = ? where customer_id = ?").params(into, from).update();
+    jdbc.sql("update customer_order set customer_id = ? where customer_id = ?").params(into, from).update();
+    jdbc.sql("update shipment_event set customer_id = ? where customer_id = ?").params(into, from).update();
+    jdbc.sql("update customer set time_zone = (select c.time_zone from customer c where c.id = ?) "
+        + "where id = ? and time_zone is null").params(from, into).update();
+  }
+
   /**
    * Marks {@code from} merged and re-points the tombstones that pointed at it, so every
    * tombstone is one step from its survivor.

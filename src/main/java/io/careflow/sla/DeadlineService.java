@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,13 +40,15 @@ public class DeadlineService {
   private final WorkingTimeCalendar calendar;
   private final ContactEvents events;
   private final Clock clock;
+  private final ApplicationEventPublisher publisher;
 
   public DeadlineService(DeadlineRepository deadlines, WorkingTimeCalendar calendar, ContactEvents events,
-      Clock clock) {
+      Clock clock, ApplicationEventPublisher publisher) {
     this.deadlines = deadlines;
     this.calendar = calendar;
     this.events = events;
     this.clock = clock;
+    this.publisher = publisher;
   }
 
   @Transactional
@@ -148,6 +151,9 @@ public class DeadlineService {
     boolean first = deadlines.mark(id, level, clock.instant());
     if (first) {
       events.record(deadline.contactId(), event, ContactEvents.SYSTEM, deadline.step() + ": " + detail);
+      if (level == Level.BREACHED) {
+        publisher.publishEvent(new DeadlineBreached(deadline.contactId(), deadline.step()));
+      }
     }
     return first;
   }

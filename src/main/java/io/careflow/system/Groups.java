@@ -21,12 +21,30 @@ public final class Groups {
   public static final String LANG_RU = "lang-ru";
   public static final String CHANNEL_CHAT = "channel-chat";
 
+  /** Product knowledge, by the product categories of {@code routing.dmn} ({@code product-category}). */
+  public static final String PRODUCT_KITCHEN = "product-kitchen";
+  public static final String PRODUCT_ELECTRONICS = "product-electronics";
+  public static final String PRODUCT_FURNITURE = "product-furniture";
+  public static final String PRODUCT_FASHION = "product-fashion";
+
+  /** How routing tells a group's kind by its name. */
+  public static final String TEAM_PREFIX = "team-";
+  public static final String LANG_PREFIX = "lang-";
+  public static final String CHANNEL_PREFIX = "channel-";
+  public static final String PRODUCT_PREFIX = "product-";
+
   /** Teams: candidate groups of the protocols' tasks. */
   public static final List<String> TEAMS =
       List.of(TEAM_COMPLAINTS, TEAM_RETURNS, TEAM_REPLACEMENTS, TEAM_INQUIRIES, TEAM_LEADS);
 
   /** Skills that routing matches against the task. */
-  public static final List<String> SKILLS = List.of(LANG_PL, LANG_EN, LANG_RU, CHANNEL_CHAT);
+  public static final List<String> SKILLS = List.of(LANG_PL, LANG_EN, LANG_RU, CHANNEL_CHAT,
+      PRODUCT_KITCHEN, PRODUCT_ELECTRONICS, PRODUCT_FURNITURE, PRODUCT_FASHION);
+
+  /** A skill routing matches: a language, a channel or a product category. */
+  public static boolean isSkill(String groupId) {
+    return groupId.startsWith(LANG_PREFIX) || groupId.startsWith(CHANNEL_PREFIX) || groupId.startsWith(PRODUCT_PREFIX);
+  }
 
   private Groups() {}
 }

@@ -59,6 +59,10 @@ public class IdentitySetup implements ApplicationRunner {
     group(Groups.LANG_EN, "Language: English", "SKILL");
     group(Groups.LANG_RU, "Language: Russian", "SKILL");
     group(Groups.CHANNEL_CHAT, "Channel: chat", "SKILL");
+    group(Groups.PRODUCT_KITCHEN, "Products: kitchen appliances", "SKILL");
+    group(Groups.PRODUCT_ELECTRONICS, "Products: electronics", "SKILL");
+    group(Groups.PRODUCT_FURNITURE, "Products: furniture", "SKILL");
+    group(Groups.PRODUCT_FASHION, "Products: fashion", "SKILL");
 
     for (String workers : List.of(Groups.AGENTS, Groups.MANAGERS, Groups.TEAM_LEADS)) {
       grant(workers, Resources.APPLICATION, "tasklist", Permissions.ACCESS);

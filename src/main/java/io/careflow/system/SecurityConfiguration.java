@@ -9,6 +9,7 @@ import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 
+import io.careflow.reporting.ReportAccess;
 import jakarta.servlet.Filter;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
@@ -79,13 +80,18 @@ public class SecurityConfiguration {
 
   @Bean
   @Order(3)
-  SecurityFilterChain api(HttpSecurity http, ProblemResponses problems) throws Exception {
+  SecurityFilterChain api(HttpSecurity http, ProblemResponses problems, ReportAccess reports) throws Exception {
     http.securityMatcher(path("/api/**"))
         .authorizeHttpRequests(a -> a
             .requestMatchers(path(POST, "/api/contacts")).hasAnyAuthority(INTEGRATIONS, AGENTS, ADMINS)
             .requestMatchers(path(POST, "/api/calls/missed")).hasAnyAuthority(INTEGRATIONS, ADMINS)
             .requestMatchers(path(GET, "/api/contacts/{id}")).hasAnyAuthority(AGENTS, MANAGERS, INTEGRATIONS, ADMINS)
-            .requestMatchers(path(GET, "/api/contacts/{id}/timeline")).hasAnyAuthority(MANAGERS, ADMINS)
+            // managers, team leads, admins; agents only of the cases they or their team worked on
+            .requestMatchers(path(GET, "/api/contacts/{id}/timeline"), path(GET, "/api/contacts/{id}/timeline.csv"))
+            .access(reports.timelineReaders())
+            // managers, team leads, admins; agents only with team= one of their own teams
+            .requestMatchers(path(GET, "/api/kpis"), path(GET, "/api/kpis/daily"), path(GET, "/api/kpis/export.csv"))
+            .access(reports.kpiReaders())
             .requestMatchers(path(POST, "/api/contacts/{id}/messages")).hasAnyAuthority(INTEGRATIONS, AGENTS, ADMINS)
             .requestMatchers(path(GET, "/api/calendar/due")).authenticated()
             // carrier events come from the shop's shipping integration, never from people
@@ -98,6 +104,12 @@ public class SecurityConfiguration {
             .requestMatchers(path(POST, "/api/customers/{id}/notes"), path(POST, "/api/customers/{id}/offers"),
                 path(POST, "/api/customers/{id}/identities"))
             .hasAnyAuthority(AGENTS, TEAM_LEADS, ADMINS)
+            // routing: an agent reads and changes their own profile (checked by the controller),
+            // team leads anyone's; leads reassign tasks by hand
+            .requestMatchers(path(GET, "/api/agents")).hasAnyAuthority(TEAM_LEADS, MANAGERS, ADMINS)
+            .requestMatchers(path(GET, "/api/agents/{id}")).hasAnyAuthority(AGENTS, TEAM_LEADS, MANAGERS, ADMINS)
+            .requestMatchers(path(PUT, "/api/agents/{id}")).hasAnyAuthority(AGENTS, TEAM_LEADS, ADMINS)
+            .requestMatchers(path(POST, "/api/tasks/{taskId}/assignment")).hasAnyAuthority(TEAM_LEADS, ADMINS)
             .anyRequest().denyAll());
     return statelessBasic(http, problems).build();
   }
@@ -116,8 +128,25 @@ public class SecurityConfiguration {
         .build();
   }
 
+  /**
+   * The managers' dashboard: HTTP Basic like the API (a read-only page, no session to steal or
+   * forge requests with); no script at all, so the policy forbids every script.
+   */
   @Bean
   @Order(5)
+  SecurityFilterChain dashboardChain(HttpSecurity http, ProblemResponses problems) throws Exception {
+    http.securityMatcher(path("/dashboard"))
+        .authorizeHttpRequests(a -> a
+            .requestMatchers(path(GET, "/dashboard")).hasAnyAuthority(MANAGERS, TEAM_LEADS, ADMINS)
+            .anyRequest().denyAll())
+        .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(
+            "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; "
+                + "frame-ancestors 'none'")));
+    return statelessBasic(http, problems).build();
+  }
+
+  @Bean
+  @Order(6)
   SecurityFilterChain everythingElse(HttpSecurity http, ProblemResponses problems) throws Exception {
     http.authorizeHttpRequests(a -> a
             .requestMatchers(path("/actuator/health"), path("/actuator/health/**"), path("/actuator/info"))

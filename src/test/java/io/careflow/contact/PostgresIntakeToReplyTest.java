@@ -92,7 +92,7 @@ class PostgresIntakeToReplyTest {
     ProcessInstance inquiry = processInstanceQuery().processDefinitionKey(InquiryProcess.KEY)
         .processInstanceBusinessKey(contactId).singleResult();
     assertThat(inquiry).isWaitingAt(InquiryProcess.Elements.USER_ANSWER_CUSTOMER);
-    assertThat(task(inquiry)).hasCandidateGroup("team-inquiries");
+    assertThat(task(inquiry)).hasCandidateGroupAssociated("team-inquiries");
 
     var identity = processEngine.getIdentityService();
     identity.setAuthentication("boris", List.of("agents", "team-inquiries"));

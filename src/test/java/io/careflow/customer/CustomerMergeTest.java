@@ -51,6 +51,9 @@ class CustomerMergeTest extends CareflowIntegrationTest {
     offer(from, "10% off KET-200");
     assertThat(http.putJson("maria", "/api/customers/" + from + "/vip", "{\"vip\": true, \"reason\": \"press\"}")
         .status()).isEqualTo(200);
+    String order = "ORD-" + UUID.randomUUID();
+    jdbc.sql("insert into customer_order (order_id, customer_id, linked_at) values (?, ?, current_timestamp)")
+        .params(order, from).update();
 
     Http.Response merged = http.postJson("maria", "/api/customers/merge", Map.of(
         "into", into, "from", from, "reason", "Same person: called from her new number"));
@@ -76,6 +79,9 @@ class CustomerMergeTest extends CareflowIntegrationTest {
     assertThat(jdbc.sql("select merged_by from customer_merge where from_customer_id = ? and into_customer_id = ?")
         .params(from, into).query(String.class).single()).isEqualTo("maria");
     assertThat(events(call.id(), ContactEvents.CUSTOMER_MERGED)).isEqualTo(1);
+    // orders (and with them shipment news) follow the customer
+    assertThat(jdbc.sql("select customer_id from customer_order where order_id = ?").param(order).query(String.class)
+        .single()).isEqualTo(into);
     assertThat(events(mail1.id(), ContactEvents.CUSTOMER_MERGED)).isZero();
     // the running case of the moved contact knows its new customer
     var process = processEngine.getRuntimeService().createProcessInstanceQuery()

@@ -202,7 +202,7 @@ class ShipmentProcessTest extends ShipmentScenarios {
         Elements.SERVICE_DELAY_CHECK_ESCALATE_TO_LEADS, Elements.END_DELAY_CHECK_DUE,
         Elements.SERVICE_DELAY_CHECK_TELL_MANAGERS, Elements.END_DELAY_CHECK_TWICE_DUE)
         .isWaitingAt(Elements.USER_CHECK_DELAYED_SHIPMENT);
-    assertThat(task(pi)).hasCandidateGroup("team-leads");
+    assertThat(task(pi)).hasCandidateGroupAssociated("team-leads");
     assertThat(deadlines.first(eventId, ShipmentProcess.DELAY_STEP).orElseThrow().met()).isFalse();
 
     complete(pi, "boris", BORIS, Map.of("followUpType", "NONE"));

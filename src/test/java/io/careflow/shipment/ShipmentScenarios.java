@@ -117,7 +117,7 @@ abstract class ShipmentScenarios extends ShipmentTestSupport {
     run(pi, Elements.SERVICE_SEND_DELAY_APOLOGY);
     assertThat(pi).isWaitingAt(Elements.USER_CHECK_DELAYED_SHIPMENT);
     Task task = task(pi);
-    assertThat(task).hasCandidateGroup("team-inquiries");
+    assertThat(task).hasCandidateGroupAssociated("team-inquiries");
     assertThat(task.getDueDate()).isEqualTo(Date.from(deadline.dueAt()));
     var form = processEngine.getTaskService().getVariables(task.getId());
     assertThat(form.get(ShipmentProcess.ORDER_ID)).isEqualTo(order);

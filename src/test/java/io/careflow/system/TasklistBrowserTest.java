@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 
 import io.careflow.contact.Contact;
 import io.careflow.protocol.complaint.ComplaintProcess;
+import io.careflow.routing.Routing;
 import java.util.Map;
 import io.careflow.support.Browser;
 import io.careflow.support.CareflowIntegrationTest;
@@ -20,10 +21,10 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
- * An agent's day in a real browser: anna signs in to Tasklist, opens the complaint of her
- * team, reads the customer's message and record in the form, claims the task, writes the
- * reply and a note about the customer and completes it; the customer receives the e-mail
- * signed with her name, and the note is on the customer record.
+ * An agent's day in a real browser: anna signs in to Tasklist, opens the complaint routing
+ * gave her (nothing to claim), reads why it came to her, the customer's message and record
+ * in the form, writes the reply and a note about the customer and completes it; the
+ * customer receives the e-mail signed with her name, and the note is on the customer record.
  */
 class TasklistBrowserTest extends CareflowIntegrationTest {
 
@@ -92,19 +93,23 @@ class TasklistBrowserTest extends CareflowIntegrationTest {
     assertThat(driver.findElements(By.cssSelector(".ce-eol-banner")))
         .allSatisfy(banner -> assertThat(banner.isDisplayed()).isFalse());
 
-    // she opens the task of her team and claims it
+    // routing gave the reply to her, the one agent of the complaints team: she opens it, there
+    // is nothing to claim, and the form tells her why it came to her
+    assertThat(processEngine.getTaskService().createTaskQuery().taskId(task.getId()).singleResult().getAssignee())
+        .isEqualTo("anna");
     driver.get(baseUrl() + "/camunda/app/tasklist/default/#/?task=" + task.getId());
-    browser.click(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))));
-    wait.until(d -> "anna".equals(processEngine.getTaskService().createTaskQuery().taskId(task.getId())
-        .singleResult().getAssignee()));
-    // Tasklist re-renders the form after a claim, dropping what was typed meanwhile;
-    // the agent's view of the claimed task is the page opened afresh
+    // opened right after sign-in, Tasklist renders the form a second time (as it did after a
+    // claim), dropping what was typed meanwhile; the agent's view is the page opened afresh
     driver.navigate().refresh();
     By message = By.cssSelector("textarea[id$='field_customer_message']");
     wait.until(d -> d.findElements(message).stream()
         .anyMatch(m -> String.valueOf(m.getDomProperty("value")).contains("lid is missing")));
     assertThat(driver.findElement(message).getDomProperty("value")).contains(body).contains("Damaged parcel");
     assertThat(driver.findElements(By.cssSelector("button.claim"))).isEmpty();
+    String reason = (String) processEngine.getTaskService().getVariableLocal(task.getId(), Routing.FORM_ROUTING_REASON);
+    assertThat(reason).startsWith("least loaded: ");
+    assertThat(driver.findElement(By.cssSelector("input[id$='field_routing_reason']")).getDomProperty("value"))
+        .isEqualTo(reason);
     assertThat(driver.findElement(By.cssSelector("textarea[id$='field_customer_summary']")).getDomProperty("value"))
         .contains("Customer type: NEW").contains("First contact of this customer.");
     browser.screenshot("task-form");

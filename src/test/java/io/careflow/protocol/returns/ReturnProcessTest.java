@@ -56,7 +56,8 @@ class ReturnProcessTest extends ProtocolTestSupport {
     assertThat(returns.find(contact.id()).orElseThrow().reason()).isEqualTo(ReturnReason.WRONG_SIZE);
 
     assertThat(pi).isWaitingAt(Elements.USER_RECEIVE_RETURNED_ITEM);
-    assertThat(task(pi)).hasCandidateGroup("team-returns");
+    // offered to the team and routed to anna, its only member
+    assertThat(task(pi)).hasCandidateGroupAssociated("team-returns").isAssignedTo("anna");
     complete(pi, "anna", ANNA, Map.of(ReturnProcess.ITEM_RECEIVED, true));
     complete(pi, "anna", ANNA, Map.of(ReturnProcess.ITEM_CONDITION, "AS_NEW", ReturnProcess.DECISION, decision,
         ReturnProcess.DECISION_REASON, "Worn outside", "followUpType", "NONE"));

@@ -1,0 +1,196 @@
+package io.careflow.reporting;
+
+import static io.careflow.system.SqlTimes.instant;
+import static io.careflow.system.SqlTimes.utc;
+
+import io.careflow.sla.BusinessHoursProperties;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Retention of closed contacts (SPEC R6 with the engine's history cleanup): a contact that
+ * ended (RESOLVED or CLOSED) longer than {@code careflow.retention.closed-contacts} ago is
+ * deleted with its detail — messages, events, deadlines, follow-ups, links, return and
+ * replacement requests, survey answer. Notes and offers belong to the customer record: they
+ * stay, without the link to the contact. Customers stay (the customer record's own rules).
+ *
+ * <p>The KPIs of the deleted contacts survive: in the same transaction as the deletion, their
+ * facts are added to the daily aggregates ({@code kpi_day*}) that {@link KpiRepository} adds to
+ * the live figures. Each contact is counted exactly once — live until deleted, archived after.
+ * A lock row serialises the job across the nodes of a cluster.
+ */
+@Service
+public class ContactRetention {
+
+  static final String JOB = "closed-contacts";
+
+  /** Tables holding a contact's detail (a new table with a foreign key to contact belongs here). */
+  static final List<String> DETAIL_TABLES = List.of("contact_event", "message", "deadline", "follow_up",
+      "public_link", "return_request", "replacement_request", "survey_answer");
+  /** Tables that outlive the contact: their link to it is removed. */
+  static final List<String> DETACHED_TABLES = List.of("note", "offer");
+
+  private static final Logger LOG = LoggerFactory.getLogger(ContactRetention.class);
+
+  private final JdbcClient jdbc;
+  private final TransactionTemplate transactions;
+  private final RetentionProperties retention;
+  private final BusinessHoursProperties shopTime;
+  private final Clock clock;
+
+  public ContactRetention(JdbcClient jdbc, TransactionTemplate transactions, RetentionProperties retention,
+      BusinessHoursProperties shopTime, Clock clock) {
+    this.jdbc = jdbc;
+    this.transactions = transactions;
+    this.retention = retention;
+    this.shopTime = shopTime;
+    this.clock = clock;
+  }
+
+  @Scheduled(cron = "${careflow.retention.cron:0 30 5 * * *}")
+  public void scheduled() {
+    long deleted = run();
+    LOG.info("Retention: {} closed contacts older than {} deleted, their KPIs kept as daily aggregates", deleted,
+        retention.closedContacts());
+  }
+
+  /** Deletes every contact closed before now minus the retention, batch by batch; returns how many. */
+  public long run() {
+    Instant cutoff = clock.instant().minus(retention.closedContacts());
+    long total = 0;
+    while (true) {
+      Integer deleted = transactions.execute(status -> batch(cutoff));
+      total += deleted;
+      if (deleted < retention.batchSize()) {
+        return total;
+      }
+    }
+  }
+
+  private int batch(Instant cutoff) {
+    jdbc.sql("select contacts_deleted from retention_run where name = ? for update").param(JOB)
+        .query(Long.class).single();
+    List<String> ids = jdbc.sql("select id from contact where status in ('RESOLVED', 'CLOSED') and resolved_at < ?"
+            + " order by resolved_at, id fetch first " + retention.batchSize() + " rows only")
+        .param(utc(cutoff)).query(String.class).list();
+    if (!ids.isEmpty()) {
+      archive(ids);
+      String in = String.join(", ", Collections.nCopies(ids.size(), "?"));
+      for (String table : DETACHED_TABLES) {
+        jdbc.sql("update " + table + " set contact_id = null where contact_id in (" + in + ")").params(ids).update();
+      }
+      for (String table : DETAIL_TABLES) {
+        jdbc.sql("delete from " + table + " where contact_id in (" + in + ")").params(ids).update();
+      }
+      jdbc.sql("delete from contact where id in (" + in + ")").params(ids).update();
+    }
+    jdbc.sql("update retention_run set last_run_at = ?, last_cutoff = ?, contacts_deleted = contacts_deleted + ?"
+            + " where name = ?")
+        .params(utc(clock.instant()), utc(cutoff), ids.size(), JOB).update();
+    return ids.size();
+  }
+
+  private record Key(LocalDate day, String channel, String team, String topic) {}
+
+  /** Adds the contacts' KPI facts — the same expressions as the live queries — to the daily aggregates. */
+  private void archive(List<String> ids) {
+    String in = String.join(", ", Collections.nCopies(ids.size(), "?"));
+    var days = new LinkedHashMap<Key, long[]>();
+    var firstReplies = new LinkedHashMap<Key, Map<Long, Long>>();
+    var keys = new LinkedHashMap<String, Key>();
+    jdbc.sql("select c.id, c.received_at, c.channel, coalesce(c.team, '') team, coalesce(c.topic, '') topic, "
+            + KpiRepository.FINISHED + " finished, " + KpiRepository.FIRST_CONTACT_RESOLVED + " fcr,"
+            + " c.first_reply_working_minutes,"
+            + " (select count(d.met) from deadline d where d.contact_id = c.id and d.step = 'reply') sla_decided,"
+            + " (select count(*) from deadline d where d.contact_id = c.id and d.step = 'reply' and d.met = true) sla_met,"
+            + " s.csat, s.nps, s.ces"
+            + " from contact c left join survey_answer s on s.contact_id = c.id where c.id in (" + in + ")")
+        .params(ids)
+        .query((ResultSet rs) -> {
+          Key key = new Key(instant(rs, "received_at").atZone(shopTime.zone()).toLocalDate(), rs.getString("channel"),
+              rs.getString("team"), rs.getString("topic"));
+          keys.put(rs.getString("id"), key);
+          long[] v = days.computeIfAbsent(key, k -> new long[13]);
+          v[0] += 1;
+          v[1] += rs.getLong("finished");
+          v[2] += rs.getLong("fcr");
+          v[3] += rs.getLong("sla_decided");
+          v[4] += rs.getLong("sla_met");
+          Integer csat = (Integer) nullable(rs, "csat");
+          if (csat != null) {
+            int nps = rs.getInt("nps");
+            v[5] += 1;
+            v[6] += csat;
+            v[7] += csat >= 4 ? 1 : 0;
+            v[8] += rs.getInt("ces");
+            v[9] += nps >= 9 ? 1 : 0;
+            v[10] += nps >= 7 && nps <= 8 ? 1 : 0;
+            v[11] += nps <= 6 ? 1 : 0;
+          }
+          long minutes = rs.getLong("first_reply_working_minutes");
+          if (!rs.wasNull()) {
+            firstReplies.computeIfAbsent(key, k -> new LinkedHashMap<>()).merge(minutes, 1L, Long::sum);
+          }
+        });
+    var returns = new LinkedHashMap<Key, Map<String, Long>>();
+    jdbc.sql("select contact_id, reason from return_request where contact_id in (" + in + ")").params(ids)
+        .query((ResultSet rs) -> {
+          returns.computeIfAbsent(keys.get(rs.getString(1)), k -> new LinkedHashMap<>())
+              .merge(rs.getString(2), 1L, Long::sum);
+        });
+
+    days.forEach((key, v) -> add("kpi_day", key, List.of(), List.of(),
+        List.of("contacts", "finished", "first_contact_resolved", "sla_decided", "sla_met", "surveys", "csat_sum",
+            "csat_satisfied", "ces_sum", "promoters", "passives", "detractors"),
+        List.of(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11])));
+    firstReplies.forEach((key, histogram) -> histogram.forEach((minutes, count) ->
+        add("kpi_day_first_reply", key, List.of("working_minutes"), List.of(minutes), List.of("contacts"),
+            List.of(count))));
+    returns.forEach((key, reasons) -> reasons.forEach((reason, count) ->
+        add("kpi_day_return_reason", key, List.of("reason"), List.of(reason), List.of("returns"), List.of(count))));
+  }
+
+  /** Adds the sums to the row of that key, creating it when the day has none yet (under the job's lock). */
+  private void add(String table, Key key, List<String> moreKeys, List<Object> moreKeyValues, List<String> columns,
+      List<Long> sums) {
+    var keyColumns = new ArrayList<>(List.of("report_day", "channel", "team", "topic"));
+    keyColumns.addAll(moreKeys);
+    var keyValues = new ArrayList<Object>(List.of(key.day(), key.channel(), key.team(), key.topic()));
+    keyValues.addAll(moreKeyValues);
+    var set = new ArrayList<String>();
+    columns.forEach(c -> set.add(c + " = " + c + " + ?"));
+    var params = new ArrayList<Object>(sums);
+    params.addAll(keyValues);
+    int updated = jdbc.sql("update " + table + " set " + String.join(", ", set) + " where "
+            + String.join(" and ", keyColumns.stream().map(c -> c + " = ?").toList()))
+        .params(params).update();
+    if (updated == 0) {
+      var all = new ArrayList<>(keyColumns);
+      all.addAll(columns);
+      var values = new ArrayList<Object>(keyValues);
+      values.addAll(sums);
+      jdbc.sql("insert into " + table + " (" + String.join(", ", all) + ") values ("
+              + String.join(", ", Collections.nCopies(all.size(), "?")) + ")")
+          .params(values).update();
+    }
+  }
+
+  private static Object nullable(ResultSet rs, String column) throws SQLException {
+    int value = rs.getInt(column);
+    return rs.wasNull() ? null : value;
+  }
+}

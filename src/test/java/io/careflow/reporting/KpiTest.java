@@ -1,0 +1,4 @@
+package io.careflow.reporting;
+
+/** The KPI scenarios on H2. */
+class KpiTest extends KpiScenarios {}

@@ -1,0 +1,4 @@
+package io.careflow.routing;
+
+/** The routing scenarios on H2. */
+class RoutingScenariosTest extends RoutingScenarios {}

@@ -22,12 +22,21 @@ final class Report {
   final List<String> header = new ArrayList<>();
   final List<Row> rows = new ArrayList<>();
   final List<String> details = new ArrayList<>();
+  /** Where the table goes; written after every row too, so a stopped run leaves what it measured. */
+  Path out;
 
   void row(String id, String database, String what, String careflow, String baseline, String ratio,
       String target, String holds) {
     rows.add(new Row(id, database, what, careflow, baseline, ratio, target, holds));
     System.out.println("[bench] " + id + " " + database + ": " + careflow + " | " + baseline + " | " + ratio
         + " | " + holds);
+    if (out != null) {
+      try {
+        save(out, "\n_(run in progress: the rows so far)_\n");
+      } catch (IOException e) {
+        System.out.println("[bench] could not write " + out + ": " + e);
+      }
+    }
   }
 
   void detail(String line) {
@@ -51,7 +60,13 @@ final class Report {
   }
 
   void write(Path file) throws IOException {
-    String table = BEGIN + "\n" + render() + END + "\n";
+    save(file, "");
+    System.out.println();
+    System.out.println(render());
+  }
+
+  private void save(Path file, String note) throws IOException {
+    String table = BEGIN + "\n" + render() + note + END + "\n";
     String text;
     if (Files.exists(file)) {
       String old = Files.readString(file, StandardCharsets.UTF_8);
@@ -63,7 +78,5 @@ final class Report {
       text = "# Benchmarks\n\n" + table;
     }
     Files.writeString(file, text, StandardCharsets.UTF_8);
-    System.out.println();
-    System.out.println(render());
   }
 }

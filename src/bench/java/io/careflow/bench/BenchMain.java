@@ -290,6 +290,7 @@ public final class BenchMain {
     }
     Thread.sleep(12_000);
     long[] b1 = pgCounters(db, bareUrl);
+    Map<String, Long> t0 = pgTableWrites(db, careflowUrl);
     long[] c0 = pgCounters(db, careflowUrl);
     for (int i = 0; i < n; i++) {
       postContact(careflow);
@@ -297,12 +298,30 @@ public final class BenchMain {
     // the contact's asynchronous steps run on careflow's job executor after the answer
     Thread.sleep(12_000);
     long[] c1 = pgCounters(db, careflowUrl);
+    Map<String, Long> t1 = pgTableWrites(db, careflowUrl);
     report.detail(f("P1 %s database work per operation (pg_stat_database, %d operations one after another):"
-            + " careflow contact %.1f commits, %.0f rows written, %.0f rows fetched by index, %.0f further rows and index entries scanned;"
+            + " careflow contact %.1f commits, %.0f rows written, %.0f rows fetched by index,"
+            + " %.0f further rows and index entries scanned;"
             + " bare start %.1f commits, %.0f rows written, %.0f fetched by index, %.0f scanned", db.name(), n,
         (c1[0] - c0[0]) / (double) n, (c1[1] - c0[1]) / (double) n, (c1[2] - c0[2]) / (double) n,
         (c1[3] - c0[3]) / (double) n, (b1[0] - b0[0]) / (double) n, (b1[1] - b0[1]) / (double) n,
         (b1[2] - b0[2]) / (double) n, (b1[3] - b0[3]) / (double) n));
+    report.detail(f("P1 %s rows written per contact by table (the ten largest): %s", db.name(),
+        t1.entrySet().stream().map(e -> Map.entry(e.getKey(), e.getValue() - t0.getOrDefault(e.getKey(), 0L)))
+            .filter(e -> e.getValue() > 0).sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(10)
+            .map(e -> f("%s %.1f", e.getKey(), e.getValue() / (double) n)).collect(Collectors.joining(", "))));
+  }
+
+  /** Rows inserted + updated + deleted per table of the URL's database. */
+  static Map<String, Long> pgTableWrites(Database db, String url) throws Exception {
+    var writes = new HashMap<String, Long>();
+    try (Connection c = db.connect(url); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+        "select relname, n_tup_ins + n_tup_upd + n_tup_del from pg_stat_user_tables")) {
+      while (rs.next()) {
+        writes.put(rs.getString(1), rs.getLong(2));
+      }
+    }
+    return writes;
   }
 
   /** commits, rows written, rows fetched by index, rows returned by scans of the URL's database. */

@@ -107,7 +107,7 @@ abstract class Database implements AutoCloseable {
       if (Boolean.getBoolean("bench.pg.explain")) {
         // diagnosis: the plans of slow statements into the bench's output
         builder.setServerConfig("shared_preload_libraries", "auto_explain")
-            .setServerConfig("auto_explain.log_min_duration", "50ms")
+            .setServerConfig("auto_explain.log_min_duration", System.getProperty("bench.pg.explain.ms", "50") + "ms")
             .setServerConfig("auto_explain.log_analyze", "on");
       }
       this.server = builder

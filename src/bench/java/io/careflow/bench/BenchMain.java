@@ -284,6 +284,8 @@ public final class BenchMain {
   void databaseWork(Database db, BareEngine bare, Node careflow, String bareUrl, String careflowUrl)
       throws Exception {
     int n = quick ? 10 : 50;
+    // first let the backends report what the load before did, so it is not counted here
+    Thread.sleep(12_000);
     long[] b0 = pgCounters(db, bareUrl);
     for (int i = 0; i < n; i++) {
       bare.startOneTask();

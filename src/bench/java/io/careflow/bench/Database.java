@@ -108,7 +108,10 @@ abstract class Database implements AutoCloseable {
         // diagnosis: the plans of slow statements into the bench's output
         builder.setServerConfig("shared_preload_libraries", "auto_explain")
             .setServerConfig("auto_explain.log_min_duration", System.getProperty("bench.pg.explain.ms", "50") + "ms")
-            .setServerConfig("auto_explain.log_analyze", "on");
+            .setServerConfig("auto_explain.log_analyze", "on")
+            .setServerConfig("logging_collector", "on")
+            .setServerConfig("log_directory", System.getProperty("bench.pg.explain.dir", "/tmp"))
+            .setServerConfig("log_filename", "bench-postgres.log");
       }
       this.server = builder
           .setDataDirectory(Files.createDirectories(dir))

@@ -1,0 +1,67 @@
+package io.careflow.bench;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.util.UUID;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+
+/**
+ * The bare engine: Camunda 7.24 with its own defaults, on a pool like careflow's, in the
+ * bench's JVM, driven through the Java API — the yardstick of P1 and the engine of P4.
+ */
+final class BareEngine implements AutoCloseable {
+
+  /** P1's process: start → one user task for a team. */
+  static final String ONE_TASK = "bare-one-task";
+  /** P4's process: one user task whose team and due date come as variables. */
+  static final String TEAM_TASK = "bare-team-task";
+
+  final ProcessEngine engine;
+  private final HikariDataSource pool;
+
+  BareEngine(Database db, String url, String history, boolean authorization) {
+    this.pool = db.pool(url, 20);
+    var configuration = new StandaloneProcessEngineConfiguration();
+    configuration.setProcessEngineName("bench-" + UUID.randomUUID());
+    configuration.setDataSource(pool);
+    configuration.setDatabaseSchemaUpdate("true");
+    configuration.setHistory(history);
+    configuration.setJobExecutorActivate(false);
+    configuration.setAuthorizationEnabled(authorization);
+    configuration.setDefaultUserPermissionNameForTask("TASK_WORK");
+    configuration.setGeneralResourceWhitelistPattern("[a-zA-Z0-9][a-zA-Z0-9_-]*");
+    this.engine = configuration.buildProcessEngine();
+    engine.getRepositoryService().createDeployment().name("bench")
+        .addModelInstance(ONE_TASK + ".bpmn", oneTask())
+        .addModelInstance(TEAM_TASK + ".bpmn", teamTask())
+        .deploy();
+  }
+
+  private static BpmnModelInstance oneTask() {
+    return Bpmn.createExecutableProcess(ONE_TASK).camundaHistoryTimeToLive(1)
+        .startEvent("start")
+        .userTask("user_task").camundaCandidateGroups("team-inquiries")
+        .endEvent("end")
+        .done();
+  }
+
+  private static BpmnModelInstance teamTask() {
+    return Bpmn.createExecutableProcess(TEAM_TASK).camundaHistoryTimeToLive(1)
+        .startEvent("start")
+        .userTask("user_task").camundaCandidateGroups("${team}").camundaDueDate("${due}")
+        .endEvent("end")
+        .done();
+  }
+
+  void startOneTask() {
+    engine.getRuntimeService().startProcessInstanceByKey(ONE_TASK);
+  }
+
+  @Override
+  public void close() {
+    engine.close();
+    pool.close();
+  }
+}

@@ -1,0 +1,4 @@
+package io.careflow.system;
+
+/** careflow's engine indexes on H2. */
+class EngineIndexesTest extends EngineIndexesScenarios {}

@@ -66,7 +66,9 @@ public class AgentService {
 
   /**
    * Changes what the request gives. Switching to AWAY re-routes the agent's unstarted
-   * tasks after the change is committed, so routing already sees them away.
+   * tasks after the change is committed, so routing already sees them away; switching back
+   * to AVAILABLE, or more room for an available agent, routes the tasks waiting in the queue
+   * of their groups.
    */
   public AgentView update(String id, AgentUpdate request, String actor) {
     requireAgent(id);
@@ -97,8 +99,16 @@ public class AgentService {
     }
     if (before.available() && next == Availability.AWAY) {
       routing.rerouteUnstarted(id, actor);
+    } else if ((next == Availability.AVAILABLE || next == null && before.available())
+        && (!before.available() || grows(request.maxOpenTasks(), before.maxOpenTasks())
+            || grows(request.maxOpenChats(), before.maxOpenChats()))) {
+      routing.routeQueued(id, actor);
     }
     return view(id);
+  }
+
+  private static boolean grows(Integer requested, int before) {
+    return requested != null && requested > before;
   }
 
   private void requireAgent(String id) {

@@ -50,7 +50,7 @@ public final class Routing {
   }
 
   /** What made careflow decide. */
-  public enum Cause { TASK_CREATED, AGENT_AWAY, REASSIGNED }
+  public enum Cause { TASK_CREATED, AGENT_AWAY, AGENT_AVAILABLE, REASSIGNED }
 
   private Routing() {}
 }

@@ -41,7 +41,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Routes tasks and records why (SPEC R4): when a task is created ({@link RouteTaskListener}),
- * when its agent goes away, and when a team lead reassigns it. Each decision sets the
+ * when its agent goes away, when an agent becomes available again (the team queue), and when a
+ * team lead reassigns it. Each decision sets the
  * task's assignee (or leaves it in the team queue) and its {@code routingReason}, stores a
  * {@code routing_decision} row and records an event on the contact. The engine is asked
  * as the system: routing happens inside the command of whoever completed the previous
@@ -164,6 +165,59 @@ public class TaskRouting {
     record(new Decision(taskId, latest.contactId(), latest.step(), latest.groups(), latest.skills(),
         routed.assignee(), routed.method(), Cause.AGENT_AWAY, reason, ContactEvents.SYSTEM, clock.instant()),
         task.getName(), " (set away by " + setBy + ")");
+    return true;
+  }
+
+  /**
+   * The agent is available again, or has more room: the tasks waiting in the queue of their
+   * groups that routing left there (not a task somebody handed back) go through routing
+   * again, the most urgent (earliest due) first, each in a transaction of its own. Routing
+   * decides as for a new task — the returning agent, or whoever fits better; a task still
+   * nobody can take stays in the queue and records nothing. Returns how many were assigned.
+   */
+  public int routeQueued(String agentId, String setBy) {
+    List<String> groups = directory.groupsOf(agentId);
+    if (groups.isEmpty()) {
+      return 0;
+    }
+    List<String> taskIds = asSystem(commands, () -> taskService.createTaskQuery().taskCandidateGroupIn(groups)
+        .active().orderByDueDate().asc().orderByTaskCreateTime().asc().listPage(0, MAX_REROUTED).stream()
+        .map(Task::getId).toList());
+    int assigned = 0;
+    for (String taskId : taskIds) {
+      try {
+        if (asSystem(newTransaction, () -> routeFromQueue(taskId, agentId, setBy))) {
+          assigned++;
+        }
+      } catch (ProcessEngineException e) {
+        LOG.warn("Queued task {} was not routed when {} became available: {}", taskId, agentId, e.getMessage());
+      }
+    }
+    return assigned;
+  }
+
+  private boolean routeFromQueue(String taskId, String agentId, String setBy) {
+    Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
+    if (task == null || task.getAssignee() != null) {
+      return false;
+    }
+    Decision latest = decisions.latest(taskId).orElse(null);
+    if (latest == null || latest.assignee() != null) {
+      return false; // not queued by routing: handed back by an agent, or older than routing
+    }
+    Contact contact = latest.contactId() == null ? null : contacts.find(latest.contactId()).orElse(null);
+    Routed routed = router.route(new Request(latest.step(), latest.groups(), latest.skills(),
+        contact == null ? null : contact.customerId(), contact != null && contact.channel() == Channel.CHAT, null,
+        null));
+    if (routed.queued()) {
+      return false;
+    }
+    String reason = "from the team queue, " + users.displayName(agentId) + " being available: " + routed.reason();
+    taskService.setAssignee(taskId, routed.assignee());
+    taskService.setVariableLocal(taskId, Routing.FORM_ROUTING_REASON, reason);
+    record(new Decision(taskId, latest.contactId(), latest.step(), latest.groups(), latest.skills(),
+        routed.assignee(), routed.method(), Cause.AGENT_AVAILABLE, reason, ContactEvents.SYSTEM, clock.instant()),
+        task.getName(), " (set available by " + setBy + ")");
     return true;
   }
 

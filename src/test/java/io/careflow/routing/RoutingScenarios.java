@@ -271,6 +271,48 @@ abstract class RoutingScenarios extends CareflowIntegrationTest {
   }
 
   @Test
+  void shouldGiveTheQueuedTasksToAnAgentWhoComesBackOrGetsMoreRoom() {
+    String ola = agent("ola", false);
+    profiles.change(ola, Availability.AWAY, 1, null, "test", MONDAY_10);
+    // while the only furniture agent is away (capacity 1), two questions wait in the team queue,
+    // and a third in Russian, which she cannot answer
+    Task urgent = task(contact(uniqueEmail("back"), "EMAIL", "en", SOFA));
+    ClockUtil.setCurrentTime(Date.from(MONDAY_10.plusSeconds(600)));
+    Task later = task(contact(uniqueEmail("back"), "EMAIL", "en", SOFA));
+    Task russian = task(contact(uniqueEmail("back"), "EMAIL", "ru", SOFA));
+    assertThat(List.of(urgent, later, russian)).extracting(Task::getAssignee).containsOnlyNulls();
+    assertThat(decisions.latest(urgent.getId()).orElseThrow().method()).isEqualTo(Method.QUEUE);
+
+    Http.Response back = new Http(baseUrl()).putJson(ola, "/api/agents/" + ola, "{\"availability\": \"AVAILABLE\"}");
+
+    assertThat(back.status()).as(back.body()).isEqualTo(200);
+    // capacity 1: the most urgent (earliest due) one is hers, the other waits
+    String reason = "from the team queue, Ola Test being available: least loaded: 0 open tasks";
+    assertThat(assignee(urgent)).isEqualTo(ola);
+    assertThat(taskService.getVariableLocal(urgent.getId(), Routing.FORM_ROUTING_REASON)).isEqualTo(reason);
+    Decision decision = decisions.latest(urgent.getId()).orElseThrow();
+    assertThat(decision.cause()).isEqualTo(Cause.AGENT_AVAILABLE);
+    assertThat(decision.method()).isEqualTo(Method.LEAST_LOADED);
+    assertThat(events.of(decision.contactId())).filteredOn(e -> e.type().equals(Routing.EVENT_ROUTED)).last()
+        .satisfies(event -> assertThat(event.detail()).startsWith("Answer the customer → " + ola + ": " + reason)
+            .endsWith("(set available by " + ola + ")"));
+    assertThat(assignee(later)).isNull();
+    assertThat(decisions.latest(later.getId()).orElseThrow().cause()).as("still queued: nothing recorded")
+        .isEqualTo(Cause.TASK_CREATED);
+    assertThat(assignee(russian)).isNull();
+
+    // a lead gives her room for one more: the next queued task follows
+    Http.Response room = new Http(baseUrl()).putJson("maria", "/api/agents/" + ola, "{\"maxOpenTasks\": 2}");
+
+    assertThat(room.status()).as(room.body()).isEqualTo(200);
+    assertThat(assignee(later)).isEqualTo(ola);
+    assertThat(taskService.getVariableLocal(later.getId(), Routing.FORM_ROUTING_REASON))
+        .isEqualTo("from the team queue, Ola Test being available: least loaded: 1 open task");
+    assertThat(assignee(russian)).as("no one speaks Russian about furniture: it stays in the queue").isNull();
+    assertThat(room.json().get("openTasks").asInt()).isEqualTo(2);
+  }
+
+  @Test
   void shouldRerouteOnlyWhenTheAgentSwitchesToAway() {
     String ola = agent("ola", false);
     agent("piotr", false);

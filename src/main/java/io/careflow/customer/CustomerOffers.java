@@ -7,13 +7,9 @@ import io.careflow.sla.BusinessHoursProperties;
 import io.careflow.system.RequestValidator;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -52,24 +48,11 @@ public class CustomerOffers {
     Channel channel = null;
     Optional<ContactRef> contact = Optional.empty();
     if (request != null) {
-      if (request.validUntil() != null) {
-        try {
-          validUntil = OffsetDateTime.parse(request.validUntil()).toInstant();
-          if (!validUntil.isAfter(now)) {
-            check.add("validUntil", "must be in the future");
-          }
-        } catch (DateTimeParseException e) {
-          check.add("validUntil", "must be an ISO-8601 instant with offset, e.g. 2026-12-31T23:59:59+01:00");
-        }
+      validUntil = check.instant(request.validUntil(), "validUntil");
+      if (validUntil != null && !validUntil.isAfter(now)) {
+        check.add("validUntil", "must be in the future");
       }
-      if (request.channel() != null) {
-        try {
-          channel = Channel.valueOf(request.channel());
-        } catch (IllegalArgumentException e) {
-          check.add("channel", "must be one of " + Arrays.stream(Channel.values()).map(Enum::name)
-              .collect(Collectors.joining(", ")));
-        }
-      }
+      channel = check.oneOf(Channel.class, request.channel(), "channel");
       if (request.contactId() != null) {
         contact = customers.contact(request.contactId()).filter(c -> c.customerId().equals(customer.id()));
         if (contact.isEmpty()) {

@@ -7,13 +7,9 @@ import io.careflow.system.RequestValidator;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -62,12 +58,12 @@ public class ShipmentEventService {
     Instant expected = null;
     Carried carried = new Carried(null, null, null, null);
     if (request != null) {
-      status = status(request.status(), check);
-      at = instant(request.at(), "at", check);
+      status = check.oneOf(ShipmentStatus.class, request.status(), "status");
+      at = check.instant(request.at(), "at");
       if (at != null && at.isAfter(clock.instant().plus(MAX_CLOCK_SKEW))) {
         check.add("at", "must not be in the future");
       }
-      expected = instant(request.expectedDelivery(), "expectedDelivery", check);
+      expected = check.instant(request.expectedDelivery(), "expectedDelivery");
       if (status == ShipmentStatus.DELAYED && request.expectedDelivery() == null) {
         check.add("expectedDelivery", "is required for a DELAYED event (the new expected delivery)");
       }
@@ -119,37 +115,6 @@ public class ShipmentEventService {
 
   private Optional<ShipmentEvent> existing(ShipmentEvent draft) {
     return events.find(draft.trackingId(), draft.status(), draft.occurredAt());
-  }
-
-  private static ShipmentStatus status(String value, RequestValidator.Check check) {
-    if (value == null) {
-      return null;
-    }
-    try {
-      return ShipmentStatus.valueOf(value);
-    } catch (IllegalArgumentException e) {
-      check.add("status", "must be one of " + Arrays.stream(ShipmentStatus.values()).map(Enum::name)
-          .collect(Collectors.joining(", ")));
-      return null;
-    }
-  }
-
-  /** An ISO-8601 instant with offset. */
-  private static Instant instant(String value, String field, RequestValidator.Check check) {
-    if (value == null || check.hasProblem(field)) {
-      return null;
-    }
-    try {
-      Instant instant = OffsetDateTime.parse(value).toInstant();
-      if (!io.careflow.system.PlausibleInstants.plausible(instant)) {
-        check.add(field, io.careflow.system.PlausibleInstants.MESSAGE);
-        return null;
-      }
-      return instant;
-    } catch (DateTimeParseException e) {
-      check.add(field, "must be an ISO-8601 instant with offset, e.g. 2026-12-04T15:00:00+01:00");
-      return null;
-    }
   }
 
   /** The customer the event carries, normalised like at intake; e-mail or phone required. */

@@ -1,15 +1,12 @@
 package io.careflow.sla;
 
-import io.careflow.system.InvalidRequestException;
-import io.careflow.system.InvalidRequestException.FieldProblem;
+import io.careflow.system.RequestValidator;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -38,31 +35,19 @@ public class CalendarController {
       @RequestParam(required = false) String from,
       @Parameter(description = "ISO-8601 duration of days, hours, minutes, seconds", example = "PT6H")
       @RequestParam(required = false) String duration) {
-    var problems = new ArrayList<FieldProblem>();
-    Instant start = clock.instant();
-    if (from != null) {
-      try {
-        start = OffsetDateTime.parse(from.trim()).toInstant();
-        if (!io.careflow.system.PlausibleInstants.plausible(start)) {
-          problems.add(new FieldProblem("from", io.careflow.system.PlausibleInstants.MESSAGE));
-        }
-      } catch (DateTimeParseException e) {
-        problems.add(new FieldProblem("from", "must be an ISO-8601 instant with offset, e.g. 2026-12-04T15:00:00+01:00"));
-      }
-    }
+    var check = RequestValidator.parameters();
+    Instant start = from == null ? clock.instant() : check.instant(from, "from");
     WorkingDuration span = null;
     if (duration == null || duration.isBlank()) {
-      problems.add(new FieldProblem("duration", "is required, e.g. PT6H or P2D"));
+      check.add("duration", "is required, e.g. PT6H or P2D");
     } else {
       try {
         span = WorkingDuration.parse(duration);
       } catch (IllegalArgumentException e) {
-        problems.add(new FieldProblem("duration", e.getMessage()));
+        check.add("duration", e.getMessage());
       }
     }
-    if (!problems.isEmpty()) {
-      throw new InvalidRequestException(problems);
-    }
+    check.throwIfInvalid();
     var zone = calendar.hours().zone();
     return new Due(start.atZone(zone).toOffsetDateTime(), span.toString(),
         calendar.after(start, span).atZone(zone).toOffsetDateTime());

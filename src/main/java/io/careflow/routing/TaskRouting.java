@@ -186,7 +186,7 @@ public class TaskRouting {
     int assigned = 0;
     for (String taskId : taskIds) {
       try {
-        if (asSystem(newTransaction, () -> routeFromQueue(taskId, agentId, setBy))) {
+        if (asSystem(newTransaction, () -> routeFromQueue(taskId, agentId, groups, setBy))) {
           assigned++;
         }
       } catch (ProcessEngineException e) {
@@ -196,7 +196,7 @@ public class TaskRouting {
     return assigned;
   }
 
-  private boolean routeFromQueue(String taskId, String agentId, String setBy) {
+  private boolean routeFromQueue(String taskId, String agentId, List<String> agentGroups, String setBy) {
     Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
     if (task == null || task.getAssignee() != null) {
       return false;
@@ -204,6 +204,9 @@ public class TaskRouting {
     Decision latest = decisions.latest(taskId).orElse(null);
     if (latest == null || latest.assignee() != null) {
       return false; // not queued by routing: handed back by an agent, or older than routing
+    }
+    if (!agentGroups.containsAll(latest.skills())) {
+      return false; // a task the returning agent cannot take waited for a good reason: it still does
     }
     Contact contact = latest.contactId() == null ? null : contacts.find(latest.contactId()).orElse(null);
     Routed routed = router.route(new Request(latest.step(), latest.groups(), latest.skills(),

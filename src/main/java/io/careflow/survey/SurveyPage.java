@@ -58,8 +58,7 @@ public class SurveyPage {
       return page(model, link, csat, nps, ces, comment, errors, HttpStatus.BAD_REQUEST);
     }
     answers.store(link, csatValue, npsValue, cesValue, text);
-    pages.texts(model, pages.language(link.contactId()));
-    return new ModelAndView("public/survey-thanks", model.asMap());
+    return pages.render("public/survey-thanks", link, model, HttpStatus.OK);
   }
 
   private static Integer score(String value, int min, int max, String field, List<String> errors) {
@@ -82,14 +81,11 @@ public class SurveyPage {
 
   private ModelAndView page(Model model, Link link, String csat, String nps, String ces, String comment,
       List<String> errors, HttpStatus status) {
-    pages.texts(model, pages.language(link.contactId()));
     model.addAttribute("csat", csat == null ? "" : csat);
     model.addAttribute("nps", nps == null ? "" : nps);
     model.addAttribute("ces", ces == null ? "" : ces);
     model.addAttribute("comment", comment == null ? "" : comment);
     model.addAttribute("errors", errors);
-    var page = new ModelAndView("public/survey", model.asMap());
-    page.setStatus(status);
-    return page;
+    return pages.render("public/survey", link, model, status);
   }
 }

@@ -90,6 +90,18 @@ public class PublicPages {
     return contacts.find(contactId).map(c -> c.language()).filter(TEXTS::containsKey).orElse(defaultLanguage);
   }
 
+  /** A page of the customer's case in their language: the model's attributes and the texts, with the status. */
+  public ModelAndView render(String view, PublicLinks.Link link, Model model, HttpStatus status) {
+    return render(view, language(link.contactId()), model, status);
+  }
+
+  public ModelAndView render(String view, String language, Model model, HttpStatus status) {
+    texts(model, language);
+    var page = new ModelAndView(view, model.asMap());
+    page.setStatus(status);
+    return page;
+  }
+
   public void texts(Model model, String language) {
     model.addAttribute("t", TEXTS.getOrDefault(language, TEXTS.get("en")));
     model.addAttribute("shopName", shopName);

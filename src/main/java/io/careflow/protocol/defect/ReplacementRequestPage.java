@@ -47,20 +47,16 @@ public class ReplacementRequestPage {
       return page(model, link, product, order, fault, error, HttpStatus.BAD_REQUEST);
     }
     requests.submitByCustomer(link, blankToNull(product), blankToNull(order), fault.strip());
-    pages.texts(model, pages.language(link.contactId()));
-    return new ModelAndView("public/thanks", model.asMap());
+    return pages.render("public/thanks", link, model, HttpStatus.OK);
   }
 
   private ModelAndView page(Model model, Link link, String product, String order, String fault, String error,
       HttpStatus status) {
-    pages.texts(model, pages.language(link.contactId()));
     model.addAttribute("product", product == null ? "" : product);
     model.addAttribute("order", order == null ? "" : order);
     model.addAttribute("fault", fault == null ? "" : fault);
     model.addAttribute("error", error);
-    var page = new ModelAndView("public/replacement-form", model.asMap());
-    page.setStatus(status);
-    return page;
+    return pages.render("public/replacement-form", link, model, status);
   }
 
   private static String blankToNull(String value) {

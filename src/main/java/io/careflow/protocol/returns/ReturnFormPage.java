@@ -60,13 +60,11 @@ public class ReturnFormPage {
       return page(model, link, reason, comment, error, HttpStatus.BAD_REQUEST);
     }
     returns.submit(link, chosen, text);
-    pages.texts(model, pages.language(link.contactId()));
-    return new ModelAndView("public/thanks", model.asMap());
+    return pages.render("public/thanks", link, model, HttpStatus.OK);
   }
 
   private ModelAndView page(Model model, Link link, String reason, String comment, String error, HttpStatus status) {
     String language = pages.language(link.contactId());
-    pages.texts(model, language);
     Map<String, String> reasons = new LinkedHashMap<>();
     for (ReturnReason r : ReturnReason.values()) {
       reasons.put(r.name(), r.label(language));
@@ -75,8 +73,6 @@ public class ReturnFormPage {
     model.addAttribute("reason", reason == null ? "" : reason);
     model.addAttribute("comment", comment == null ? "" : comment);
     model.addAttribute("error", error == null ? "" : error);
-    var page = new ModelAndView("public/return-form", model.asMap());
-    page.setStatus(status);
-    return page;
+    return pages.render("public/return-form", language, model, status);
   }
 }

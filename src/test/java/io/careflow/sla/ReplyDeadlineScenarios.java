@@ -25,6 +25,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
@@ -98,6 +99,13 @@ abstract class ReplyDeadlineScenarios extends CareflowIntegrationTest {
     assertThat(sla.get("firstReplyAt").asText()).isEqualTo("2026-11-30T11:30:00+01:00");
     assertThat(sla.get("firstReplyWorkingMinutes").asLong()).isEqualTo(90);
     assertThat(events(contact)).contains(DeadlineService.STARTED, DeadlineService.MET);
+    // SPEC R6: the manager's timeline says which deadline applied and that it was met
+    List<String> timeline = new ArrayList<>();
+    http.get("maria", "/api/contacts/" + contact.id() + "/timeline").json().forEach(entry -> timeline.add(
+        entry.get("type").asText() + " " + entry.get("actor").asText() + ": " + entry.get("detail").asText()));
+    assertThat(timeline).containsSubsequence(
+        DeadlineService.STARTED + " system: reply: PT6H of working time, due 2026-11-30 16:00, warning at 2026-11-30 14:30",
+        DeadlineService.MET + " system: reply: done 2026-11-30 11:30, due 2026-11-30 16:00");
   }
 
   @Test

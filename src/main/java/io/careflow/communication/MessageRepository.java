@@ -31,7 +31,7 @@ public class MessageRepository {
         .update();
   }
 
-  Optional<Message> find(String id) {
+  public Optional<Message> find(String id) {
     return jdbc.sql("select * from message where id = ?").param(id).query(MessageRepository::map).optional();
   }
 

@@ -6,6 +6,7 @@ import io.careflow.contact.CaseVariables;
 import io.careflow.contact.ContactRepository;
 import io.careflow.sla.BusinessHoursProperties;
 import io.careflow.system.FormFields;
+import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -50,8 +51,8 @@ public class CheckDelayedShipmentListener implements TaskListener {
     task.setVariableLocal(ShipmentProcess.FORM_EXPECTED_DELIVERY, shopTime.local(event.expectedDelivery())
         + " (shop time; the customer read: " + texts.date(language, event.expectedDelivery()) + ")");
     String messageId = (String) task.getVariable(ShipmentProcess.MESSAGE_ID);
-    task.setVariableLocal(ShipmentProcess.FORM_SENT_MESSAGE, messages.ofCustomer(CaseVariables.customerId(task)).stream()
-        .filter(m -> m.id().equals(messageId)).findFirst().map(this::describe).orElse("(no message sent yet)"));
+    task.setVariableLocal(ShipmentProcess.FORM_SENT_MESSAGE, (messageId == null ? Optional.<Message>empty()
+        : messages.find(messageId)).map(this::describe).orElse("(no message sent yet)"));
   }
 
   private String describe(Message m) {

@@ -55,8 +55,7 @@ public class SendShipmentMessageDelegate implements JavaDelegate {
 
     String contactId = CaseVariables.contactId(execution);
     if (contactId != null) {
-      boolean sent = messages.ofCustomer(reach.customerId()).stream()
-          .anyMatch(m -> m.id().equals(message.id()) && m.status() == MessageStatus.SENT);
+      boolean sent = messages.find(message.id()).map(m -> m.status() == MessageStatus.SENT).orElse(false);
       contactEvents.record(contactId, sent ? ContactEvents.MESSAGE_SENT : ContactEvents.MESSAGE_STORED,
           ContactEvents.SYSTEM, event.status().notice() + (sent ? " sent to " + reach.recipient() + " by "
               : " kept, not delivered (no way out yet) by ") + reach.channel() + ", message " + message.id());

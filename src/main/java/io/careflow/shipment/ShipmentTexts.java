@@ -1,11 +1,7 @@
 package io.careflow.shipment;
 
 import io.careflow.sla.BusinessHoursProperties;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import io.careflow.system.TextFiles;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -94,14 +90,6 @@ public class ShipmentTexts {
   }
 
   private static Properties load(String language) {
-    var properties = new Properties();
-    try (InputStream in = ShipmentTexts.class.getResourceAsStream("/templates/mail/shipment_" + language + ".properties")) {
-      if (in != null) {
-        properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return properties;
+    return TextFiles.load("/templates/mail/shipment_" + language + ".properties");
   }
 }

@@ -2,10 +2,16 @@ package io.careflow.system;
 
 import io.careflow.contact.ContactRepository;
 import io.careflow.system.PublicLinks.RefusedLinkException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
@@ -24,55 +30,11 @@ import org.springframework.web.servlet.ModelAndView;
 @ControllerAdvice(basePackages = {"io.careflow.protocol", "io.careflow.survey"})
 public class PublicPages {
 
-  static final Map<String, Map<String, String>> TEXTS = Map.of(
-      "en", Map.ofEntries(
-          Map.entry("surveyTitle", "How did we do?"),
-          Map.entry("csat", "How satisfied are you with how we handled your case? (1 = very dissatisfied, 5 = very satisfied)"),
-          Map.entry("nps", "How likely are you to recommend us to a friend? (0 = not at all, 10 = extremely likely)"),
-          Map.entry("ces", "How easy was it to get your issue solved? (1 = very difficult, 7 = very easy)"),
-          Map.entry("required", "Please choose an answer."),
-          Map.entry("surveyThanks", "Thank you for your answer — it helps us get better."),
-          Map.entry("lang", "en"), Map.entry("submit", "Send"), Map.entry("comment", "Comment"),
-          Map.entry("thanks", "Thank you — we have received it and will be in touch."),
-          Map.entry("refusedUnknown", "This link is not valid."),
-          Map.entry("refusedExpired", "This link has expired."),
-          Map.entry("refusedUsed", "This form has already been sent."),
-          Map.entry("refusedHelp", "Just reply to our message and we will help you."),
-          Map.entry("returnTitle", "Return form"), Map.entry("reason", "Reason for the return"),
-          Map.entry("replacementTitle", "Replacement request"), Map.entry("product", "Product (name or code)"),
-          Map.entry("order", "Order number"), Map.entry("fault", "What is wrong with the product?")),
-      "pl", Map.ofEntries(
-          Map.entry("surveyTitle", "Jak nam poszło?"),
-          Map.entry("csat", "Jak bardzo jesteś zadowolony z obsługi Twojej sprawy? (1 = bardzo niezadowolony, 5 = bardzo zadowolony)"),
-          Map.entry("nps", "Jak bardzo prawdopodobne jest, że polecisz nas znajomym? (0 = wcale, 10 = bardzo)"),
-          Map.entry("ces", "Jak łatwo było załatwić Twoją sprawę? (1 = bardzo trudno, 7 = bardzo łatwo)"),
-          Map.entry("required", "Wybierz odpowiedź."),
-          Map.entry("surveyThanks", "Dziękujemy za odpowiedź — pomoże nam być lepszymi."),
-          Map.entry("lang", "pl"), Map.entry("submit", "Wyślij"), Map.entry("comment", "Komentarz"),
-          Map.entry("thanks", "Dziękujemy — otrzymaliśmy formularz i wkrótce się odezwiemy."),
-          Map.entry("refusedUnknown", "Ten link jest nieprawidłowy."),
-          Map.entry("refusedExpired", "Ten link wygasł."),
-          Map.entry("refusedUsed", "Ten formularz został już wysłany."),
-          Map.entry("refusedHelp", "Wystarczy odpowiedzieć na naszą wiadomość, a pomożemy."),
-          Map.entry("returnTitle", "Formularz zwrotu"), Map.entry("reason", "Powód zwrotu"),
-          Map.entry("replacementTitle", "Wniosek o wymianę"), Map.entry("product", "Produkt (nazwa lub kod)"),
-          Map.entry("order", "Numer zamówienia"), Map.entry("fault", "Co jest nie tak z produktem?")),
-      "ru", Map.ofEntries(
-          Map.entry("surveyTitle", "Как мы справились?"),
-          Map.entry("csat", "Насколько вы довольны тем, как мы решили ваш вопрос? (1 = совсем не доволен, 5 = очень доволен)"),
-          Map.entry("nps", "Насколько вероятно, что вы порекомендуете нас друзьям? (0 = точно нет, 10 = обязательно)"),
-          Map.entry("ces", "Насколько легко было решить ваш вопрос? (1 = очень трудно, 7 = очень легко)"),
-          Map.entry("required", "Пожалуйста, выберите ответ."),
-          Map.entry("surveyThanks", "Спасибо за ответ — он помогает нам становиться лучше."),
-          Map.entry("lang", "ru"), Map.entry("submit", "Отправить"), Map.entry("comment", "Комментарий"),
-          Map.entry("thanks", "Спасибо — мы получили форму и скоро свяжемся с вами."),
-          Map.entry("refusedUnknown", "Эта ссылка недействительна."),
-          Map.entry("refusedExpired", "Срок действия ссылки истёк."),
-          Map.entry("refusedUsed", "Эта форма уже отправлена."),
-          Map.entry("refusedHelp", "Просто ответьте на наше сообщение, и мы поможем."),
-          Map.entry("returnTitle", "Форма возврата"), Map.entry("reason", "Причина возврата"),
-          Map.entry("replacementTitle", "Заявка на замену"), Map.entry("product", "Товар (название или код)"),
-          Map.entry("order", "Номер заказа"), Map.entry("fault", "Что не так с товаром?")));
+  /**
+   * The pages' texts per language, from {@code templates/public/texts_<lang>.properties}
+   * (edited like the templates; a new language is a new file).
+   */
+  static final Map<String, Map<String, String>> TEXTS = texts();
 
   private final ContactRepository contacts;
   private final String defaultLanguage;
@@ -105,6 +67,27 @@ public class PublicPages {
   public void texts(Model model, String language) {
     model.addAttribute("t", TEXTS.getOrDefault(language, TEXTS.get("en")));
     model.addAttribute("shopName", shopName);
+  }
+
+  private static Map<String, Map<String, String>> texts() {
+    var texts = new TreeMap<String, Map<String, String>>();
+    try {
+      for (var file : new PathMatchingResourcePatternResolver()
+          .getResources("classpath*:templates/public/texts_*.properties")) {
+        String name = Objects.requireNonNull(file.getFilename());
+        String language = name.substring("texts_".length(), name.length() - ".properties".length());
+        var properties = TextFiles.load("/templates/public/" + name);
+        var map = new HashMap<String, String>();
+        properties.stringPropertyNames().forEach(key -> map.put(key, properties.getProperty(key)));
+        texts.put(language, Map.copyOf(map));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (!texts.containsKey("en")) {
+      throw new IllegalStateException("templates/public/texts_en.properties is missing (the fallback language)");
+    }
+    return Map.copyOf(texts);
   }
 
   @ExceptionHandler(RefusedLinkException.class)

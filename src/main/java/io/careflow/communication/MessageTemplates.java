@@ -12,11 +12,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Renders customer messages from FreeMarker templates in
- * {@code src/main/resources/templates/mail/}: {@code <type>_<language>.ftlh} (HTML, every
- * value escaped) and {@code <type>_<language>.text.ftl} (the plain-text alternative). The
- * customer's language is used when a template exists for it, else the shop's default
- * language, else English.
+ * Renders customer messages from FreeMarker templates in the top-level {@code templates/mail/}
+ * (packaged like {@code forms/}): {@code <type>_<language>.ftlh} (HTML, every value escaped)
+ * and {@code <type>_<language>.text.ftl} (the plain-text alternative). The customer's language
+ * is used when a template exists for it, else the shop's default language, else English.
  */
 @Component
 public class MessageTemplates {
@@ -46,6 +45,11 @@ public class MessageTemplates {
       }
     }
     throw new IllegalStateException("No template mail/" + type + "_*.ftlh for " + candidates);
+  }
+
+  /** Whether {@code mail/<type>_<language>.ftlh} exists (checked when a model naming it is deployed). */
+  public boolean exists(String type, String language) {
+    return template("mail/" + type + "_" + language + ".ftlh") != null;
   }
 
   private Template template(String name) {

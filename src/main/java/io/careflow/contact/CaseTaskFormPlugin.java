@@ -1,6 +1,9 @@
 package io.careflow.contact;
 
+import io.careflow.model.ExtensionProperties;
+import io.careflow.sla.GuardedStepListener;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.task.listener.DelegateExpressionTaskListener;
@@ -17,8 +20,9 @@ import org.springframework.stereotype.Component;
  * model's own): on create the {@link TaskFormContextListener} (customer context, tone, task
  * priority), then routing ({@code routing.RouteTaskListener}: team, skills, agent, and why); on
  * complete the {@link TaskFormNoteListener} (a note about the customer) and the
- * {@link CommunicationStyleListener}. A designer who adds a task in Camunda Modeler gets them
- * without touching Java.
+ * {@link CommunicationStyleListener}. A task with the extension property {@code deadline} is a
+ * guarded step: after routing, {@link GuardedStepListener} ties it to the case's deadline of that
+ * step. A designer who adds a task in Camunda Modeler gets them without touching Java.
  */
 @Component
 public class CaseTaskFormPlugin extends AbstractProcessEnginePlugin {
@@ -27,6 +31,12 @@ public class CaseTaskFormPlugin extends AbstractProcessEnginePlugin {
   static final String ROUTING_LISTENER = "${routeTaskListener}";
   static final String NOTE_LISTENER = "${taskFormNoteListener}";
   static final String STYLE_LISTENER = "${communicationStyleListener}";
+
+  private final ObjectProvider<GuardedStepListener> guardedSteps;
+
+  public CaseTaskFormPlugin(ObjectProvider<GuardedStepListener> guardedSteps) {
+    this.guardedSteps = guardedSteps;
+  }
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -42,6 +52,12 @@ public class CaseTaskFormPlugin extends AbstractProcessEnginePlugin {
         definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, listener(CREATE_LISTENER));
         // after the context: the task is complete (priority set) when its agent gets it
         definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, listener(ROUTING_LISTENER));
+        // after routing, which sets the task's candidate groups: a breached deadline adds the leads
+        String step = ExtensionProperties.of(userTaskElement).get(GuardedStepListener.PROPERTY);
+        if (step != null && !step.isBlank()) {
+          definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE,
+              task -> guardedSteps.getObject().created(task, step.strip()));
+        }
         definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, listener(NOTE_LISTENER));
         definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, listener(STYLE_LISTENER));
       }

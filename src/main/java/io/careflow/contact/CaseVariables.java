@@ -15,9 +15,19 @@ public final class CaseVariables {
   public static final String LANGUAGE = "language";
   /** When the contact was received (Date): the reply clock starts there. */
   public static final String RECEIVED_AT = "receivedAt";
-  /** How the case ended, read when the contact is closed: {@link #OUTCOME_NO_ANSWER} or none. */
+  /**
+   * How the case ends when its protocol ends, read by "Mark contact resolved (or closed)":
+   * {@link #OUTCOME_NO_ANSWER} or {@link #OUTCOME_CLOSED} close it, anything else resolves it.
+   */
   public static final String CASE_OUTCOME = "caseOutcome";
   public static final String OUTCOME_NO_ANSWER = "NO_ANSWER";
+  public static final String OUTCOME_CLOSED = "CLOSED";
+  /** The contact's own fields, for every model and form (set at the start of the case). */
+  public static final String SUBJECT = "subject";
+  public static final String ORDER_ID = "orderId";
+  public static final String PRODUCT_SKU = "productSku";
+  /** The customer's name as the shop knows it (their e-mail or phone when no name is known). */
+  public static final String CUSTOMER_NAME = "customerName";
   /** The topic given at intake or chosen at triage (input of the classification table). */
   public static final String TOPIC_HINT = "topicHint";
   /** Outputs of {@code contact-classification.dmn}. */
@@ -27,7 +37,7 @@ public final class CaseVariables {
   public static final String SUGGESTED_TOPIC = "suggestedTopic";
 
   /** Task-local values the task forms show. */
-  public static final String FORM_CUSTOMER_NAME = "customerName";
+  public static final String FORM_CUSTOMER_NAME = CUSTOMER_NAME;
   public static final String FORM_CUSTOMER_MESSAGE = "customerMessage";
   public static final String FORM_CUSTOMER_SUMMARY = "customerSummary";
   /** A note about the customer an agent may type into any task form; stored as a note, not kept here. */

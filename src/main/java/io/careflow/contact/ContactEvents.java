@@ -28,6 +28,8 @@ public class ContactEvents {
   public static final String STYLE_CHANGED = "STYLE_CHANGED";
   public static final String SENIOR_TAKES_OVER = "SENIOR_TAKES_OVER";
   public static final String OUTCOME = "OUTCOME";
+  /** A protocol opened a new case for the same customer from this one. */
+  public static final String FOLLOWED_BY = "FOLLOWED_BY";
   /** The customer record: a note or an offer made during the contact, the contact moved by a merge. */
   public static final String NOTE_ADDED = "NOTE_ADDED";
   public static final String OFFER_MADE = "OFFER_MADE";

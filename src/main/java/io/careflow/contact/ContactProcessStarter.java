@@ -1,5 +1,6 @@
 package io.careflow.contact;
 
+import io.careflow.customer.CustomerHistory;
 import io.careflow.customer.CustomerService;
 import io.careflow.sla.SlaVariables;
 import java.util.Date;
@@ -7,16 +8,23 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
 
-/** Starts the {@code contact} process for a stored contact; the only starter of that process. */
+/**
+ * Starts the {@code contact} process for a stored contact; the only starter of that process. The
+ * process holds the case's ids, what its tables read (channel, language, customer type, topic
+ * hint) and the contact's fields that models and forms show: subject, order number, product
+ * and the customer's name ({@link CaseVariables}).
+ */
 @Service
 public class ContactProcessStarter {
 
   private final RuntimeService runtimeService;
   private final CustomerService customers;
+  private final CustomerHistory history;
 
-  public ContactProcessStarter(RuntimeService runtimeService, CustomerService customers) {
+  public ContactProcessStarter(RuntimeService runtimeService, CustomerService customers, CustomerHistory history) {
     this.runtimeService = runtimeService;
     this.customers = customers;
+    this.history = history;
   }
 
   /** @return the process instance id */
@@ -29,10 +37,16 @@ public class ContactProcessStarter {
             .putValue(CaseVariables.CHANNEL, contact.channel().name())
             .putValue(CaseVariables.LANGUAGE, contact.language())
             .putValue(CaseVariables.RECEIVED_AT, Date.from(contact.receivedAt()))
+            // the contact's fields every model and form may use (a form shows them by key)
+            .putValue(CaseVariables.SUBJECT, contact.subject())
+            .putValue(CaseVariables.ORDER_ID, contact.orderId())
+            .putValue(CaseVariables.PRODUCT_SKU, contact.productSku())
+            .putValue(CaseVariables.CUSTOMER_NAME, history.displayName(contact.customerId(),
+                contact.customerEmail() != null ? contact.customerEmail() : contact.customerPhone()))
             // inputs of the communication style and SLA policy tables
             .putValue(SlaVariables.CUSTOMER_TYPE, customers.typeForNewContact(contact.customerId()).name())
             .putValue(CommunicationStyle.DISSATISFACTION, null)
-            .putValue(CaseVariables.TOPIC_HINT, contact.topicHint() == null ? null : contact.topicHint().name()))
+            .putValue(CaseVariables.TOPIC_HINT, contact.topicHint()))
         .execute()
         .getProcessInstanceId();
   }

@@ -29,7 +29,7 @@ public class ContactRepository {
             + "received_at, subject, body, topic_hint, status, language, order_id, product_sku, created_by) "
             + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(c.id(), c.channel().name(), c.externalId(), c.customerId(), c.customerEmail(), c.customerPhone(),
-            utc(c.receivedAt()), c.subject(), c.body(), c.topicHint() == null ? null : c.topicHint().name(),
+            utc(c.receivedAt()), c.subject(), c.body(), c.topicHint(),
             c.status().name(), c.language(), c.orderId(), c.productSku(), createdBy)
         .update();
   }
@@ -98,6 +98,11 @@ public class ContactRepository {
     jdbc.sql("update contact set outcome = ?, outcome_detail = ? where id = ?").params(outcome, detail, id).update();
   }
 
+  /** The case this one came from (a protocol opened it for the same customer). */
+  void setFollows(String id, String followsContactId) {
+    jdbc.sql("update contact set follows_contact_id = ? where id = ?").params(followsContactId, id).update();
+  }
+
   public void recordFirstContactResolved(String id, boolean resolved) {
     jdbc.sql("update contact set first_contact_resolved = ? where id = ?").params(resolved, id).update();
   }
@@ -132,10 +137,6 @@ public class ContactRepository {
     return jdbc.sql("select count(*) from contact").query(Long.class).single();
   }
 
-  private static <E extends Enum<E>> E enumOf(Class<E> type, String value) {
-    return value == null ? null : Enum.valueOf(type, value);
-  }
-
   private static Contact map(ResultSet rs, int row) throws SQLException {
     return new Contact(
         rs.getString("id"),
@@ -147,8 +148,8 @@ public class ContactRepository {
         instant(rs, "received_at"),
         rs.getString("subject"),
         rs.getString("body"),
-        enumOf(Topic.class, rs.getString("topic_hint")),
-        enumOf(Topic.class, rs.getString("topic")),
+        rs.getString("topic_hint"),
+        rs.getString("topic"),
         rs.getString("protocol"),
         ContactStatus.valueOf(rs.getString("status")),
         rs.getString("language"),

@@ -11,7 +11,7 @@ public record ContactView(
     String id,
     Channel channel,
     String externalId,
-    Topic topic,
+    String topic,
     String protocol,
     ContactStatus status,
     String customerId,
@@ -23,16 +23,17 @@ public record ContactView(
   /**
    * The reply deadline of the contact: target (working time), due instant (moved by time
    * spent waiting for the customer), first reply, met (null while open), whether the clock
-   * stands still now, and the working minutes to the first reply.
+   * stands still now, the working minutes to the first reply, and the row of sla-policy.dmn
+   * that gave the target (its id and the designer's description).
    */
   public record Sla(String target, OffsetDateTime dueAt, OffsetDateTime firstReplyAt, Boolean met, boolean paused,
-      Long firstReplyWorkingMinutes) {}
+      Long firstReplyWorkingMinutes, String policy) {}
 
   static ContactView of(Contact c, Optional<Deadline> reply, String assignee, ZoneId zone) {
     Sla sla = new Sla(reply.map(d -> d.target().toString()).orElse(null),
         reply.map(d -> at(d.dueAt(), zone)).orElse(null), at(c.firstReplyAt(), zone),
         reply.map(Deadline::met).orElse(null), reply.map(Deadline::isPaused).orElse(false),
-        c.firstReplyWorkingMinutes());
+        c.firstReplyWorkingMinutes(), reply.map(Deadline::policy).orElse(null));
     return new ContactView(c.id(), c.channel(), c.externalId(), c.topic(), c.protocol(), c.status(), c.customerId(),
         c.processInstanceId(), at(c.receivedAt(), zone), sla, assignee);
   }

@@ -26,8 +26,10 @@ public record NewContact(
     @NotNull(message = "is required") @Valid CustomerDetails customer,
     @Size(max = 500) String subject,
     @Size(max = 100_000) String body,
-    @Schema(description = "optional hint", allowableValues = {"COMPLAINT", "DEFECT", "RETURN", "INQUIRY"})
-    String topic,
+    @Schema(description = "optional hint: a topic the deployed classification table knows "
+        + "(processes/contact-classification.dmn; COMPLAINT, DEFECT, RETURN and INQUIRY ship, designers add more)",
+        example = "DEFECT")
+    @Size(max = 60) String topic,
     @Size(max = 100) String orderId,
     @Size(max = 100) String productSku) {
 

@@ -35,7 +35,7 @@ public class RecordClassificationListener implements ExecutionListener {
         "topic " + (topic == null ? "unknown" : topic) + ", protocol " + protocol + ", team " + team);
     if (topic != null) {
       publisher.publishEvent(new ContactClassified(contactId, CaseVariables.string(execution, CaseVariables.CUSTOMER_ID),
-          Topic.valueOf(topic)));
+          topic));
     }
   }
 }

@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * "Mark contact resolved (or closed)" ({@code service_resolve_contact}): the protocol has
- * ended — RESOLVED, or CLOSED when the customer never answered the shop's question.
+ * ended — RESOLVED, or CLOSED when the customer never answered the shop's question or the
+ * protocol recorded its outcome with {@code caseEnds = CLOSED}.
  */
 @Component
 public class ResolveContactDelegate implements JavaDelegate {
@@ -30,10 +31,12 @@ public class ResolveContactDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String contactId = CaseVariables.contactId(execution);
     String protocol = CaseVariables.string(execution, CaseVariables.PROTOCOL_KEY);
-    if (CaseVariables.OUTCOME_NO_ANSWER.equals(execution.getVariable(CaseVariables.CASE_OUTCOME))) {
+    Object caseOutcome = execution.getVariable(CaseVariables.CASE_OUTCOME);
+    if (CaseVariables.OUTCOME_NO_ANSWER.equals(caseOutcome) || CaseVariables.OUTCOME_CLOSED.equals(caseOutcome)) {
       contacts.close(contactId, clock.instant());
-      events.record(contactId, ContactEvents.CLOSED, ContactEvents.SYSTEM,
-          "protocol " + protocol + " ended without an answer from the customer");
+      events.record(contactId, ContactEvents.CLOSED, ContactEvents.SYSTEM, "protocol " + protocol
+          + (CaseVariables.OUTCOME_NO_ANSWER.equals(caseOutcome) ? " ended without an answer from the customer"
+              : " ended, the case closed"));
     } else {
       contacts.resolve(contactId, clock.instant());
       events.record(contactId, ContactEvents.RESOLVED, ContactEvents.SYSTEM, "protocol " + protocol + " ended");

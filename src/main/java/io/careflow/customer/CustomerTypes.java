@@ -1,10 +1,9 @@
 package io.careflow.customer;
 
+import io.careflow.system.EngineAsSystem;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
 
@@ -21,12 +20,11 @@ public class CustomerTypes {
   public static final String OUTPUT_TYPE = "customerType";
 
   private final DecisionService decisions;
-  private final CommandExecutor commands;
+  private final EngineAsSystem asSystem;
 
-  public CustomerTypes(ProcessEngine engine) {
+  public CustomerTypes(ProcessEngine engine, EngineAsSystem asSystem) {
     this.decisions = engine.getDecisionService();
-    this.commands = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
-        .getCommandExecutorTxRequired();
+    this.asSystem = asSystem;
   }
 
   /**
@@ -39,8 +37,8 @@ public class CustomerTypes {
         .putValue(INPUT_EARLIER_CONTACTS, (int) Math.min(earlierContacts, Integer.MAX_VALUE));
     // Evaluated as the system: inside a task listener the engine acts for the agent who
     // completes a task, and agents have no permission to evaluate decisions themselves.
-    DmnDecisionResultEntries result = commands.execute(context -> context.runWithoutAuthorization(
-        () -> decisions.evaluateDecisionByKey(DECISION).variables(inputs).evaluate().getFirstResult()));
+    DmnDecisionResultEntries result = asSystem.call(
+        () -> decisions.evaluateDecisionByKey(DECISION).variables(inputs).evaluate().getFirstResult());
     if (result == null || result.getEntry(OUTPUT_TYPE) == null) {
       throw new IllegalStateException(DECISION + " gave no customer type for " + inputs);
     }

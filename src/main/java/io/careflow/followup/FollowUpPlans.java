@@ -113,7 +113,7 @@ public class FollowUpPlans {
     List<FollowUp> pointless = jdbc.sql("""
             select f.* from follow_up f join contact c on c.id = f.contact_id
             where c.customer_id = ? and c.topic = ? and c.id <> ? and f.status = ?""")
-        .params(customerId, classified.topic().name(), classified.contactId(), PLANNED)
+        .params(customerId, classified.topic(), classified.contactId(), PLANNED)
         .query(FollowUpPlans::map).list();
     for (FollowUp followUp : pointless) {
       String reason = "the customer opened a new case on the same topic (" + classified.contactId() + ")";

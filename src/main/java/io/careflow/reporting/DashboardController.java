@@ -1,7 +1,6 @@
 package io.careflow.reporting;
 
 import io.careflow.contact.Channel;
-import io.careflow.contact.Topic;
 import io.careflow.reporting.SvgCharts.Bar;
 import io.careflow.reporting.SvgCharts.Chart;
 import io.careflow.reporting.SvgCharts.Group;
@@ -39,13 +38,15 @@ public class DashboardController {
 
   private final KpiService kpis;
   private final RequestValidator validator;
+  private final ReportedTopics topics;
   private final BusinessHoursProperties shopTime;
   private final Clock clock;
 
-  public DashboardController(KpiService kpis, RequestValidator validator, BusinessHoursProperties shopTime,
-      Clock clock) {
+  public DashboardController(KpiService kpis, RequestValidator validator, ReportedTopics topics,
+      BusinessHoursProperties shopTime, Clock clock) {
     this.kpis = kpis;
     this.validator = validator;
+    this.topics = topics;
     this.shopTime = shopTime;
     this.clock = clock;
   }
@@ -59,7 +60,7 @@ public class DashboardController {
     model.addAttribute("form", Map.of("from", text(from), "to", text(to), "channel", text(channel),
         "team", text(team), "topic", text(topic)));
     model.addAttribute("channels", List.of(Channel.values()).stream().map(Enum::name).toList());
-    model.addAttribute("topics", List.of(Topic.values()).stream().map(Enum::name).toList());
+    model.addAttribute("topics", topics.options(text(topic).isBlank() ? List.of() : List.of(text(topic))));
     var teams = new ArrayList<>(Groups.TEAMS);
     if (team != null && !team.isBlank() && KpiFilter.TEAM.matcher(team.trim()).matches()
         && !teams.contains(team.trim())) {
@@ -79,7 +80,7 @@ public class DashboardController {
       }
       check.throwIfInvalid();
       KpiFilter filter = KpiFilter.parse(validator, first.atStartOfDay(zone).toOffsetDateTime().toString(),
-          last.plusDays(1).atStartOfDay(zone).toOffsetDateTime().toString(), channel, team, topic);
+          last.plusDays(1).atStartOfDay(zone).toOffsetDateTime().toString(), channel, team, topic, topics);
       model.addAttribute("form", Map.of("from", first.toString(), "to", last.toString(), "channel", text(channel),
           "team", text(team), "topic", text(topic)));
       Kpis k = kpis.of(filter);

@@ -22,10 +22,12 @@ public class KpiController {
 
   private final KpiService kpis;
   private final RequestValidator validator;
+  private final ReportedTopics topics;
 
-  public KpiController(KpiService kpis, RequestValidator validator) {
+  public KpiController(KpiService kpis, RequestValidator validator, ReportedTopics topics) {
     this.kpis = kpis;
     this.validator = validator;
+    this.topics = topics;
   }
 
   @Operation(summary = "KPIs of the contacts received in [from, to)",
@@ -35,7 +37,7 @@ public class KpiController {
       @Parameter(example = "2026-12-01T00:00:00+01:00") @RequestParam(required = false) String to,
       @RequestParam(required = false) String channel, @RequestParam(required = false) String team,
       @RequestParam(required = false) String topic) {
-    return kpis.of(KpiFilter.parse(validator, from, to, channel, team, topic));
+    return kpis.of(KpiFilter.parse(validator, from, to, channel, team, topic, topics));
   }
 
   @Operation(summary = "The same KPIs per shop-local day (at most 731 days), for charts")
@@ -43,7 +45,7 @@ public class KpiController {
   public List<Kpis.Day> daily(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
       @RequestParam(required = false) String channel, @RequestParam(required = false) String team,
       @RequestParam(required = false) String topic) {
-    return kpis.daily(KpiFilter.parse(validator, from, to, channel, team, topic));
+    return kpis.daily(KpiFilter.parse(validator, from, to, channel, team, topic, topics));
   }
 
   @Operation(summary = "The per-day KPIs as CSV, with a last row for the whole period")
@@ -51,7 +53,7 @@ public class KpiController {
   public ResponseEntity<String> csv(@RequestParam(required = false) String from,
       @RequestParam(required = false) String to, @RequestParam(required = false) String channel,
       @RequestParam(required = false) String team, @RequestParam(required = false) String topic) {
-    KpiFilter filter = KpiFilter.parse(validator, from, to, channel, team, topic);
+    KpiFilter filter = KpiFilter.parse(validator, from, to, channel, team, topic, topics);
     var csv = new StringBuilder(Csv.line(List.of("day", "contacts", "fcr_rate", "first_reply_median_working_minutes",
         "first_reply_p90_working_minutes", "sla_compliance", "csat_average", "nps", "ces_average",
         "survey_answers")));

@@ -1,7 +1,6 @@
 package io.careflow.reporting;
 
 import io.careflow.contact.Channel;
-import io.careflow.contact.Topic;
 import io.careflow.system.RequestValidator;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,7 +17,7 @@ import java.util.stream.Collectors;
  * one channel, team and topic. Every KPI of a period refers to the same contacts (a cohort by
  * receipt), so the numbers of one answer always add up.
  */
-public record KpiFilter(Instant from, Instant to, Channel channel, String team, Topic topic) {
+public record KpiFilter(Instant from, Instant to, Channel channel, String team, String topic) {
 
   /** Team names as the engine's group ids allow them (application.yaml: general-resource-whitelist-pattern). */
   static final Pattern TEAM = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_-]{0,59}");
@@ -27,7 +26,7 @@ public record KpiFilter(Instant from, Instant to, Channel channel, String team, 
 
   /** Every bad parameter at once, as {@link RequestValidator} answers for request bodies. */
   static KpiFilter parse(RequestValidator validator, String from, String to, String channel, String team,
-      String topic) {
+      String topic, ReportedTopics topics) {
     var check = validator.check(new Object());
     Instant start = instant(check, "from", from);
     Instant end = instant(check, "to", to);
@@ -35,7 +34,12 @@ public record KpiFilter(Instant from, Instant to, Channel channel, String team, 
       check.add("to", "must be after from");
     }
     Channel ch = enumOf(check, "channel", Channel.class, channel);
-    Topic tp = enumOf(check, "topic", Topic.class, topic);
+    String tp = blank(topic) ? null : topic.trim();
+    if (tp != null && (tp.length() > 60 || !topics.known(tp))) {
+      check.add("topic", "must be one of " + String.join(", ", topics.current())
+          + " (or a topic contacts were stored under before)");
+      tp = null;
+    }
     String tm = blank(team) ? null : team.trim();
     if (tm != null && !TEAM.matcher(tm).matches()) {
       check.add("team", "must be a team id such as team-complaints");

@@ -348,7 +348,7 @@ class KpiRepository {
       }
       if (f.topic() != null) {
         sql.append(" and ").append(alias).append(".topic = ?");
-        params.add(f.topic().name());
+        params.add(f.topic());
       }
       return new Where(sql.toString(), params);
     }

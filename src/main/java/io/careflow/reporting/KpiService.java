@@ -1,7 +1,6 @@
 package io.careflow.reporting;
 
 import io.careflow.contact.Channel;
-import io.careflow.contact.Topic;
 import io.careflow.protocol.returns.ReturnReason;
 import io.careflow.reporting.Kpis.ChannelSla;
 import io.careflow.reporting.Kpis.FirstReplyBin;
@@ -38,11 +37,13 @@ public class KpiService {
   static final String NO_TOPIC = "UNCLASSIFIED";
 
   private final KpiRepository kpis;
+  private final ReportedTopics topics;
   private final BusinessHoursProperties shopTime;
   private final Clock clock;
 
-  public KpiService(KpiRepository kpis, BusinessHoursProperties shopTime, Clock clock) {
+  public KpiService(KpiRepository kpis, ReportedTopics topics, BusinessHoursProperties shopTime, Clock clock) {
     this.kpis = kpis;
+    this.topics = topics;
     this.shopTime = shopTime;
     this.clock = clock;
   }
@@ -56,8 +57,9 @@ public class KpiService {
     for (Channel channel : Channel.values()) {
       byChannel.put(channel.name(), 0L);
     }
-    for (Topic topic : Topic.values()) {
-      byTopic.put(topic.name(), 0L);
+    // every deployed topic is listed, also with no contacts; earlier topics when they have some
+    for (String topic : topics.current()) {
+      byTopic.put(topic, 0L);
     }
     long contacts = 0;
     long finished = 0;
@@ -100,7 +102,7 @@ public class KpiService {
     Instant now = clock.instant();
     return new Kpis(at(f.from()), at(f.to()),
         new Kpis.Filters(f.channel() == null ? null : f.channel().name(), f.team(),
-            f.topic() == null ? null : f.topic().name()),
+            f.topic()),
         contacts, rate(resolved, finished), finished, resolved,
         percentile(histogram, 0.5), percentile(histogram, 0.9), replies,
         new SlaCompliance(rate(met, decided), decided, met, channels),

@@ -1,5 +1,6 @@
 package io.careflow.routing;
 
+import io.careflow.system.EngineAsSystem;
 import io.careflow.contact.CaseVariables;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,8 +8,6 @@ import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
 
@@ -21,12 +20,11 @@ import org.springframework.stereotype.Service;
 public class RoutingTable {
 
   private final DecisionService decisions;
-  private final CommandExecutor commands;
+  private final EngineAsSystem asSystem;
 
-  public RoutingTable(ProcessEngine engine) {
+  public RoutingTable(ProcessEngine engine, EngineAsSystem asSystem) {
     this.decisions = engine.getDecisionService();
-    this.commands = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
-        .getCommandExecutorTxRequired();
+    this.asSystem = asSystem;
   }
 
   public Requirement requirement(Situation situation) {
@@ -39,8 +37,8 @@ public class RoutingTable {
         .putValue(Routing.INPUT_PRODUCT_SKU, situation.productSku());
     // Evaluated as the system: inside a task listener the engine acts for the agent who
     // completed the previous task, and agents may not evaluate decisions themselves.
-    DmnDecisionResult result = commands.execute(context -> context.runWithoutAuthorization(
-        () -> decisions.evaluateDecisionByKey(Routing.DECISION).variables(inputs).evaluate()));
+    DmnDecisionResult result = asSystem.call(
+        () -> decisions.evaluateDecisionByKey(Routing.DECISION).variables(inputs).evaluate());
     String team = null;
     var skills = new ArrayList<String>();
     for (DmnDecisionResultEntries row : result) {

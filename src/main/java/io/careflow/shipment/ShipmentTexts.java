@@ -34,9 +34,12 @@ public class ShipmentTexts {
   private final String defaultLanguage;
   private final Map<String, Properties> bundles = new ConcurrentHashMap<>();
 
-  public ShipmentTexts(BusinessHoursProperties shopTime,
+  private final TextFiles files;
+
+  public ShipmentTexts(BusinessHoursProperties shopTime, TextFiles files,
       @Value("${careflow.default-language:pl}") String defaultLanguage) {
     this.shopTime = shopTime;
+    this.files = files;
     this.defaultLanguage = defaultLanguage;
   }
 
@@ -85,11 +88,11 @@ public class ShipmentTexts {
     if (!language.matches("[a-z]{2}")) {
       return null;
     }
-    Properties bundle = bundles.computeIfAbsent(language, ShipmentTexts::load);
+    Properties bundle = bundles.computeIfAbsent(language, this::load);
     return bundle.isEmpty() ? null : bundle;
   }
 
-  private static Properties load(String language) {
-    return TextFiles.load("/templates/mail/shipment_" + language + ".properties");
+  private Properties load(String language) {
+    return files.load("mail/shipment_" + language + ".properties");
   }
 }

@@ -4,18 +4,24 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** "Stop the clock": the guarded step is done; whether the deadline was met is recorded. */
+/**
+ * "Stop the … clock": the deadline of the step named by the input {@code deadline} (default
+ * {@code reply}) is done; whether it was met is recorded and its watcher ends. A clock that
+ * stopped already stays as it was.
+ */
 @Component
 public class CompleteDeadlineDelegate implements JavaDelegate {
 
   private final DeadlineService deadlines;
+  private final CaseDeadline caseDeadline;
 
-  public CompleteDeadlineDelegate(DeadlineService deadlines) {
+  public CompleteDeadlineDelegate(DeadlineService deadlines, CaseDeadline caseDeadline) {
     this.deadlines = deadlines;
+    this.caseDeadline = caseDeadline;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    deadlines.complete(SlaVariables.deadlineId(execution));
+    caseDeadline.of(execution).ifPresent(deadline -> deadlines.complete(deadline.id()));
   }
 }

@@ -20,7 +20,9 @@ public record Deadline(
     Instant breachedAt,
     Instant escalatedAt,
     Instant completedAt,
-    Boolean met) {
+    Boolean met,
+    String policyRule,
+    String policyDescription) {
 
   public boolean isPaused() {
     return pausedAt != null;
@@ -28,5 +30,14 @@ public record Deadline(
 
   public boolean isCompleted() {
     return completedAt != null;
+  }
+
+  /** The row of sla-policy.dmn that gave the target, as the timeline and the contact name it. */
+  public String policy() {
+    if (policyRule == null) {
+      return null;
+    }
+    return policyDescription == null || policyDescription.isBlank() ? "sla-policy " + policyRule
+        : "sla-policy " + policyRule + ": " + policyDescription.strip();
   }
 }

@@ -37,8 +37,10 @@ import org.springframework.stereotype.Service;
  *       told, the breach is recorded (the deadline is missed);</li>
  *   <li>twice the allowed time: the managers are told.</li>
  * </ul>
- * The tasks are the open tasks of the process instance whose timer fired: a guarded step is
- * one task at a time.
+ * The tasks are the open tasks the deadline guards ({@link GuardedTasks}); the timers are those of
+ * the deadline's watcher ({@code deadline-watch.bpmn}). Instances of earlier models still carry
+ * the timers on their tasks: there the tasks are the open tasks of the process instance whose
+ * timer fired.
  *
  * <p>The mark, the priority and the candidates change in the timer's own step; the e-mails go out
  * through {@code deadline-alert.bpmn} (one instance per person, asynchronous with retries), so a
@@ -61,11 +63,13 @@ public class DeadlineAlerts {
   private final EmailSender email;
   private final WorkingTimeCalendar calendar;
   private final StaffAlertLog sent;
+  private final GuardedTasks guardedTasks;
   private final String tasklistUrl;
 
   public DeadlineAlerts(DeadlineService deadlines, TaskService taskService, RuntimeService runtimeService,
       UserDirectory users, ContactRepository contacts, MessageTemplates templates, EmailSender email,
-      WorkingTimeCalendar calendar, StaffAlertLog sent, @Value("${careflow.public-url}") String publicUrl) {
+      WorkingTimeCalendar calendar, StaffAlertLog sent, GuardedTasks guardedTasks,
+      @Value("${careflow.public-url}") String publicUrl) {
     this.deadlines = deadlines;
     this.taskService = taskService;
     this.runtimeService = runtimeService;
@@ -75,11 +79,12 @@ public class DeadlineAlerts {
     this.email = email;
     this.calendar = calendar;
     this.sent = sent;
+    this.guardedTasks = guardedTasks;
     this.tasklistUrl = publicUrl.replaceAll("/+$", "") + "/camunda/app/tasklist/default/#/?task=";
   }
 
   public void warn(DelegateExecution execution) {
-    List<Task> tasks = openTasks(execution.getProcessInstanceId());
+    List<Task> tasks = guardedTasks(execution);
     Set<String> recipients = new LinkedHashSet<>();
     for (Task task : tasks) {
       if (task.getAssignee() != null) {
@@ -88,7 +93,7 @@ public class DeadlineAlerts {
         candidateGroups(task).forEach(group -> recipients.addAll(users.membersOf(group)));
       }
     }
-    String id = SlaVariables.deadlineId(execution);
+    String id = deadlineId(execution);
     if (deadlines.warn(id, "priority raised, told " + describe(recipients))) {
       raisePriority(tasks, PRIORITY_WARNED);
       tell(Level.WARNING, recipients, execution);
@@ -96,9 +101,9 @@ public class DeadlineAlerts {
   }
 
   public void breach(DelegateExecution execution) {
-    List<Task> tasks = openTasks(execution.getProcessInstanceId());
+    List<Task> tasks = guardedTasks(execution);
     List<String> leads = users.membersOf(Groups.TEAM_LEADS);
-    String id = SlaVariables.deadlineId(execution);
+    String id = deadlineId(execution);
     if (deadlines.breach(id, "offered to team leads, told " + describe(leads))) {
       raisePriority(tasks, PRIORITY_BREACHED);
       tasks.forEach(task -> taskService.addCandidateGroup(task.getId(), Groups.TEAM_LEADS));
@@ -108,7 +113,7 @@ public class DeadlineAlerts {
 
   public void escalate(DelegateExecution execution) {
     List<String> managers = users.membersOf(Groups.MANAGERS);
-    String id = SlaVariables.deadlineId(execution);
+    String id = deadlineId(execution);
     if (deadlines.escalate(id, "twice the allowed time, told " + describe(managers))) {
       tell(Level.ESCALATION, managers, execution);
     }
@@ -116,7 +121,8 @@ public class DeadlineAlerts {
 
   /** One {@code deadline-alert} per person with an e-mail address; started in the timer's step. */
   private void tell(Level level, Iterable<String> userIds, DelegateExecution execution) {
-    String deadlineId = SlaVariables.deadlineId(execution);
+    String deadlineId = deadlineId(execution);
+    String guardedProcess = watched(execution) ? null : execution.getProcessInstanceId();
     for (String userId : userIds) {
       if (users.emailsOf(List.of(userId)).isEmpty()) {
         continue;
@@ -127,7 +133,7 @@ public class DeadlineAlerts {
               .putValue(DeadlineAlertProcess.DEADLINE_ID, deadlineId)
               .putValue(DeadlineAlertProcess.LEVEL, level.name())
               .putValue(DeadlineAlertProcess.RECIPIENT, userId)
-              .putValue(DeadlineAlertProcess.GUARDED_PROCESS_INSTANCE_ID, execution.getProcessInstanceId())
+              .putValue(DeadlineAlertProcess.GUARDED_PROCESS_INSTANCE_ID, guardedProcess)
               .putValue(DeadlineAlertProcess.CONTACT_ID, CaseVariables.contactId(execution)))
           .execute();
     }
@@ -148,7 +154,8 @@ public class DeadlineAlerts {
     if (addresses.isEmpty() || (level == Level.WARNING && deadline.isCompleted())) {
       return;
     }
-    List<Task> tasks = openTasks(guardedProcessInstanceId);
+    List<Task> tasks = guardedProcessInstanceId == null ? guardedTasks.open(deadlineId)
+        : openTasks(guardedProcessInstanceId);
     Contact contact = contacts.find(deadline.contactId()).orElseThrow();
     Map<String, Object> model = new HashMap<>();
     model.put("step", deadline.step());
@@ -167,6 +174,21 @@ public class DeadlineAlerts {
       return;
     }
     email.send(new Email(id, "careflow", addresses.get(0), subject, rendered.html(), rendered.text(), List.of()));
+  }
+
+  /** Whether the timer is the deadline watcher's (else a boundary timer of an earlier model's task). */
+  private static boolean watched(DelegateExecution execution) {
+    return execution.getVariable(DeadlineWatchProcess.DEADLINE_ID) != null;
+  }
+
+  private static String deadlineId(DelegateExecution execution) {
+    return watched(execution) ? (String) execution.getVariable(DeadlineWatchProcess.DEADLINE_ID)
+        : SlaVariables.deadlineId(execution);
+  }
+
+  private List<Task> guardedTasks(DelegateExecution execution) {
+    return watched(execution) ? guardedTasks.open(deadlineId(execution))
+        : openTasks(execution.getProcessInstanceId());
   }
 
   private List<Task> openTasks(String processInstanceId) {

@@ -25,11 +25,34 @@ class DeadlineRepository {
   void insert(Deadline d) {
     jdbc.sql("""
             insert into deadline (id, contact_id, step, target, warning_fraction, started_at, warning_at, due_at,
-                                  escalation_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                  escalation_at, policy_rule, policy_description)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
         .params(d.id(), d.contactId(), d.step(), d.target().toString(), BigDecimal.valueOf(d.warningFraction()),
-            utc(d.startedAt()), utc(d.warningAt()), utc(d.dueAt()), utc(d.escalationAt()))
+            utc(d.startedAt()), utc(d.warningAt()), utc(d.dueAt()), utc(d.escalationAt()), d.policyRule(),
+            clip(d.policyDescription()))
         .update();
+  }
+
+  /** A new target for a running deadline (the protocol's row of the policy applies now). */
+  void retarget(Deadline d) {
+    jdbc.sql("""
+            update deadline set target = ?, warning_fraction = ?, warning_at = ?, due_at = ?, escalation_at = ?,
+                                policy_rule = ?, policy_description = ?
+            where id = ? and completed_at is null""")
+        .params(d.target().toString(), BigDecimal.valueOf(d.warningFraction()), utc(d.warningAt()), utc(d.dueAt()),
+            utc(d.escalationAt()), d.policyRule(), clip(d.policyDescription()), d.id())
+        .update();
+  }
+
+  /** The newest deadline of that step on the contact that has not ended. */
+  Optional<Deadline> running(String contactId, String step) {
+    return jdbc.sql("select * from deadline where contact_id = ? and step = ? and completed_at is null "
+            + "order by started_at desc, id desc fetch first 1 rows only")
+        .params(contactId, step).query(DeadlineRepository::map).optional();
+  }
+
+  private static String clip(String text) {
+    return text == null || text.length() <= 1000 ? text : text.substring(0, 999) + "…";
   }
 
   Optional<Deadline> find(String id) {
@@ -88,6 +111,7 @@ class DeadlineRepository {
         instant(rs, "started_at"), instant(rs, "warning_at"), instant(rs, "due_at"), instant(rs, "escalation_at"),
         instant(rs, "paused_at"), Duration.ofSeconds(rs.getLong("paused_working_seconds")),
         instant(rs, "warned_at"), instant(rs, "breached_at"), instant(rs, "escalated_at"),
-        instant(rs, "completed_at"), (Boolean) rs.getObject("met"));
+        instant(rs, "completed_at"), (Boolean) rs.getObject("met"), rs.getString("policy_rule"),
+        rs.getString("policy_description"));
   }
 }

@@ -35,36 +35,90 @@ public class DeadlineService {
   public static final String RESUMED = "SLA_RESUMED";
   public static final String MET = "SLA_MET";
   public static final String MISSED = "SLA_MISSED";
+  public static final String RETARGETED = "SLA_RETARGETED";
 
   private final DeadlineRepository deadlines;
   private final WorkingTimeCalendar calendar;
   private final ContactEvents events;
+  private final DeadlineWatch watch;
+  private final GuardedTasks guardedTasks;
   private final Clock clock;
   private final ApplicationEventPublisher publisher;
 
   public DeadlineService(DeadlineRepository deadlines, WorkingTimeCalendar calendar, ContactEvents events,
-      Clock clock, ApplicationEventPublisher publisher) {
+      DeadlineWatch watch, GuardedTasks guardedTasks, Clock clock, ApplicationEventPublisher publisher) {
     this.deadlines = deadlines;
     this.calendar = calendar;
     this.events = events;
+    this.watch = watch;
+    this.guardedTasks = guardedTasks;
     this.clock = clock;
     this.publisher = publisher;
   }
 
+  /** A new deadline for {@code step}, from {@code from}, with the policy row's target; its watcher starts. */
   @Transactional
-  public Deadline start(String contactId, String step, Instant from, WorkingDuration target, double warningFraction) {
-    if (warningFraction <= 0 || warningFraction >= 1) {
-      throw new IllegalArgumentException("warning fraction must lie between 0 and 1, was " + warningFraction);
-    }
-    Instant dueAt = calendar.after(from, target);
-    Instant warningAt = calendar.fractionOf(from, dueAt, warningFraction);
-    Instant escalationAt = calendar.after(dueAt, calendar.between(from, dueAt));
-    var deadline = new Deadline(UUID.randomUUID().toString(), contactId, step, target, warningFraction, from,
-        warningAt, dueAt, escalationAt, null, Duration.ZERO, null, null, null, null, null);
+  public Deadline start(String contactId, String step, Instant from, SlaPolicy.Row policy) {
+    Deadline deadline = points(new Deadline(UUID.randomUUID().toString(), contactId, step, policy.target(),
+        policy.warningFraction(), from, null, null, null, null, Duration.ZERO, null, null, null, null, null,
+        policy.rule(), policy.description()));
     deadlines.insert(deadline);
-    events.record(contactId, STARTED, ContactEvents.SYSTEM,
-        "%s: %s of working time, due %s, warning at %s".formatted(step, target, local(dueAt), local(warningAt)));
+    events.record(contactId, STARTED, ContactEvents.SYSTEM, "%s: %s of working time, due %s, warning at %s (%s)"
+        .formatted(step, policy.target(), local(deadline.dueAt()), local(deadline.warningAt()), rule(deadline)));
+    watch.start(deadline);
     return deadline;
+  }
+
+  /**
+   * The policy decided again for a running deadline — e.g. once the contact's protocol is known,
+   * whose row may give it a target of its own. A different target moves every point, counted
+   * from the deadline's start (time waited for the customer still does not count); the same
+   * target changes nothing. Levels already reached stay reached.
+   */
+  @Transactional
+  public Deadline retarget(Deadline running, SlaPolicy.Row policy) {
+    if (running.isCompleted() || (running.target().equals(policy.target())
+        && running.warningFraction() == policy.warningFraction())) {
+      return running;
+    }
+    Deadline moved = points(new Deadline(running.id(), running.contactId(), running.step(), policy.target(),
+        policy.warningFraction(), running.startedAt(), null, null, null, running.pausedAt(),
+        running.pausedWorkingTime(), running.warnedAt(), running.breachedAt(), running.escalatedAt(), null, null,
+        policy.rule(), policy.description()));
+    deadlines.retarget(moved);
+    events.record(running.contactId(), RETARGETED, ContactEvents.SYSTEM,
+        "%s: %s of working time instead of %s, now due %s, warning at %s (%s)".formatted(running.step(),
+            policy.target(), running.target(), local(moved.dueAt()), local(moved.warningAt()), rule(moved)));
+    if (!moved.isPaused()) {
+      watch.stop(running.id());
+      watch.start(moved);
+      guardedTasks.moveDueDates(moved);
+    }
+    return get(running.id());
+  }
+
+  /** The deadline's points from its start, target and warning fraction, moved by the time waited so far. */
+  private Deadline points(Deadline d) {
+    if (d.warningFraction() <= 0 || d.warningFraction() >= 1) {
+      throw new IllegalArgumentException("warning fraction must lie between 0 and 1, was " + d.warningFraction());
+    }
+    Instant dueAt = calendar.after(d.startedAt(), d.target());
+    Instant warningAt = calendar.fractionOf(d.startedAt(), dueAt, d.warningFraction());
+    Instant escalationAt = calendar.after(dueAt, calendar.between(d.startedAt(), dueAt));
+    Duration waited = d.pausedWorkingTime();
+    if (!waited.isZero()) {
+      dueAt = calendar.after(dueAt, waited);
+      warningAt = calendar.after(warningAt, waited);
+      escalationAt = calendar.after(escalationAt, waited);
+    }
+    return new Deadline(d.id(), d.contactId(), d.step(), d.target(), d.warningFraction(), d.startedAt(), warningAt,
+        dueAt, escalationAt, d.pausedAt(), waited, d.warnedAt(), d.breachedAt(), d.escalatedAt(), d.completedAt(),
+        d.met(), d.policyRule(), d.policyDescription());
+  }
+
+  /** The deadline of that step on the contact that has not ended, if one runs. */
+  public Optional<Deadline> running(String contactId, String step) {
+    return deadlines.running(contactId, step);
   }
 
   public Deadline get(String id) {
@@ -88,6 +142,7 @@ public class DeadlineService {
     }
     Instant now = clock.instant();
     deadlines.pause(id, now);
+    watch.stop(id);
     events.record(deadline.contactId(), PAUSED, ContactEvents.SYSTEM,
         deadline.step() + ": waiting for the customer, clock stopped");
     return get(id);
@@ -107,7 +162,12 @@ public class DeadlineService {
     events.record(deadline.contactId(), RESUMED, ContactEvents.SYSTEM,
         "%s: customer answered after %d working minutes, now due %s".formatted(deadline.step(),
             waited.toMinutes(), local(dueAt)));
-    return get(id);
+    Deadline resumed = get(id);
+    if (!resumed.isCompleted()) {
+      watch.start(resumed);
+      guardedTasks.moveDueDates(resumed);
+    }
+    return resumed;
   }
 
   /**
@@ -125,6 +185,7 @@ public class DeadlineService {
     Instant counted = deadline.isPaused() ? deadline.pausedAt() : now;
     boolean met = deadline.breachedAt() == null && !counted.isAfter(deadline.dueAt());
     deadlines.complete(id, now, met);
+    watch.stop(id);
     events.record(deadline.contactId(), met ? MET : MISSED, ContactEvents.SYSTEM,
         "%s: done %s, due %s".formatted(deadline.step(), local(now), local(deadline.dueAt())));
     return get(id);
@@ -147,8 +208,8 @@ public class DeadlineService {
       return false;
     }
     if (!now.isBefore(deadline.dueAt())) {
-      events.record(deadline.contactId(), WARNED, ContactEvents.SYSTEM, "%s: warning point handled after the "
-          + "deadline (%s), nobody warned; the breach tells the team leads".formatted(deadline.step(),
+      events.record(deadline.contactId(), WARNED, ContactEvents.SYSTEM, ("%s: warning point handled after the "
+          + "deadline (%s), nobody warned; the breach tells the team leads").formatted(deadline.step(),
               local(deadline.dueAt())));
       return false;
     }
@@ -176,6 +237,10 @@ public class DeadlineService {
       }
     }
     return first;
+  }
+
+  private static String rule(Deadline deadline) {
+    return deadline.policy() == null ? "target given by the model" : deadline.policy();
   }
 
   private String local(Instant instant) {

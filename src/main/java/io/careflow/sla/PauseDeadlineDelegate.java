@@ -8,23 +8,26 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * "Stop the clock: wait for the customer": the contact is WAITING_FOR_CUSTOMER and its
- * deadline stands still (SPEC R2: time waiting for the customer does not count).
+ * "Stop the clock: wait for the customer" (input {@code deadline}, default {@code reply}): the
+ * contact is WAITING_FOR_CUSTOMER and its deadline stands still, its watcher stopped (SPEC R2:
+ * time waiting for the customer does not count).
  */
 @Component
 public class PauseDeadlineDelegate implements JavaDelegate {
 
   private final DeadlineService deadlines;
+  private final CaseDeadline caseDeadline;
   private final ContactRepository contacts;
 
-  public PauseDeadlineDelegate(DeadlineService deadlines, ContactRepository contacts) {
+  public PauseDeadlineDelegate(DeadlineService deadlines, CaseDeadline caseDeadline, ContactRepository contacts) {
     this.deadlines = deadlines;
+    this.caseDeadline = caseDeadline;
     this.contacts = contacts;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    deadlines.pause(SlaVariables.deadlineId(execution));
+    caseDeadline.of(execution).ifPresent(deadline -> deadlines.pause(deadline.id()));
     contacts.setStatus(CaseVariables.contactId(execution), ContactStatus.WAITING_FOR_CUSTOMER);
   }
 }

@@ -8,23 +8,26 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * "Restart the clock": the customer answered; the deadline moves by the working time waited
- * and the guarded task, entered again, gets the new due date and timers.
+ * "Restart the clock" (input {@code deadline}, default {@code reply}): the customer answered;
+ * every point of the deadline moves by the working time waited, its watcher starts again and its
+ * open tasks (and a guarded task entered again) get the new due date.
  */
 @Component
 public class ResumeDeadlineDelegate implements JavaDelegate {
 
   private final DeadlineService deadlines;
+  private final CaseDeadline caseDeadline;
   private final ContactRepository contacts;
 
-  public ResumeDeadlineDelegate(DeadlineService deadlines, ContactRepository contacts) {
+  public ResumeDeadlineDelegate(DeadlineService deadlines, CaseDeadline caseDeadline, ContactRepository contacts) {
     this.deadlines = deadlines;
+    this.caseDeadline = caseDeadline;
     this.contacts = contacts;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    SlaVariables.publish(execution, deadlines.resume(SlaVariables.deadlineId(execution)));
+    caseDeadline.of(execution).ifPresent(deadline -> SlaVariables.publish(execution, deadlines.resume(deadline.id())));
     contacts.setStatus(CaseVariables.contactId(execution), ContactStatus.OPEN);
   }
 }

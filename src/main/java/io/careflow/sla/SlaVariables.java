@@ -14,14 +14,21 @@ public final class SlaVariables {
 
   public static final String DECISION_SLA_POLICY = "sla-policy";
 
-  /** Input of the policy table and the start delegate: which step is guarded ("reply", …). */
+  /**
+   * Input of the clock steps (start, stop, pause, resume) and extension property of a guarded
+   * user task: which deadline ("reply", "replacement-review", …). Default: the reply deadline.
+   */
+  public static final String DEADLINE = "deadline";
+  /** Input of the start step: when the clock starts (a date, e.g. the contact's receipt); default now. */
+  public static final String FROM = "from";
+  /** Input of the policy table: the step asked about. Earlier models gave it to the start step too. */
   public static final String STEP = "slaStep";
-  /** Input of the start delegate: when the clock starts (e.g. the contact's receipt). */
-  public static final String FROM = "slaFrom";
+  /** The start step's input in earlier models; read when {@link #FROM} is not given. */
+  static final String LEGACY_FROM = "slaFrom";
   /** Outputs of the policy table. */
   public static final String TARGET = "slaTarget";
   public static final String WARNING_FRACTION = "slaWarningFraction";
-  /** Set by the start delegate, moved by a pause. */
+  /** Set by the start step on the process (and on each guarded task, locally), moved by a pause. */
   public static final String DEADLINE_ID = "slaDeadlineId";
   public static final String DUE_AT = "slaDueAt";
   public static final String WARNING_AT = "slaWarningAt";
@@ -33,6 +40,15 @@ public final class SlaVariables {
 
   public static String deadlineId(VariableScope scope) {
     return (String) scope.getVariable(DEADLINE_ID);
+  }
+
+  /** The step a clock step names ({@link #DEADLINE}, else an earlier model's {@link #STEP}); null when none. */
+  static String step(VariableScope scope) {
+    Object step = scope.getVariable(DEADLINE);
+    if (step == null) {
+      step = scope.getVariable(STEP);
+    }
+    return step == null || step.toString().isBlank() ? null : step.toString().strip();
   }
 
   /** Publishes where the clock stands for the due date and timers of the guarded task. */

@@ -2,16 +2,12 @@ package io.careflow.system;
 
 import io.careflow.contact.ContactRepository;
 import io.careflow.system.PublicLinks.RefusedLinkException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
@@ -34,14 +30,14 @@ public class PublicPages {
    * The pages' texts per language, from {@code templates/public/texts_<lang>.properties}
    * (edited like the templates; a new language is a new file).
    */
-  static final Map<String, Map<String, String>> TEXTS = texts();
-
+  private final Map<String, Map<String, String>> texts;
   private final ContactRepository contacts;
   private final String defaultLanguage;
   private final String shopName;
 
-  public PublicPages(ContactRepository contacts, @Value("${careflow.default-language:pl}") String defaultLanguage,
-      @Value("${careflow.mail.shop-name}") String shopName) {
+  public PublicPages(ContactRepository contacts, TextFiles files,
+      @Value("${careflow.default-language:pl}") String defaultLanguage, @Value("${careflow.mail.shop-name}") String shopName) {
+    this.texts = texts(files);
     this.contacts = contacts;
     this.defaultLanguage = defaultLanguage;
     this.shopName = shopName;
@@ -49,7 +45,7 @@ public class PublicPages {
 
   /** The language of the contact's customer, where careflow has texts for it. */
   public String language(String contactId) {
-    return contacts.find(contactId).map(c -> c.language()).filter(TEXTS::containsKey).orElse(defaultLanguage);
+    return contacts.find(contactId).map(c -> c.language()).filter(texts::containsKey).orElse(defaultLanguage);
   }
 
   /** A page of the customer's case in their language: the model's attributes and the texts, with the status. */
@@ -65,25 +61,18 @@ public class PublicPages {
   }
 
   public void texts(Model model, String language) {
-    model.addAttribute("t", TEXTS.getOrDefault(language, TEXTS.get("en")));
+    model.addAttribute("t", texts.getOrDefault(language, texts.get("en")));
     model.addAttribute("shopName", shopName);
   }
 
-  private static Map<String, Map<String, String>> texts() {
+  /** The pages' texts per language, {@code public/texts_<lang>.properties} below the templates folder. */
+  static Map<String, Map<String, String>> texts(TextFiles files) {
     var texts = new TreeMap<String, Map<String, String>>();
-    try {
-      for (var file : new PathMatchingResourcePatternResolver()
-          .getResources("classpath*:templates/public/texts_*.properties")) {
-        String name = Objects.requireNonNull(file.getFilename());
-        String language = name.substring("texts_".length(), name.length() - ".properties".length());
-        var properties = TextFiles.load("/templates/public/" + name);
-        var map = new HashMap<String, String>();
-        properties.stringPropertyNames().forEach(key -> map.put(key, properties.getProperty(key)));
-        texts.put(language, Map.copyOf(map));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    files.perLanguage("public/texts").forEach((language, properties) -> {
+      var map = new HashMap<String, String>();
+      properties.stringPropertyNames().forEach(key -> map.put(key, properties.getProperty(key)));
+      texts.put(language, Map.copyOf(map));
+    });
     if (!texts.containsKey("en")) {
       throw new IllegalStateException("templates/public/texts_en.properties is missing (the fallback language)");
     }
@@ -94,7 +83,7 @@ public class PublicPages {
   ModelAndView refused(RefusedLinkException e) {
     var page = new ModelAndView("public/link-refused");
     page.setStatus(e.refusal() == PublicLinks.Refusal.UNKNOWN ? HttpStatus.NOT_FOUND : HttpStatus.GONE);
-    page.addObject("t", TEXTS.getOrDefault(defaultLanguage, TEXTS.get("en")));
+    page.addObject("t", texts.getOrDefault(defaultLanguage, texts.get("en")));
     page.addObject("shopName", shopName);
     page.addObject("refusal", e.refusal().name());
     return page;

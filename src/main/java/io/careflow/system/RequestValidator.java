@@ -90,6 +90,18 @@ public class RequestValidator {
       }
     }
 
+    /** One of {@code allowed} (e.g. the deployed topics); null for null, null with a problem naming them all otherwise. */
+    public String oneOf(java.util.Collection<String> allowed, String value, String field) {
+      if (value == null) {
+        return null;
+      }
+      if (allowed.contains(value)) {
+        return value;
+      }
+      add(field, allowed.isEmpty() ? "is not known: no values are deployed" : "must be one of " + String.join(", ", allowed));
+      return null;
+    }
+
     public boolean hasProblem(String field) {
       return problems.stream().anyMatch(p -> p.field().equals(field));
     }

@@ -5,23 +5,72 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
+import java.util.TreeMap;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Component;
 
 /**
- * Texts a shop edits without touching Java — subject lines, the customers' pages — kept as
- * UTF-8 {@code .properties} files next to the templates ({@code templates/…}).
+ * Texts a shop edits without touching Java — subject lines, topic names, the customers'
+ * pages — kept as UTF-8 {@code .properties} files next to the message templates, in the
+ * same folders FreeMarker reads ({@code spring.freemarker.template-loader-path}, by default
+ * the top-level {@code templates/} packaged into the application). The first folder that
+ * has a file wins, as for the templates.
  */
-public final class TextFiles {
+@Component
+public class TextFiles {
 
-  private TextFiles() {}
+  private final List<String> locations;
+  private final PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
 
-  /** The file at {@code path} on the classpath (e.g. {@code /templates/public/texts_pl.properties}); empty when there is none. */
-  public static Properties load(String path) {
-    var properties = new Properties();
-    try (InputStream in = TextFiles.class.getResourceAsStream(path)) {
-      if (in != null) {
-        properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+  public TextFiles(@Value("${spring.freemarker.template-loader-path:classpath:/templates/}") List<String> locations) {
+    this.locations = locations.stream().map(l -> l.endsWith("/") ? l : l + "/").toList();
+  }
+
+  /** The file at {@code path} below the templates folder (e.g. {@code public/texts_pl.properties}); empty when there is none. */
+  public Properties load(String path) {
+    for (String location : locations) {
+      Resource resource = resolver.getResource(location + path);
+      if (resource.exists()) {
+        return read(resource);
       }
+    }
+    return new Properties();
+  }
+
+  /**
+   * Every {@code <prefix>_<language>.properties} below the templates folder, by language
+   * (e.g. prefix {@code public/texts}): a new language is a new file.
+   */
+  public Map<String, Properties> perLanguage(String prefix) {
+    var byLanguage = new TreeMap<String, Properties>();
+    String baseName = prefix.substring(prefix.lastIndexOf('/') + 1) + "_";
+    for (String location : locations) {
+      String pattern = location.startsWith("classpath:") ? "classpath*:" + location.substring("classpath:".length())
+          : location;
+      try {
+        for (Resource file : resolver.getResources(pattern.replaceFirst("^classpath\\*:/", "classpath*:") + prefix
+            + "_*.properties")) {
+          String name = Objects.requireNonNull(file.getFilename());
+          String language = name.substring(baseName.length(), name.length() - ".properties".length());
+          byLanguage.putIfAbsent(language, read(file));
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return byLanguage;
+  }
+
+  private static Properties read(Resource resource) {
+    var properties = new Properties();
+    try (InputStream in = resource.getInputStream()) {
+      properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

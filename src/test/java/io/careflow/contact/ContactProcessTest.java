@@ -21,6 +21,9 @@ import io.careflow.support.CareflowIntegrationTest;
 import io.careflow.support.Http;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import io.careflow.sla.Deadline;
+import io.careflow.sla.DeadlineService;
+import io.careflow.sla.SlaVariables;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -37,8 +40,9 @@ class ContactProcessTest extends CareflowIntegrationTest {
     ProcessInstance pi = contactProcess(contact);
 
     assertThat(pi).hasPassed(Elements.START_CONTACT_RECEIVED, Elements.RULE_COMMUNICATION_STYLE,
-        Elements.RULE_REPLY_POLICY, Elements.SERVICE_START_REPLY_CLOCK, Elements.RULE_CLASSIFY_CONTACT,
-        Elements.XOR_PROTOCOL_KNOWN, Elements.XOR_SENIOR_TAKES_OVER, Elements.XOR_MERGE_TEAM)
+        Elements.SERVICE_START_REPLY_CLOCK, Elements.RULE_CLASSIFY_CONTACT,
+        Elements.XOR_PROTOCOL_KNOWN, Elements.XOR_SENIOR_TAKES_OVER, Elements.XOR_MERGE_TEAM,
+        Elements.SERVICE_APPLY_REPLY_TARGET)
         .isWaitingAt(Elements.CALL_PROTOCOL);
     assertThat(pi).hasNotPassed(Elements.USER_CLASSIFY_CONTACT, Elements.SERVICE_HAND_TO_SENIOR);
     ProcessInstance protocol = calledProcessInstance(pi);
@@ -48,7 +52,7 @@ class ContactProcessTest extends CareflowIntegrationTest {
         .containsEntry("priority", "NORMAL").containsKey(CommunicationStyle.TONE_GUIDANCE);
 
     Contact classified = contacts.find(contact.id()).orElseThrow();
-    assertThat(classified.topic()).isEqualTo(Topic.COMPLAINT);
+    assertThat(classified.topic()).isEqualTo("COMPLAINT");
     assertThat(classified.protocol()).isEqualTo(ComplaintProcess.KEY);
   }
 
@@ -64,7 +68,7 @@ class ContactProcessTest extends CareflowIntegrationTest {
         .isWaitingAt(DefectReplacementProcess.Elements.USER_TALK_WITH_CUSTOMER);
     // offered to the team and routed to boris, its only member
     assertThat(task(protocol)).hasCandidateGroupAssociated("team-replacements").isAssignedTo("boris");
-    assertThat(contacts.find(contact.id()).orElseThrow().topic()).isEqualTo(Topic.DEFECT);
+    assertThat(contacts.find(contact.id()).orElseThrow().topic()).isEqualTo("DEFECT");
   }
 
   @Test
@@ -88,7 +92,7 @@ class ContactProcessTest extends CareflowIntegrationTest {
 
     assertThat(pi).hasPassed(Elements.USER_CLASSIFY_CONTACT).isWaitingAt(Elements.CALL_PROTOCOL);
     assertThat(calledProcessInstance(pi)).hasProcessDefinitionKey(ReturnProcess.KEY);
-    assertThat(contacts.find(contact.id()).orElseThrow().topic()).isEqualTo(Topic.RETURN);
+    assertThat(contacts.find(contact.id()).orElseThrow().topic()).isEqualTo("RETURN");
   }
 
   @Test
@@ -103,18 +107,36 @@ class ContactProcessTest extends CareflowIntegrationTest {
   }
 
   @Test
-  void shouldWarnAndEscalateATriageThatWaits() {
+  void shouldGuardATriageThatWaitsWithTheReplyDeadline() {
     Contact contact = intake.receive(emailContact(uniqueEmail("waits"), null, "?", "?"), "intake").contact();
     ProcessInstance pi = contactProcess(contact);
-    var jobs = processEngine.getManagementService();
-    for (String timer : new String[] {"timer_classify_warning", "timer_classify_due", "timer_classify_twice_due"}) {
-      execute(jobs.createJobQuery().processInstanceId(pi.getId()).activityId(timer).singleResult());
-    }
+    Deadline reply = deadline(contact.id(), DeadlineService.REPLY);
+    assertThat(processEngine.getTaskService().getVariableLocal(task(pi).getId(), SlaVariables.DEADLINE_ID))
+        .isEqualTo(reply.id());
 
-    assertThat(pi).hasPassed("service_classify_warn_assignee", "service_classify_escalate_to_leads",
-        "service_classify_tell_managers", "end_classify_warning", "end_classify_due", "end_classify_twice_due")
-        .isWaitingAt(Elements.USER_CLASSIFY_CONTACT);
+    runWatcherUntil(reply, reply.escalationAt().plusSeconds(60));
+
+    assertThat(pi).isWaitingAt(Elements.USER_CLASSIFY_CONTACT);
     assertThat(task(pi)).hasCandidateGroupAssociated("team-leads").hasCandidateGroupAssociated("agents");
+    assertThat(deadline(contact.id(), DeadlineService.REPLY).escalatedAt()).isNotNull();
+  }
+
+  @Test
+  void shouldGiveTheProtocolsReplyTargetOnceTheTopicIsKnown() {
+    // the reply clock starts at receipt (topic unknown); classified, the protocol's row is asked
+    Contact contact = intake.receive(emailContact(uniqueEmail("target"), null, "?", "?"), "intake").contact();
+    ProcessInstance pi = contactProcess(contact);
+    Deadline atReceipt = deadline(contact.id(), DeadlineService.REPLY);
+
+    complete(task(pi), withVariables(CaseVariables.TOPIC_HINT, "INQUIRY"));
+
+    assertThat(pi).hasPassed(Elements.SERVICE_APPLY_REPLY_TARGET).isWaitingAt(Elements.CALL_PROTOCOL);
+    Deadline applied = deadline(contact.id(), DeadlineService.REPLY);
+    assertThat(applied.id()).as("the same clock, from receipt").isEqualTo(atReceipt.id());
+    assertThat(applied.startedAt()).isEqualTo(atReceipt.startedAt());
+    // the shipped table gives inquiries the general row: nothing changes, nothing is recorded twice
+    assertThat(applied.target()).isEqualTo(atReceipt.target());
+    assertThat(task(calledProcessInstance(pi)).getDueDate()).isEqualTo(java.util.Date.from(applied.dueAt()));
   }
 
   @Test

@@ -85,7 +85,9 @@ class KpiBenchmark {
     var shopTime = new BusinessHoursProperties(ZoneId.of("Europe/Warsaw"),
         Set.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY),
         LocalTime.of(9, 0), LocalTime.of(17, 0), new BusinessHoursProperties.Holidays("PL", List.of()));
-    var service = new KpiService(new KpiRepository(JdbcClient.create(dataSource)), shopTime,
+    var service = new KpiService(new KpiRepository(JdbcClient.create(dataSource)),
+        new ReportedTopics(() -> List.of("COMPLAINT", "DEFECT", "RETURN", "INQUIRY"), JdbcClient.create(dataSource)),
+        shopTime,
         Clock.fixed(START.plus(Duration.ofDays(366)), ZoneOffset.UTC));
     Instant yearEnd = START.plus(Duration.ofDays(365));
     KpiFilter year = new KpiFilter(START, yearEnd, null, null, null);

@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.careflow.contact.Contact;
 import io.careflow.protocol.complaint.ComplaintProcess;
 import io.careflow.protocol.complaint.ComplaintProcess.Elements;
+import io.careflow.sla.Deadline;
 import io.careflow.sla.DeadlineService;
 import io.careflow.support.Http;
 import io.careflow.support.ProtocolTestSupport;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,17 +44,16 @@ class TimelineTest extends ProtocolTestSupport {
     // routing placed the task (with an agent or in the queue); back in the queue, anna claims it
     processEngine.getTaskService().setAssignee(task(pi).getId(), null);
     assertThat(engineRest("anna", "/task/" + task(pi).getId() + "/claim", "{\"userId\": \"anna\"}")).isEqualTo(204);
-    clock(at("2026-11-30T14:31+01:00"));
-    run(pi, Elements.TIMER_COMPLAINT_WARNING);
-    clock(at("2026-11-30T16:01+01:00"));
-    run(pi, Elements.TIMER_COMPLAINT_DUE);
-    clock(at("2026-11-30T16:30+01:00"));
+    Deadline reply = deadline(contact.id(), DeadlineService.REPLY);
+    runWatcherUntil(reply, reply.warningAt().plusSeconds(60));
+    runWatcherUntil(reply, reply.dueAt().plusSeconds(60));
+    clock(reply.dueAt().plusSeconds(29 * 60));
     assertThat(engineRest("demo", "/task/" + task(pi).getId() + "/assignee", "{\"userId\": \"boris\"}"))
         .isEqualTo(204);
-    clock(at("2026-11-30T16:45+01:00"));
+    clock(reply.dueAt().plusSeconds(44 * 60));
     assertThat(http.postJson("intake", "/api/contacts/" + contact.id() + "/messages",
         "{\"body\": \"Any news about my kettle?\"}").status()).isEqualTo(202);
-    clock(at("2026-12-01T09:30+01:00"));
+    clock(reply.escalationAt().minusSeconds(60));
     complete(pi, "boris", BORIS, Map.of(ComplaintProcess.FINDINGS, "Courier dropped it.",
         ComplaintProcess.JUSTIFIED, "YES"));
 
@@ -79,11 +80,13 @@ class TimelineTest extends ProtocolTestSupport {
         EngineHistory.TASK_CREATED + " by system");
     assertThat(entry(timeline, EngineHistory.TASK_REASSIGNED).get("detail").asText())
         .isEqualTo("Investigate complaint [complaint] reassigned from Anna Nowak to Boris Ivanov");
-    assertThat(entry(timeline, EngineHistory.TASK_REASSIGNED).get("at").asText())
-        .isEqualTo("2026-11-30T16:30:00+01:00");
-    assertThat(entry(timeline, DeadlineService.BREACHED).get("at").asText()).isEqualTo("2026-11-30T16:01:00+01:00");
+    assertThat(OffsetDateTime.parse(entry(timeline, EngineHistory.TASK_REASSIGNED).get("at").asText()).toInstant())
+        .isEqualTo(reply.dueAt().plusSeconds(29 * 60));
+    assertThat(OffsetDateTime.parse(entry(timeline, DeadlineService.BREACHED).get("at").asText()).toInstant())
+        .isEqualTo(reply.dueAt().plusSeconds(60));
+    // which deadline applied: the target, the points and the row of sla-policy.dmn
     assertThat(entry(timeline, DeadlineService.STARTED).get("detail").asText())
-        .isEqualTo("reply: PT6H of working time, due 2026-11-30 16:00, warning at 2026-11-30 14:30");
+        .startsWith("reply: " + reply.target() + " of working time, due ").endsWith("(" + reply.policy() + ")");
     assertThat(entry(timeline, EngineHistory.TASK_OFFERED).get("detail").asText()).endsWith("offered to team-leads");
     assertThat(entry(timeline, "MESSAGE_RECEIVED").get("detail").asText())
         .isEqualTo("customer wrote, kept on the case for the agent (entered by intake)");
@@ -119,7 +122,7 @@ class TimelineTest extends ProtocolTestSupport {
     List<String> lines = csv.body().lines().toList();
     assertThat(lines.get(0)).isEqualTo("at,type,actor,detail");
     assertThat(lines.get(1)).startsWith("2026-11-30T10:00+01:00,CONTACT_RECEIVED,intake,");
-    assertThat(lines).anyMatch(line -> line.contains(",SLA_STARTED,system,\"reply: PT6H of working time, due"));
+    assertThat(lines).anyMatch(line -> line.contains(",SLA_STARTED,system,\"reply: ") && line.contains(" of working time, due"));
   }
 
   private int engineRest(String user, String path, String json) {

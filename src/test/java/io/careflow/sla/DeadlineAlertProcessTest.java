@@ -56,8 +56,8 @@ class DeadlineAlertProcessTest extends CareflowIntegrationTest {
   void shouldEmailThePersonOnceUnderAMessageIdFixedByDeadlineLevelAndPerson() throws Exception {
     Contact contact = inquiry("alert");
     ProcessInstance inquiry = inquiryProcess(contact);
-    clock(at("2026-11-30T16:01+01:00"));
-    execute(timer(inquiry, InquiryProcess.Elements.TIMER_ANSWER_DUE));
+    Deadline reply = deadline(contact.id(), DeadlineService.REPLY);
+    runWatcherUntil(reply, reply.dueAt().plusSeconds(60));
 
     ProcessInstance alert = alert(contact);
     assertThat(alert).hasPassed(Elements.START_DEADLINE_ALERT).isWaitingAt(Elements.SERVICE_SEND_DEADLINE_ALERT);
@@ -86,8 +86,8 @@ class DeadlineAlertProcessTest extends CareflowIntegrationTest {
   void shouldRaiseAnIncidentWhenTheRetriesRunOutAndSendOnceAnOperatorRetries() throws Exception {
     Contact contact = inquiry("alert-incident");
     ProcessInstance inquiry = inquiryProcess(contact);
-    clock(at("2026-11-30T16:01+01:00"));
-    execute(timer(inquiry, InquiryProcess.Elements.TIMER_ANSWER_DUE));
+    Deadline reply = deadline(contact.id(), DeadlineService.REPLY);
+    runWatcherUntil(reply, reply.dueAt().plusSeconds(60));
     ProcessInstance alert = alert(contact);
 
     TestMail.SMTP.stop();
@@ -124,13 +124,13 @@ class DeadlineAlertProcessTest extends CareflowIntegrationTest {
     Contact contact = inquiry("alert-met");
     ProcessInstance inquiry = inquiryProcess(contact);
     processEngine.getTaskService().claim(task(inquiry).getId(), "boris");
-    clock(at("2026-11-30T14:31+01:00"));
-    execute(timer(inquiry, InquiryProcess.Elements.TIMER_ANSWER_WARNING));
+    Deadline reply = deadline(contact.id(), DeadlineService.REPLY);
+    runWatcherUntil(reply, reply.warningAt().plusSeconds(60));
     ProcessInstance alert = alert(contact);
     assertThat(alert).isWaitingAt(Elements.SERVICE_SEND_DEADLINE_ALERT);
 
     // the answer goes out before the warning e-mail does (the mail server was slow to come back)
-    clock(at("2026-11-30T14:40+01:00"));
+    clock(reply.warningAt().plusSeconds(9 * 60));
     processEngine.getTaskService().complete(task(inquiry).getId(),
         Map.of(ReplyStep.REPLY_TEXT, "Two years.", ReplyStep.REPLY_KIND, "ANSWER", "followUpType", "NONE"));
     execute(management.createJobQuery().processInstanceId(inquiry.getId())
@@ -158,11 +158,6 @@ class DeadlineAlertProcessTest extends CareflowIntegrationTest {
 
   private String replyDeadlineId(Contact contact) {
     return deadlines.first(contact.id(), DeadlineService.REPLY).orElseThrow().id();
-  }
-
-  private Job timer(ProcessInstance pi, String timerId) {
-    return management.createJobQuery().processInstanceId(pi.getId()).activityId(timerId).executable()
-        .singleResult();
   }
 
   private Job job(ProcessInstance alert) {

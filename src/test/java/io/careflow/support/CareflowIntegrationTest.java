@@ -5,7 +5,15 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import io.careflow.contact.ContactIntakeService;
 import io.careflow.contact.NewContact;
 import io.careflow.contact.NewContact.CustomerDetails;
+import io.careflow.sla.Deadline;
 import io.careflow.sla.DeadlineAlertProcess;
+import io.careflow.sla.DeadlineService;
+import io.careflow.sla.DeadlineWatchProcess;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -61,6 +69,9 @@ public abstract class CareflowIntegrationTest {
   @Autowired
   protected JdbcClient jdbc;
 
+  @Autowired
+  protected DeadlineService deadlineService;
+
   @BeforeEach
   void initCareflowTest() throws Exception {
     init(processEngine);
@@ -109,6 +120,66 @@ public abstract class CareflowIntegrationTest {
       }
     }
     return run;
+  }
+
+  /** The newest deadline of that step on the contact (running or done). */
+  protected Deadline deadline(String contactId, String step) {
+    List<Deadline> all = deadlineService.ofContact(contactId).stream().filter(d -> d.step().equals(step)).toList();
+    if (all.isEmpty()) {
+      throw new AssertionError("No deadline " + step + " on contact " + contactId);
+    }
+    return all.get(all.size() - 1);
+  }
+
+  /** The running watcher of the deadline ({@code deadline-watch.bpmn}), or null when none runs. */
+  protected ProcessInstance watcher(Deadline deadline) {
+    return processEngine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey(DeadlineWatchProcess.KEY)
+        .variableValueEquals(DeadlineWatchProcess.DEADLINE_ID, deadline.id()).singleResult();
+  }
+
+  /** The watcher's timer at that element if it waits there and is due by the engine clock, else null. */
+  protected Job dueWatcherTimer(Deadline deadline, String timerElement) {
+    ProcessInstance watcher = watcher(deadline);
+    return watcher == null ? null : processEngine.getManagementService().createJobQuery()
+        .processInstanceId(watcher.getId()).activityId(timerElement).executable().singleResult();
+  }
+
+  /**
+   * Moves the engine clock to {@code at} and runs the deadline's watcher as the job executor
+   * would: every timer due by then, earliest first (warning point, deadline, twice the time).
+   *
+   * @return how many timers fired
+   */
+  protected int runWatcherUntil(Deadline deadline, Instant at) {
+    org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(Date.from(at));
+    var management = processEngine.getManagementService();
+    int fired = 0;
+    for (ProcessInstance watcher = watcher(deadline); watcher != null; watcher = watcher(deadline)) {
+      Job due = management.createJobQuery().processInstanceId(watcher.getId()).executable().singleResult();
+      if (due == null) {
+        break;
+      }
+      management.executeJob(due.getId());
+      fired++;
+    }
+    return fired;
+  }
+
+  /**
+   * Lets the deadline's whole allowed time pass twice over, as the job executor would see it:
+   * warning point, deadline (the team leads), twice the time (the managers). The shared "warn
+   * and escalate" of every guarded step; what the protocol's tasks look like then is the test's.
+   *
+   * @return the deadline as it ends up
+   */
+  protected Deadline overrunDeadline(String contactId, String step) {
+    Deadline deadline = deadline(contactId, step);
+    int fired = runWatcherUntil(deadline, deadline.escalationAt().plusSeconds(60));
+    if (fired != 3) {
+      throw new AssertionError("Expected the watcher of " + step + " to fire 3 timers, fired " + fired);
+    }
+    return deadline(contactId, step);
   }
 
   protected long runningProcesses() {

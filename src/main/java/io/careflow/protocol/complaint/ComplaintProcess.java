@@ -33,9 +33,6 @@ public final class ComplaintProcess {
     public static final String USER_APPROVE_COMPENSATION = "user_approve_compensation";
     public static final String XOR_COMPENSATION_APPROVED = "xor_compensation_approved";
     public static final String USER_REPLY_COMPLAINT = "user_reply_complaint";
-    public static final String TIMER_COMPLAINT_WARNING = "timer_complaint_warning";
-    public static final String TIMER_COMPLAINT_DUE = "timer_complaint_due";
-    public static final String TIMER_COMPLAINT_TWICE_DUE = "timer_complaint_twice_due";
     public static final String SERVICE_SEND_REPLY = "service_send_reply";
     public static final String SERVICE_STOP_REPLY_CLOCK = "service_stop_reply_clock";
     public static final String END_COMPLAINT_RESOLVED = "end_complaint_resolved";

@@ -41,9 +41,6 @@ public final class DefectReplacementProcess {
     public static final String SERVICE_CONFIRM_REQUEST_RECEIVED = "service_confirm_request_received";
     public static final String END_REQUEST_CONFIRMED = "end_request_confirmed";
     public static final String USER_REVIEW_REPLACEMENT_REQUEST = "user_review_replacement_request";
-    public static final String TIMER_REVIEW_WARNING = "timer_review_warning";
-    public static final String TIMER_REVIEW_DUE = "timer_review_due";
-    public static final String TIMER_REVIEW_TWICE_DUE = "timer_review_twice_due";
     public static final String SERVICE_SEND_REVIEW_RESULT = "service_send_review_result";
     public static final String END_REPLACEMENT_REJECTED = "end_replacement_rejected";
     public static final String USER_CONTACT_CUSTOMER = "user_contact_customer";

@@ -2,7 +2,7 @@ package io.careflow.protocol.inquiry;
 
 /**
  * Descriptor of {@code processes/inquiry.bpmn}: the agent answers the customer in the task
- * "Answer the customer", guarded by the reply deadline (due date and three timers); the
+ * "Answer the customer", a guarded step of the reply deadline (property deadline = reply); the
  * message is sent asynchronously with retries. A question stops the clock until the
  * customer answers (message {@code CustomerReplied}); 14 days of silence close the case. Its
  * variables are the case's ({@code CaseVariables}), the reply step's ({@code ReplyStep}) and
@@ -17,12 +17,6 @@ public final class InquiryProcess {
     public static final String START_INQUIRY = "start_inquiry";
     public static final String XOR_MERGE_ANSWER = "xor_merge_answer";
     public static final String USER_ANSWER_CUSTOMER = "user_answer_customer";
-    public static final String TIMER_ANSWER_WARNING = "timer_answer_warning";
-    public static final String TIMER_ANSWER_DUE = "timer_answer_due";
-    public static final String TIMER_ANSWER_TWICE_DUE = "timer_answer_twice_due";
-    public static final String SERVICE_ANSWER_WARN_ASSIGNEE = "service_answer_warn_assignee";
-    public static final String SERVICE_ANSWER_ESCALATE_TO_LEADS = "service_answer_escalate_to_leads";
-    public static final String SERVICE_ANSWER_TELL_MANAGERS = "service_answer_tell_managers";
     public static final String SERVICE_SEND_REPLY = "service_send_reply";
     public static final String XOR_REPLY_KIND = "xor_reply_kind";
     public static final String SERVICE_STOP_REPLY_CLOCK = "service_stop_reply_clock";

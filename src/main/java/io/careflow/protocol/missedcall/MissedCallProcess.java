@@ -10,14 +10,15 @@ public final class MissedCallProcess {
   public static final String CALL_NOTES = "callNotes";
   public static final String NEXT_ATTEMPT_AT = "nextAttemptAt";
   public static final String CALL_ATTEMPTS = "callAttempts";
+  /** What a call that reached the customer was about: a topic whose protocol a new case runs (optional). */
+  public static final String CALL_TOPIC = "callTopic";
 
   public static final class Elements {
     public static final String USER_CALL_BACK = "user_call_back";
-    public static final String TIMER_CALLBACK_WARNING = "timer_callback_warning";
-    public static final String TIMER_CALLBACK_DUE = "timer_callback_due";
     public static final String SERVICE_STOP_REPLY_CLOCK = "service_stop_reply_clock";
     public static final String SERVICE_RECORD_CALL_ATTEMPT = "service_record_call_attempt";
     public static final String XOR_REACHED = "xor_reached";
+    public static final String SERVICE_START_TOPIC_PROTOCOL = "service_start_topic_protocol";
     public static final String END_CUSTOMER_REACHED = "end_customer_reached";
     public static final String XOR_ATTEMPTS_LEFT = "xor_attempts_left";
     public static final String TIMER_NEXT_ATTEMPT = "timer_next_attempt";

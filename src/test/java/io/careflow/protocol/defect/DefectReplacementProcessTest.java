@@ -157,35 +157,24 @@ class DefectReplacementProcessTest extends ProtocolTestSupport {
     run(pi, Elements.SERVICE_SEND_REPLY);
     run(pi, Elements.SERVICE_CONFIRM_REQUEST_RECEIVED);
 
-    clock(at("2026-12-01T16:01+01:00"));
-    run(pi, Elements.TIMER_REVIEW_WARNING);
-    clock(at("2026-12-02T10:01+01:00"));
-    run(pi, Elements.TIMER_REVIEW_DUE);
-    clock(at("2026-12-04T10:01+01:00"));
-    run(pi, Elements.TIMER_REVIEW_TWICE_DUE);
+    Deadline review = deadline(contact.id(), DefectReplacementProcess.REVIEW_STEP);
+    assertThat(task(pi).getDueDate()).isEqualTo(java.util.Date.from(review.dueAt()));
+    review = overrunDeadline(contact.id(), DefectReplacementProcess.REVIEW_STEP);
 
-    assertThat(pi).hasPassed("service_review_warn_assignee", "service_review_escalate_to_leads",
-        "service_review_tell_managers").isWaitingAt(Elements.USER_REVIEW_REPLACEMENT_REQUEST);
+    assertThat(pi).isWaitingAt(Elements.USER_REVIEW_REPLACEMENT_REQUEST);
     // the leads are offered the task beside its assignee
     assertThat(task(pi)).hasCandidateGroupAssociated("team-leads");
-    assertThat(deadlines.first(contact.id(), DefectReplacementProcess.REVIEW_STEP).orElseThrow().met()).isFalse();
+    assertThat(review.met()).isFalse();
   }
 
   @Test
   void shouldWarnAndEscalateAConversationThatDoesNotHappen() {
-    clock(at("2026-11-30T14:31+01:00"));
-    run(pi, "timer_talk_warning");
-    clock(at("2026-11-30T16:01+01:00"));
-    run(pi, "timer_talk_due");
-    clock(at("2026-12-01T14:01+01:00"));
-    run(pi, "timer_talk_twice_due");
+    Deadline reply = overrunDeadline(contact.id(), DeadlineService.REPLY);
 
-    assertThat(pi).hasPassed("service_talk_warn_assignee", "service_talk_escalate_to_leads",
-        "service_talk_tell_managers", "end_talk_warning", "end_talk_due", "end_talk_twice_due")
-        .isWaitingAt(Elements.USER_TALK_WITH_CUSTOMER);
+    assertThat(pi).isWaitingAt(Elements.USER_TALK_WITH_CUSTOMER);
     // the leads are offered the task beside its assignee
     assertThat(task(pi)).hasCandidateGroupAssociated("team-leads");
-    assertThat(deadlines.first(contact.id(), DeadlineService.REPLY).orElseThrow().met()).isFalse();
+    assertThat(reply.met()).isFalse();
   }
 
   @Test

@@ -9,6 +9,7 @@ import io.careflow.contact.Contact;
 import io.careflow.contact.ContactStatus;
 import io.careflow.contact.MissedCall;
 import io.careflow.protocol.missedcall.MissedCallProcess.Elements;
+import io.careflow.sla.Deadline;
 import io.careflow.sla.DeadlineService;
 import io.careflow.support.ProtocolTestSupport;
 import java.util.Date;
@@ -108,15 +109,10 @@ class MissedCallProcessTest extends ProtocolTestSupport {
 
   @Test
   void shouldEscalateACallBackThatDoesNotHappen() {
-    clock(at("2026-11-30T10:46+01:00"));
-    run(pi, Elements.TIMER_CALLBACK_WARNING);
-    clock(at("2026-11-30T11:01+01:00"));
-    run(pi, Elements.TIMER_CALLBACK_DUE);
-    clock(at("2026-11-30T12:01+01:00"));
-    run(pi, "timer_callback_twice_due");
+    Deadline callBack = overrunDeadline(contact.id(), DeadlineService.REPLY);
 
-    assertThat(pi).hasPassed("service_callback_warn_assignee", "service_callback_escalate_to_leads",
-        "service_callback_tell_managers").isWaitingAt(Elements.USER_CALL_BACK);
-    assertThat(deadlines.first(contact.id(), DeadlineService.REPLY).orElseThrow().met()).isFalse();
+    assertThat(pi).isWaitingAt(Elements.USER_CALL_BACK);
+    assertThat(task(pi)).hasCandidateGroupAssociated("team-leads");
+    assertThat(callBack.met()).isFalse();
   }
 }

@@ -1,0 +1,33 @@
+package io.careflow.model;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.stereotype.Component;
+
+/**
+ * At start, after careflow deployed what changed in {@code processes/} and {@code forms/}: the
+ * whole deployed set must pass {@link ModelChecks} — a message template or a form can go
+ * missing while the models stay the same. careflow does not start on models that do not fit.
+ */
+@Component
+class DeployedModelCheck implements SmartInitializingSingleton {
+
+  private final ProcessEngine engine;
+  private final ModelChecks checks;
+
+  DeployedModelCheck(ProcessEngine engine, ModelChecks checks) {
+    this.engine = engine;
+    this.checks = checks;
+  }
+
+  @Override
+  public void afterSingletonsInstantiated() {
+    var configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    configuration.getCommandExecutorTxRequired().execute(context -> context.runWithoutAuthorization(() -> {
+      ModelSet set = ModelSet.deployed(engine.getRepositoryService());
+      ModelChecks.refuse(checks.problems(set, true, formId -> ModelCheckPlugin.formDeployed(context, formId)));
+      return null;
+    }));
+  }
+}

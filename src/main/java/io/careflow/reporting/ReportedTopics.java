@@ -1,0 +1,58 @@
+package io.careflow.reporting;
+
+import io.careflow.model.TopicCatalog;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The topics a report may be asked about: those the deployed classification table knows, and
+ * earlier ones that contacts (or archived days) were stored under before a designer changed
+ * the table — a shop's history stays readable.
+ */
+@Component
+public class ReportedTopics {
+
+  private final Supplier<List<String>> deployed;
+  private final JdbcClient jdbc;
+
+  @Autowired
+  public ReportedTopics(TopicCatalog catalog, JdbcClient jdbc) {
+    this(catalog::names, jdbc);
+  }
+
+  /** With the deployed topics from elsewhere (a report over data alone, e.g. the KPI benchmark). */
+  ReportedTopics(Supplier<List<String>> deployed, JdbcClient jdbc) {
+    this.deployed = deployed;
+    this.jdbc = jdbc;
+  }
+
+  /** The deployed topics, in the table's order. */
+  public List<String> current() {
+    return deployed.get();
+  }
+
+  public boolean known(String topic) {
+    if (current().contains(topic)) {
+      return true;
+    }
+    // only a topic the table no longer names costs a look into the data
+    return jdbc.sql("select count(*) from (select 1 from contact where topic = ? union all "
+            + "select 1 from kpi_day where topic = ?) t")
+        .params(topic, topic).query(Long.class).single() > 0;
+  }
+
+  /** The options of a topic filter: the deployed topics, then {@code also} (e.g. topics seen in a period). */
+  public List<String> options(Iterable<String> also) {
+    var options = new ArrayList<>(current());
+    for (String topic : also) {
+      if (!topic.isBlank() && !options.contains(topic)) {
+        options.add(topic);
+      }
+    }
+    return options;
+  }
+}

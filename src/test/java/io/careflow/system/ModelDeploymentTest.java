@@ -20,5 +20,10 @@ class ModelDeploymentTest {
     assertThat(ModelDeployment.nameBelowRoot(new URL("file:/srv/processes/x/processes/sub/a.bpmn"), root))
         .isEqualTo("processes/sub/a.bpmn");
     assertThat(ModelDeployment.rootOf("classpath*:forms/**/*.form")).isEqualTo("forms/");
+    // a designer's folder on disk gives the same names
+    String onDisk = ModelDeployment.rootOf("file:/srv/shop/processes/**/*.bpmn");
+    assertThat(onDisk).isEqualTo("processes/");
+    assertThat(ModelDeployment.nameBelowRoot(new URL("file:/srv/shop/processes/contact.bpmn"), onDisk))
+        .isEqualTo("processes/contact.bpmn");
   }
 }

@@ -41,9 +41,11 @@ class MissedCallProcessTest extends ProtocolTestSupport {
   @Test
   void shouldCallTheCustomerBackWithinOneWorkingHour() {
     assertThat(pi).isWaitingAt(Elements.USER_CALL_BACK);
-    assertThat(task(pi).getDueDate()).isEqualTo(Date.from(at("2026-11-30T11:00+01:00")));
+    Deadline callBack = deadline(contact.id(), DeadlineService.REPLY);
+    assertThat(callBack.policy()).as("the missed-call row").startsWith("sla-policy rule_missed_call");
+    assertThat(task(pi).getDueDate()).isEqualTo(Date.from(callBack.dueAt()));
 
-    clock(at("2026-11-30T10:40+01:00"));
+    clock(callBack.warningAt());
     complete(pi, "boris", BORIS, Map.of(MissedCallProcess.CALL_OUTCOME, "REACHED",
         MissedCallProcess.CALL_NOTES, "Wanted the delivery date", "followUpType", "NONE"));
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 
@@ -33,6 +34,12 @@ final class EngineClock {
   EngineClock(ProcessEngine engine, WorkingTimeCalendar calendar) {
     this.engine = engine;
     this.calendar = calendar;
+    var configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    if (configuration.getJobExecutor() != null && configuration.getJobExecutor().isActive()) {
+      // it would run jobs at the wrong "now", or while a scenario checks what is still to come
+      throw new IllegalStateException("The engine's job executor is running: scenarios move time and run jobs by "
+          + "hand (camunda.bpm.job-execution.enabled=false)");
+    }
   }
 
   void set(Instant instant) {

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,6 +43,7 @@ final class ScenarioRun {
   static final String NOBODY = "nobody";
 
   private static final Pattern PUBLIC_LINK = Pattern.compile("https?://[^/\\s]+(/public/[^\\s\"'<>]+)");
+  private static final Pattern PAGE_FIELD = Pattern.compile("name=\"([^\"]+)\"");
 
   private final Careflow careflow;
   private final Scenario scenario;
@@ -250,6 +252,18 @@ final class ScenarioRun {
     }
     if (page == null) {
       fail("the customer got no link to a form (messages so far: " + sent.size() + ")" + waitingJobs());
+    }
+    Http.Response shown = http.get(null, page);
+    if (shown.status() == 200) {
+      Set<String> fields = new TreeSet<>();
+      Matcher input = PAGE_FIELD.matcher(shown.body());
+      while (input.find()) {
+        fields.add(input.group(1));
+      }
+      List<String> unknown = form.fields().keySet().stream().filter(f -> !fields.contains(f)).toList();
+      if (!unknown.isEmpty()) {
+        fail("not on the customer's page: " + unknown + " (its fields: " + fields + ")");
+      }
     }
     String body = form.fields().entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
         + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));

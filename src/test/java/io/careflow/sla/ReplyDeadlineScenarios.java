@@ -336,6 +336,8 @@ abstract class ReplyDeadlineScenarios extends CareflowIntegrationTest {
         .activityId(DeadlineWatchProcess.Elements.TIMER_WARNING_POINT).singleResult();
     assertThat(warning.getDuedate()).isEqualTo(Date.from(moved.warningAt()));
     assertThat(contacts.find(contact.id()).orElseThrow().status()).isEqualTo(ContactStatus.OPEN);
+    // the form offers "the answer" again, not the question asked before
+    assertThat(processEngine.getTaskService().getVariable(task(pi).getId(), ReplyStep.REPLY_KIND)).isEqualTo("ANSWER");
     assertThat((String) processEngine.getTaskService().getVariable(task(pi).getId(),
         CaseVariables.FORM_CUSTOMER_MESSAGE)).contains("Which order number is it?").contains("PL-2026-000777");
     // the same answer again is stored once and resumes nothing

@@ -219,12 +219,8 @@ class FormValidatorTest {
   }
 
   @Test
-  void shouldCheckTheFormsOfCareflowAsTheyAreDeployed() throws Exception {
-    String json;
-    try (var in = getClass().getResourceAsStream("/forms/answer-customer.form")) {
-      json = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-    }
-    CamundaForm form = CamundaForms.parse(json);
+  void shouldCheckTheFormsOfCareflowAsTheyAreDeployed() {
+    CamundaForm form = deployed("answer-customer");
 
     assertThat(form.id()).isEqualTo("answer-customer");
     assertThat(form.fields()).extracting(FormField::key).contains("replyText", "replyKind", "followUpType",
@@ -233,6 +229,43 @@ class FormValidatorTest {
         .extracting(FormViolation::toString).containsExactly(
             "Your reply to the customer (replyText): is required",
             "This message is (replyKind): must be one of the offered values: ANSWER, QUESTION");
+  }
+
+  /** A reason is asked for, and required, only when the request is rejected: the customer is told it. */
+  @Test
+  void shouldRequireTheReasonOfARejectedReplacementOnly() {
+    CamundaForm form = deployed("review-replacement-request");
+    var values = new HashMap<String, Object>(Map.of("followUpType", "NONE", "reviewDecision", "APPROVE"));
+
+    assertThat(VALIDATOR.validate(form, values::get)).isEmpty();
+    values.put("reviewDecision", "REJECT");
+    assertThat(VALIDATOR.validate(form, values::get)).extracting(FormViolation::toString)
+        .containsExactly("Reason (told to the customer) (rejectionReason): is required");
+  }
+
+  /** Why steps of the conversation were skipped is asked for once one is; the fault when the agent registers. */
+  @Test
+  void shouldRequireWhyAStepWasSkippedAndTheFaultTheAgentRegisters() {
+    CamundaForm form = deployed("talk-with-customer");
+    var values = new HashMap<String, Object>(Map.of("replyText", "We replace it.", "registeredBy", "CUSTOMER"));
+    for (String step : List.of("dialogueListen", "dialogueEmpathy", "dialogueExplain", "dialogueStateAction",
+        "dialogueCheckConvenient", "dialogueOfferHelp", "dialogueNextSteps")) {
+      values.put(step, "DONE");
+    }
+    assertThat(VALIDATOR.validate(form, values::get)).isEmpty();
+
+    values.put("dialogueExplain", "SKIPPED");
+    values.put("registeredBy", "AGENT");
+    assertThat(VALIDATOR.validate(form, values::get)).extracting(FormViolation::toString).containsExactly(
+        "Why steps were skipped (dialogueSkippedReason): is required", "The fault (faultDescription): is required");
+  }
+
+  private static CamundaForm deployed(String name) {
+    try (var in = FormValidatorTest.class.getResourceAsStream("/forms/" + name + ".form")) {
+      return CamundaForms.parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   static CamundaForm form(String... components) {

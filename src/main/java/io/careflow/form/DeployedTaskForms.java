@@ -42,7 +42,8 @@ public class DeployedTaskForms {
         || entity.getTaskDefinition().getCamundaFormDefinitionKey() == null) {
       return Optional.empty();
     }
-    // evaluates camunda:formRef and its version on the task, as the engine does to render the form
+    // evaluates camunda:formRef and its version on the task, as the engine does to render the
+    // form; an expression there sees the submitted values too
     entity.initializeFormKey();
     CamundaFormRef ref = entity.getCamundaFormRef();
     if (ref == null) {

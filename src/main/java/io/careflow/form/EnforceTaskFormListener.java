@@ -17,7 +17,9 @@ import org.springframework.stereotype.Component;
  * the submitted value, else the one already in the process — the value Tasklist showed in
  * the field and would submit unchanged. So a REST client need not resend what the process
  * already holds, and a value the process holds that the form does not allow is refused as
- * if the agent had typed it. The options of a {@code valuesKey} are read the same way.
+ * if the agent had typed it. The options of a {@code valuesKey} are read the same way, so a
+ * client that submits the options variable along with its choice widens its own options:
+ * a list that must stay closed belongs in the form's {@code values}.
  */
 @Component
 public class EnforceTaskFormListener implements TaskListener {

@@ -48,5 +48,4 @@ public record FormField(
 
     static final Rules NONE = new Rules(false, Setting.NONE, Setting.NONE, Setting.NONE, Setting.NONE, null, null);
   }
-
 }

@@ -1,5 +1,6 @@
 package io.careflow.system;
 
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 
@@ -19,6 +20,15 @@ public final class TaskFormInput {
 
   public static RuntimeException reject(String field, String message) {
     return new FormFieldValidationException(field, field + ": " + message);
+  }
+
+  /**
+   * Refuses several fields at once, so the agent learns everything that is wrong in one try.
+   *
+   * @param message names every field itself
+   */
+  public static RuntimeException reject(List<String> fields, String message) {
+    return new FormFieldValidationException(List.copyOf(fields), message);
   }
 
   /** Who completes the task: the signed-in user, else the assignee, else the system. */

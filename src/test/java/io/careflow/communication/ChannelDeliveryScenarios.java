@@ -39,7 +39,7 @@ abstract class ChannelDeliveryScenarios extends ProtocolTestSupport {
     Contact contact = chat("Ile kosztuje dostawa?");
     ProcessInstance pi = protocol(contact, InquiryProcess.KEY);
     complete(pi, "boris", INQUIRIES, Map.of(ReplyStep.REPLY_TEXT, "Dostawa <b>kosztuje</b> 15 zł.",
-        "followUpType", "NONE"));
+        ReplyStep.REPLY_KIND, "ANSWER", "followUpType", "NONE"));
     run(pi, InquiryProcess.Elements.SERVICE_SEND_REPLY);
 
     assertThat(pi).isEnded();
@@ -71,7 +71,8 @@ abstract class ChannelDeliveryScenarios extends ProtocolTestSupport {
     // two runs of one send step (cluster nodes, a job whose lock ran out) both read the reply PENDING
     Contact contact = chat("Czy wysyłacie do Czech?");
     ProcessInstance pi = protocol(contact, InquiryProcess.KEY);
-    complete(pi, "boris", INQUIRIES, Map.of(ReplyStep.REPLY_TEXT, "Tak.", "followUpType", "NONE"));
+    complete(pi, "boris", INQUIRIES, Map.of(ReplyStep.REPLY_TEXT, "Tak.", ReplyStep.REPLY_KIND, "ANSWER",
+        "followUpType", "NONE"));
     Message readByBoth = messages.ofContact(contact.id()).stream()
         .filter(m -> m.direction() == Message.Direction.OUT).findFirst().orElseThrow();
     assertThat(readByBoth.status()).isEqualTo(MessageStatus.PENDING);
@@ -90,7 +91,8 @@ abstract class ChannelDeliveryScenarios extends ProtocolTestSupport {
   void shouldKeepRetryingThroughAWebhookOutageAndDeliverOnceWhenItIsBack() {
     Contact contact = chat("Czy jest dostępny w czerwonym?");
     ProcessInstance pi = protocol(contact, InquiryProcess.KEY);
-    complete(pi, "boris", INQUIRIES, Map.of(ReplyStep.REPLY_TEXT, "Tak.", "followUpType", "NONE"));
+    complete(pi, "boris", INQUIRIES, Map.of(ReplyStep.REPLY_TEXT, "Tak.", ReplyStep.REPLY_KIND, "ANSWER",
+        "followUpType", "NONE"));
 
     TestWebhook.answer(503);
     for (int attempt = 1; attempt <= 5; attempt++) {
@@ -176,7 +178,8 @@ abstract class ChannelDeliveryScenarios extends ProtocolTestSupport {
     Contact contact = intake.receive(emailContact(email, "INQUIRY",
         "Price\r\nBcc: victim@example.org\r\nX-Evil: 1", "How much?"), "intake").contact();
     ProcessInstance pi = protocol(contact, InquiryProcess.KEY);
-    complete(pi, "boris", INQUIRIES, Map.of(ReplyStep.REPLY_TEXT, "10 zł", "followUpType", "NONE"));
+    complete(pi, "boris", INQUIRIES, Map.of(ReplyStep.REPLY_TEXT, "10 zł", ReplyStep.REPLY_KIND, "ANSWER",
+        "followUpType", "NONE"));
     run(pi, InquiryProcess.Elements.SERVICE_SEND_REPLY);
 
     var mail = TestMail.SMTP.getReceivedMessages();

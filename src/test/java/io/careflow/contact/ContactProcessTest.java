@@ -1,6 +1,7 @@
 package io.careflow.contact;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
@@ -99,10 +100,14 @@ class ContactProcessTest extends CareflowIntegrationTest {
   void shouldAskAgainWhenTheTriageTopicIsUnknown() {
     Contact contact = intake.receive(emailContact(uniqueEmail("unknown"), null, "?", "?"), "intake").contact();
     ProcessInstance pi = contactProcess(contact);
+    Task triage = task(pi);
 
-    complete(task(pi), withVariables(CaseVariables.TOPIC_HINT, "WEATHER"));
+    // the form offers the known topics only: another one is refused and the triage stays open
+    assertThatThrownBy(() -> complete(triage, withVariables(CaseVariables.TOPIC_HINT, "WEATHER")))
+        .hasMessageContaining("(topicHint): must be one of the offered values");
 
     assertThat(pi).isWaitingAt(Elements.USER_CLASSIFY_CONTACT);
+    assertThat(task(pi).getId()).isEqualTo(triage.getId());
     assertThat(processInstanceQuery().superProcessInstanceId(pi.getId()).count()).isZero();
   }
 
@@ -181,7 +186,8 @@ class ContactProcessTest extends CareflowIntegrationTest {
     ProcessInstance pi = contactProcess(contact);
     assertThat(calledProcessInstance(pi)).hasProcessDefinitionKey(InquiryProcess.KEY);
 
-    complete(task(calledProcessInstance(pi)), withVariables("replyText", "Two years.", "followUpType", "NONE"));
+    complete(task(calledProcessInstance(pi)), withVariables("replyText", "Two years.", "replyKind", "ANSWER",
+        "followUpType", "NONE"));
     execute(job(calledProcessInstance(pi)));
 
     assertThat(pi).hasPassed(Elements.CALL_PROTOCOL, Elements.SERVICE_RESOLVE_CONTACT, Elements.END_CONTACT_RESOLVED)

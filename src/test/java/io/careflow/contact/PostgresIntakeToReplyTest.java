@@ -99,7 +99,7 @@ class PostgresIntakeToReplyTest {
     try {
       processEngine.getTaskService().claim(task(inquiry).getId(), "boris");
       processEngine.getTaskService().complete(task(inquiry).getId(),
-          Map.of(ReplyStep.REPLY_TEXT, "Dwa lata.", "followUpType", "NONE"));
+          Map.of(ReplyStep.REPLY_TEXT, "Dwa lata.", ReplyStep.REPLY_KIND, "ANSWER", "followUpType", "NONE"));
     } finally {
       identity.clearAuthentication();
     }

@@ -59,7 +59,8 @@ class TaskFormCustomerRecordTest extends CareflowIntegrationTest {
     http.postJson("boris", "/engine-rest/task/" + task.getId() + "/claim", "{\"userId\": \"boris\"}");
 
     Http.Response completed = http.postJson("boris", "/engine-rest/task/" + task.getId() + "/complete", """
-        {"variables": {"replyText": {"value": "Here you are"}, "followUpType": {"value": "NONE"},
+        {"variables": {"replyText": {"value": "Here you are"}, "replyKind": {"value": "ANSWER"},
+                       "followUpType": {"value": "NONE"},
                        "newNote": {"value": "  Prefers to be called after 18:00  "}}}""");
 
     assertThat(completed.status()).as(completed.body()).isEqualTo(204);
@@ -93,7 +94,8 @@ class TaskFormCustomerRecordTest extends CareflowIntegrationTest {
     Task task = task(contact);
 
     Http.Response refused = http.postJson("boris", "/engine-rest/task/" + task.getId() + "/complete", """
-        {"variables": {"replyText": {"value": "Here you are"}, "followUpType": {"value": "NONE"},
+        {"variables": {"replyText": {"value": "Here you are"}, "replyKind": {"value": "ANSWER"},
+                       "followUpType": {"value": "NONE"},
                        "newNote": {"value": "%s"}}}"""
         .formatted("n".repeat(Note.MAX_TEXT + 1)));
 
@@ -162,6 +164,8 @@ class TaskFormCustomerRecordTest extends CareflowIntegrationTest {
     try {
       var submitted = new HashMap<>(variables);
       if (submitted.containsKey(ReplyStep.REPLY_TEXT)) {
+        // what the form preselects, as Tasklist submits it
+        submitted.putIfAbsent(ReplyStep.REPLY_KIND, "ANSWER");
         submitted.putIfAbsent("followUpType", "NONE");
       }
       processEngine.getTaskService().complete(task.getId(), submitted);

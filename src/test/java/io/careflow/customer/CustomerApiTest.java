@@ -294,7 +294,8 @@ class CustomerApiTest extends CareflowIntegrationTest {
     try {
       var task = processEngine.getTaskService().createTaskQuery().processInstanceBusinessKey(contact.id())
           .singleResult();
-      processEngine.getTaskService().complete(task.getId(), Map.of(ReplyStep.REPLY_TEXT, text, "followUpType", "NONE"));
+      processEngine.getTaskService().complete(task.getId(), Map.of(ReplyStep.REPLY_TEXT, text,
+          ReplyStep.REPLY_KIND, "ANSWER", "followUpType", "NONE"));
     } finally {
       identity.clearAuthentication();
     }

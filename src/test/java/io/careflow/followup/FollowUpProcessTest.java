@@ -202,7 +202,8 @@ class FollowUpProcessTest extends ProtocolTestSupport {
     String email = uniqueEmail("survey");
     Contact contact = contact(email, null, "INQUIRY");
     ProcessInstance inquiry = protocol(contact, InquiryProcess.KEY);
-    complete(inquiry, "boris", INQUIRIES, Map.of(ReplyStep.REPLY_TEXT, "Two years.", "followUpType", "NONE"));
+    complete(inquiry, "boris", INQUIRIES, Map.of(ReplyStep.REPLY_TEXT, "Two years.", ReplyStep.REPLY_KIND, "ANSWER",
+        "followUpType", "NONE"));
     run(inquiry, InquiryProcess.Elements.SERVICE_SEND_REPLY);
     assertThat(reload(contact).status()).isEqualTo(ContactStatus.RESOLVED);
 
@@ -239,7 +240,7 @@ class FollowUpProcessTest extends ProtocolTestSupport {
     ProcessInstance inquiry = protocol(contact, InquiryProcess.KEY);
 
     assertThatThrownBy(() -> complete(inquiry, "boris", INQUIRIES, Map.of(ReplyStep.REPLY_TEXT, "Hi",
-        "followUpType", "SURVEY", "followUpDate", "2026-12-02")))
+        ReplyStep.REPLY_KIND, "ANSWER", "followUpType", "SURVEY", "followUpDate", "2026-12-02")))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("followUpType");
   }
 

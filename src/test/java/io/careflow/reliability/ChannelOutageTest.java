@@ -84,7 +84,7 @@ class ChannelOutageTest extends ProtocolTestSupport {
       ProcessInstance inquiry = await().atMost(Duration.ofSeconds(30))
           .until(() -> processInstanceQuery(InquiryProcess.KEY, contactId), pi -> pi != null && task(pi) != null);
       complete(inquiry, "boris", INQUIRIES, Map.of(ReplyStep.REPLY_TEXT, "Yes, it is in stock.",
-          "followUpType", "NONE"));
+          ReplyStep.REPLY_KIND, "ANSWER", "followUpType", "NONE"));
     }
     List<String> contacts = new ArrayList<>(complaints);
     contacts.addAll(inquiries);

@@ -224,7 +224,8 @@ abstract class RoutingScenarios extends CareflowIntegrationTest {
     Task firstTask = task(first);
     // both idle: the tie goes by user id
     assertThat(firstTask.getAssignee()).isEqualTo(ola);
-    completeAs(ola, firstTask, Map.of(ReplyStep.REPLY_TEXT, "The sofa arrives on Friday.", "followUpType", "NONE"));
+    completeAs(ola, firstTask, Map.of(ReplyStep.REPLY_TEXT, "The sofa arrives on Friday.",
+        ReplyStep.REPLY_KIND, "ANSWER", "followUpType", "NONE"));
     load(ola, "EMAIL", 2);
 
     Contact second = contact(email, "EMAIL", "en", SOFA);

@@ -33,7 +33,7 @@ class SurveyBrowserTest extends ProtocolTestSupport {
         "How long is the warranty?"), "intake").contact();
     ProcessInstance inquiry = protocol(contact, InquiryProcess.KEY);
     complete(inquiry, "boris", List.of("agents", "team-inquiries"), Map.of(ReplyStep.REPLY_TEXT, "Two years.",
-        "followUpType", "NONE"));
+        ReplyStep.REPLY_KIND, "ANSWER", "followUpType", "NONE"));
     run(inquiry, InquiryProcess.Elements.SERVICE_SEND_REPLY);
     String surveyId = plans.ofContact(contact.id()).stream().filter(f -> f.type() == FollowUpType.SURVEY)
         .findFirst().orElseThrow().id();

@@ -60,7 +60,8 @@ class SecurityTest extends CareflowIntegrationTest {
     assertThat(http.postJson("boris", "/engine-rest/task/" + task.getId() + "/claim", "{\"userId\": \"boris\"}")
         .status()).isEqualTo(204);
     assertThat(http.postJson("boris", "/engine-rest/task/" + task.getId() + "/complete",
-        "{\"variables\": {\"replyText\": {\"value\": \"Here you are\"}, \"followUpType\": {\"value\": \"NONE\"}}}").status()).isEqualTo(204);
+        "{\"variables\": {\"replyText\": {\"value\": \"Here you are\"}, \"replyKind\": {\"value\": \"ANSWER\"}, "
+        + "\"followUpType\": {\"value\": \"NONE\"}}}").status()).isEqualTo(204);
     assertThat(processEngine.getTaskService().createTaskQuery().taskId(task.getId()).count()).isZero();
   }
 

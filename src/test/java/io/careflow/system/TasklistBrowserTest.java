@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
@@ -25,6 +26,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * gave her (nothing to claim), reads why it came to her, the customer's message and record
  * in the form, writes the reply and a note about the customer and completes it; the
  * customer receives the e-mail signed with her name, and the note is on the customer record.
+ * A reply the form allows in the browser but the server refuses (only spaces) comes back to
+ * her in Tasklist with the field named, and the task stays open.
  */
 class TasklistBrowserTest extends CareflowIntegrationTest {
 
@@ -114,11 +117,20 @@ class TasklistBrowserTest extends CareflowIntegrationTest {
         .contains("Customer type: NEW").contains("First contact of this customer.");
     browser.screenshot("task-form");
 
-    browser.type(By.cssSelector("textarea[id$='field_reply_text']"),
-        "We are sorry. A replacement lid is on its way today.");
+    // a reply of spaces passes form-js in the browser; the server refuses it, and the agent reads why
+    By reply = By.cssSelector("textarea[id$='field_reply_text']");
+    browser.type(reply, "   ");
+    By complete = By.xpath("//button[normalize-space()='Complete']");
+    browser.click(wait.until(ExpectedConditions.elementToBeClickable(complete)));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"),
+        "Your reply to the customer (replyText): is required"));
+    browser.screenshot("refused");
+    assertThat(processEngine.getTaskService().createTaskQuery().taskId(task.getId()).count()).isOne();
+
+    ((JavascriptExecutor) driver).executeScript("arguments[0].select();", driver.findElement(reply));
+    browser.type(reply, "We are sorry. A replacement lid is on its way today.");
     browser.type(By.cssSelector("textarea[id$='field_new_note']"), "Prefers a call in the evening");
-    browser.click(wait.until(ExpectedConditions.elementToBeClickable(
-        By.xpath("//button[normalize-space()='Complete']"))));
+    browser.click(wait.until(ExpectedConditions.elementToBeClickable(complete)));
     wait.until(d -> processEngine.getTaskService().createTaskQuery().taskId(task.getId()).count() == 0);
     browser.screenshot("completed");
   }

@@ -60,7 +60,7 @@ class DefectReplacementProcessTest extends ProtocolTestSupport {
     assertThat(task(pi)).hasCandidateGroupAssociated("team-replacements").isAssignedTo("boris");
     assertThat((String) processEngine.getTaskService().getVariable(task(pi).getId(),
         DefectReplacementProcess.REQUEST_SUMMARY)).contains("Heating element dead").contains("KET-200");
-    complete(pi, "boris", BORIS, Map.of(DefectReplacementProcess.REVIEW_DECISION, "APPROVE"));
+    complete(pi, "boris", BORIS, Map.of(DefectReplacementProcess.REVIEW_DECISION, "APPROVE", "followUpType", "NONE"));
     run(pi, Elements.SERVICE_SEND_REVIEW_RESULT);
     assertThat(deadlines.first(contact.id(), DefectReplacementProcess.REVIEW_STEP).orElseThrow().met()).isTrue();
 

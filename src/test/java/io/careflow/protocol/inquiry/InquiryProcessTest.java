@@ -88,7 +88,7 @@ class InquiryProcessTest extends CareflowIntegrationTest {
     identity.setAuthentication("boris", List.of("agents", "team-inquiries"));
     try {
       processEngine.getTaskService().complete(task(pi).getId(), Map.of(ReplyStep.REPLY_TEXT, "Yes, 12 in stock.",
-          RecordFirstContactResolutionListener.RESOLVED_IN_FIRST_CONTACT, true,
+          ReplyStep.REPLY_KIND, "ANSWER", RecordFirstContactResolutionListener.RESOLVED_IN_FIRST_CONTACT, true,
           "followUpType", "SATISFACTION_CHECK", "followUpDate", tomorrow));
     } finally {
       identity.clearAuthentication();
@@ -166,7 +166,8 @@ class InquiryProcessTest extends CareflowIntegrationTest {
     var identity = processEngine.getIdentityService();
     identity.setAuthentication(user, List.of("agents", "team-inquiries"));
     try {
-      processEngine.getTaskService().complete(task.getId(), Map.of(ReplyStep.REPLY_TEXT, reply, "followUpType", "NONE"));
+      processEngine.getTaskService().complete(task.getId(), Map.of(ReplyStep.REPLY_TEXT, reply,
+          ReplyStep.REPLY_KIND, "ANSWER", "followUpType", "NONE"));
     } finally {
       identity.clearAuthentication();
     }

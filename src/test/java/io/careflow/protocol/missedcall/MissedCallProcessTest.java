@@ -13,6 +13,7 @@ import io.careflow.sla.Deadline;
 import io.careflow.sla.DeadlineService;
 import io.careflow.support.ProtocolTestSupport;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -57,8 +58,7 @@ class MissedCallProcessTest extends ProtocolTestSupport {
 
   @Test
   void shouldTryAgainAtTheTimeTheAgentChose() {
-    complete(pi, "boris", BORIS, Map.of(MissedCallProcess.CALL_OUTCOME, "NOT_REACHED",
-        MissedCallProcess.NEXT_ATTEMPT_AT, "2026-11-30T15:00"));
+    complete(pi, "boris", BORIS, notReached("2026-11-30T15:00"));
     assertThat(pi).isWaitingAt(Elements.TIMER_NEXT_ATTEMPT);
     assertThat(dueJob(pi, Elements.TIMER_NEXT_ATTEMPT)).isNull();
 
@@ -75,12 +75,10 @@ class MissedCallProcessTest extends ProtocolTestSupport {
 
   @Test
   void shouldWriteToTheCustomerAndCloseAfterThreeFailedAttempts() {
-    complete(pi, "boris", BORIS, Map.of(MissedCallProcess.CALL_OUTCOME, "NOT_REACHED",
-        MissedCallProcess.NEXT_ATTEMPT_AT, "2026-11-30T15:00"));
+    complete(pi, "boris", BORIS, notReached("2026-11-30T15:00"));
     for (String next : new String[] {"2026-12-01T10:00", null}) {
       run(pi, Elements.TIMER_NEXT_ATTEMPT);
-      complete(pi, "boris", BORIS, next == null ? Map.of(MissedCallProcess.CALL_OUTCOME, "NOT_REACHED")
-          : Map.of(MissedCallProcess.CALL_OUTCOME, "NOT_REACHED", MissedCallProcess.NEXT_ATTEMPT_AT, next));
+      complete(pi, "boris", BORIS, notReached(next));
     }
     assertThat(pi).hasPassed(Elements.XOR_ATTEMPTS_LEFT).isWaitingAt(Elements.SERVICE_SEND_WE_TRIED);
     run(pi, Elements.SERVICE_SEND_WE_TRIED);
@@ -98,12 +96,11 @@ class MissedCallProcessTest extends ProtocolTestSupport {
 
   @Test
   void shouldRefuseAFailedAttemptWithoutAGoodNextTime() {
-    assertThatThrownBy(() -> complete(pi, "boris", BORIS, Map.of(MissedCallProcess.CALL_OUTCOME, "NOT_REACHED")))
-        .hasMessageContaining("nextAttemptAt");
-    assertThatThrownBy(() -> complete(pi, "boris", BORIS, Map.of(MissedCallProcess.CALL_OUTCOME, "NOT_REACHED",
-        MissedCallProcess.NEXT_ATTEMPT_AT, "2026-11-29T10:00"))).hasMessageContaining("next 7 days");
-    assertThatThrownBy(() -> complete(pi, "boris", BORIS, Map.of(MissedCallProcess.CALL_OUTCOME, "NOT_REACHED",
-        MissedCallProcess.NEXT_ATTEMPT_AT, "tomorrow"))).hasMessageContaining("date and time");
+    assertThatThrownBy(() -> complete(pi, "boris", BORIS, notReached(null))).hasMessageContaining("nextAttemptAt");
+    assertThatThrownBy(() -> complete(pi, "boris", BORIS, notReached("2026-11-29T10:00")))
+        .hasMessageContaining("next 7 days");
+    assertThatThrownBy(() -> complete(pi, "boris", BORIS, notReached("tomorrow")))
+        .hasMessageContaining("date and time");
     assertThatThrownBy(() -> complete(pi, "boris", BORIS, Map.of(MissedCallProcess.CALL_OUTCOME, "BUSY")))
         .hasMessageContaining("callOutcome");
     assertThat(pi).isWaitingAt(Elements.USER_CALL_BACK);
@@ -116,5 +113,15 @@ class MissedCallProcessTest extends ProtocolTestSupport {
     assertThat(pi).isWaitingAt(Elements.USER_CALL_BACK);
     assertThat(task(pi)).hasCandidateGroupAssociated("team-leads");
     assertThat(callBack.met()).isFalse();
+  }
+
+  /** A failed attempt as Tasklist submits it: the form preselects "none" as the next communication. */
+  private static Map<String, Object> notReached(String nextAttemptAt) {
+    var values = new HashMap<String, Object>(Map.of(MissedCallProcess.CALL_OUTCOME, "NOT_REACHED",
+        "followUpType", "NONE"));
+    if (nextAttemptAt != null) {
+      values.put(MissedCallProcess.NEXT_ATTEMPT_AT, nextAttemptAt);
+    }
+    return values;
   }
 }

@@ -1,0 +1,28 @@
+package io.careflow.form;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * A submitted value the form does not allow.
+ *
+ * @param key     the field's variable
+ * @param label   the field's label
+ * @param message what is wrong, e.g. "is required"
+ */
+public record FormViolation(String key, String label, String message) {
+
+  static FormViolation of(FormField field, String message) {
+    return new FormViolation(field.key(), field.label(), message);
+  }
+
+  @Override
+  public String toString() {
+    return (label.equals(key) ? key : label + " (" + key + ")") + ": " + message;
+  }
+
+  /** One line for all: {@code Topic (topicHint): is required; Amount (amount): must be at most 500}. */
+  public static String describe(List<FormViolation> violations) {
+    return violations.stream().map(FormViolation::toString).collect(Collectors.joining("; "));
+  }
+}

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.careflow.communication.MessageTemplates;
 import io.careflow.contact.CaseVariables;
+import io.careflow.form.CamundaForms;
+import io.careflow.form.FormProblem;
 import io.careflow.sla.GuardedStepListener;
 import io.careflow.sla.SlaPolicy;
 import io.careflow.sla.SlaVariables;
@@ -43,7 +45,8 @@ import org.springframework.stereotype.Component;
  *       in ({@code careflow.languages});</li>
  *   <li>"Start another protocol" with a topic the table does not know; "Record the outcome"
  *       without an outcome; a call activity naming a process that does not exist;</li>
- *   <li>a form careflow cannot read.</li>
+ *   <li>a form careflow cannot read, or one whose rules the server cannot enforce (a dynamic list,
+ *       a group with a path, options from an expression, …: {@link CamundaForms#problems}).</li>
  * </ul>
  * Only literal values are checked; an expression (${…}) is the designer's to get right.
  */
@@ -284,13 +287,8 @@ public class ModelChecks {
   }
 
   private static void form(String file, String json, List<ModelProblem> problems) {
-    try {
-      JsonNode form = JSON.readTree(json);
-      if (!form.hasNonNull("id") || form.get("id").asText().isBlank()) {
-        problems.add(new ModelProblem(file, null, "a form needs an \"id\" (what a task's formRef names)"));
-      }
-    } catch (Exception e) {
-      problems.add(new ModelProblem(file, null, "is not a form (JSON): " + e.getMessage()));
+    for (FormProblem problem : CamundaForms.problems(json)) {
+      problems.add(new ModelProblem(file, problem.componentId(), problem.message()));
     }
   }
 

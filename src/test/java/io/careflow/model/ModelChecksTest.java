@@ -100,6 +100,13 @@ class ModelChecksTest {
   }
 
   @Test
+  void shouldRefuseAFormWhoseRulesTheServerCannotEnforce() throws IOException {
+    var problems = problems(Map.of("forms/inspect-returned-item.form", form -> form
+        .replaceFirst("\"type\": \"select\"", "\"type\": \"dynamiclist\"")));
+    assertThat(problems).anySatisfy(p -> assertThat(p.resource()).isEqualTo("forms/inspect-returned-item.form"));
+  }
+
+  @Test
   void shouldRefuseAGuardedStepThePolicyHasNoRowFor() throws IOException {
     var problems = problems(Map.of("processes/inquiry.bpmn", bpmn -> bpmn
         .replace("<camunda:property name=\"deadline\" value=\"reply\" />",

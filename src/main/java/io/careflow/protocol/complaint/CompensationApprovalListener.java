@@ -6,7 +6,12 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** "Approve compensation" done: approved, or sent back with a comment for a new proposal. */
+/**
+ * "Approve compensation" done: approved, or sent back with a comment for a new proposal. Stays
+ * Java for one rule the form cannot express — a comment is required when the lead sends the
+ * proposal back, optional when approving — and it hands the gateway a yes or no. The form checks
+ * the decision and the comment's length.
+ */
 @Component
 public class CompensationApprovalListener implements TaskListener {
 

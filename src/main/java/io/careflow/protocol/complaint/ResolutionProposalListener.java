@@ -3,7 +3,6 @@ package io.careflow.protocol.complaint;
 import io.careflow.contact.CaseVariables;
 import io.careflow.contact.Contact;
 import io.careflow.contact.ContactRepository;
-import io.careflow.system.FormFields;
 import io.careflow.system.TaskFormInput;
 import java.math.BigDecimal;
 import java.util.Set;
@@ -12,15 +11,17 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * "Propose resolution" done: the resolution type, the compensation (a number, required for
- * a refund or voucher) and the proposal. The compensation goes on as a number for the
- * approval table; the resolution becomes the outcome's detail.
+ * "Propose resolution" done. The form checks the resolution type, the amount's bounds and
+ * decimals and the proposal. What stays Java, specific to this protocol: a refund or voucher
+ * needs its amount (a rule across two fields the form cannot express); the amount goes on as a
+ * number for {@code compensation-approval.dmn} (0 when there is none); the resolution and the
+ * amount become the outcome's detail beside the investigation's outcome code.
  */
 @Component
 public class ResolutionProposalListener implements TaskListener {
 
-  static final Set<String> TYPES = Set.of("REFUND", "REPLACEMENT", "DISCOUNT_VOUCHER", "REPAIR", "APOLOGY", "OTHER");
-  static final BigDecimal MAX = BigDecimal.valueOf(100_000);
+  /** Resolutions that are money: they need their amount. */
+  static final Set<String> PAID = Set.of("REFUND", "DISCOUNT_VOUCHER");
 
   private final ContactRepository contacts;
 
@@ -30,36 +31,20 @@ public class ResolutionProposalListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    String type = FormFields.oneOf(task, ComplaintProcess.RESOLUTION_TYPE, TYPES);
-    BigDecimal amount = amount(task.getVariable(ComplaintProcess.COMPENSATION_AMOUNT));
+    String type = TaskFormInput.text(task, ComplaintProcess.RESOLUTION_TYPE);
+    Object value = task.getVariable(ComplaintProcess.COMPENSATION_AMOUNT);
+    BigDecimal amount = value == null || value.toString().isBlank() ? null
+        : new BigDecimal(value.toString().trim()).setScale(2, java.math.RoundingMode.UNNECESSARY);
     if (amount == null) {
-      if (type.equals("REFUND") || type.equals("DISCOUNT_VOUCHER")) {
+      if (PAID.contains(type)) {
         throw TaskFormInput.reject(ComplaintProcess.COMPENSATION_AMOUNT, "a refund or voucher needs its amount");
       }
-      amount = BigDecimal.ZERO;
+      amount = BigDecimal.ZERO.setScale(2);
     }
-    FormFields.required(task, ComplaintProcess.PROPOSAL, 5000, "write the proposal to the customer");
     task.getExecution().setVariable(ComplaintProcess.COMPENSATION_AMOUNT, amount.doubleValue());
     String contactId = CaseVariables.contactId(task);
     Contact contact = contacts.find(contactId).orElseThrow();
     contacts.recordOutcome(contactId, contact.outcome(),
         type + (amount.signum() > 0 ? " " + amount.toPlainString() + " PLN" : ""));
-  }
-
-  private static BigDecimal amount(Object value) {
-    if (value == null || value.toString().isBlank()) {
-      return null;
-    }
-    BigDecimal amount;
-    try {
-      amount = new BigDecimal(value.toString().trim().replace(',', '.'));
-    } catch (NumberFormatException e) {
-      throw TaskFormInput.reject(ComplaintProcess.COMPENSATION_AMOUNT, "must be a number, e.g. 150.00");
-    }
-    if (amount.signum() < 0 || amount.compareTo(MAX) > 0 || amount.scale() > 2) {
-      throw TaskFormInput.reject(ComplaintProcess.COMPENSATION_AMOUNT,
-          "must lie between 0 and 100000 with at most 2 decimals");
-    }
-    return amount.setScale(2);
   }
 }

@@ -5,7 +5,11 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** "Register the replacement request": the agent registered it for the customer in the conversation. */
+/**
+ * "Register the replacement request": the agent registered it for the customer in the
+ * conversation. Specific: the request is the replacement's own record ({@code replacement_request}),
+ * reviewed, shipped and shown to the customer.
+ */
 @Component
 public class RegisterReplacementRequestDelegate implements JavaDelegate {
 

@@ -1,49 +1,42 @@
 package io.careflow.protocol.defect;
 
-import io.careflow.followup.PlanFollowUpListener;
 import io.careflow.contact.CaseVariables;
-import io.careflow.contact.ContactRepository;
-import io.careflow.system.FormFields;
+import io.careflow.followup.PlanFollowUpListener;
 import io.careflow.system.TaskFormInput;
 import io.careflow.system.UserDirectory;
-import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * "Review replacement request" done: approved, or rejected with the reason the customer is
- * told. A rejection ends the protocol, so the next communication is planned here.
+ * "Review replacement request" done. Specific to the replacement, so it stays Java: the decision
+ * and its reason go into the replacement request ({@code replacement_request}); a rejection
+ * ends the protocol, so its next communication is planned here (the form shows the plan only
+ * for a rejection — an approved replacement plans at shipment). The form requires the decision
+ * and, for a rejection, the reason; the outcome is the model's "Record the outcome" step.
  */
 @Component
 public class ReviewReplacementListener implements TaskListener {
 
   private final ReplacementRequests requests;
-  private final ContactRepository contacts;
   private final PlanFollowUpListener followUps;
   private final UserDirectory users;
 
-  public ReviewReplacementListener(ReplacementRequests requests, ContactRepository contacts,
-      PlanFollowUpListener followUps, UserDirectory users) {
+  public ReviewReplacementListener(ReplacementRequests requests, PlanFollowUpListener followUps, UserDirectory users) {
     this.requests = requests;
-    this.contacts = contacts;
     this.followUps = followUps;
     this.users = users;
   }
 
   @Override
   public void notify(DelegateTask task) {
-    String decision = FormFields.oneOf(task, DefectReplacementProcess.REVIEW_DECISION, Set.of("APPROVE", "REJECT"));
-    boolean approved = decision.equals("APPROVE");
-    String reason = approved ? FormFields.optional(task, DefectReplacementProcess.REJECTION_REASON, 2000)
-        : FormFields.required(task, DefectReplacementProcess.REJECTION_REASON, 2000,
-            "give the reason the customer is told");
+    boolean approved = "APPROVE".equals(TaskFormInput.text(task, DefectReplacementProcess.REVIEW_DECISION));
+    String reason = TaskFormInput.text(task, DefectReplacementProcess.REJECTION_REASON);
     if (!approved) {
       followUps.planFrom(task);
     }
-    String contactId = CaseVariables.contactId(task);
-    requests.decide(contactId, approved ? "APPROVED" : "REJECTED", reason, TaskFormInput.actor(task, users));
-    contacts.recordOutcome(contactId, approved ? "REPLACEMENT_APPROVED" : "REPLACEMENT_REJECTED", reason);
+    requests.decide(CaseVariables.contactId(task), approved ? "APPROVED" : "REJECTED",
+        reason == null || reason.isBlank() ? null : reason.strip(), TaskFormInput.actor(task, users));
     task.getExecution().setVariable(DefectReplacementProcess.APPROVED, approved);
   }
 }

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * Completion of "Answer the customer" with the answer: records whether the inquiry was
  * resolved in this first contact (the agent's judgement, checkbox {@code resolvedInFirstContact});
- * the KPIs confirm it by the absence of a new contact on the same topic.
+ * the KPIs confirm it by the absence of a new contact on the same topic. Specific: the FCR flag is
+ * a column the KPIs read; a question to the customer decides nothing yet.
  */
 @Component
 public class RecordFirstContactResolutionListener implements TaskListener {

@@ -19,7 +19,9 @@ import org.springframework.stereotype.Component;
 /**
  * A call-back attempt done ("Call the customer back" / "again"): reached or not. Not reached
  * and attempts left: the agent chooses when to try again (in the future, within 7 days; a
- * time without offset is shop time). Reached: the next communication is planned.
+ * time without offset is shop time). Reached: the next communication is planned. Stays Java for
+ * what the form cannot express: the next attempt's time is required only when the call did not
+ * reach the customer and attempts are left, and must lie within the next 7 days.
  */
 @Component
 public class CallAttemptListener implements TaskListener {

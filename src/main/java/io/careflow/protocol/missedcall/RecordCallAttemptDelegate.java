@@ -7,7 +7,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** "Record the call attempt": counts the attempts; the outcome lands on the contact's record. */
+/**
+ * "Record the call attempt": counts the attempts (the model's gateway gives up after the third)
+ * and records each on the contact with the outcome so far — specific to call-backs.
+ */
 @Component
 public class RecordCallAttemptDelegate implements JavaDelegate {
 

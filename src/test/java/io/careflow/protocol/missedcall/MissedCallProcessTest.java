@@ -6,6 +6,9 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import io.careflow.communication.MessageStatus;
 import io.careflow.contact.Contact;
+import io.careflow.contact.ContactEvents;
+import io.careflow.protocol.returns.ReturnProcess;
+import io.careflow.model.TopicCatalog;
 import io.careflow.contact.ContactStatus;
 import io.careflow.contact.MissedCall;
 import io.careflow.protocol.missedcall.MissedCallProcess.Elements;
@@ -54,6 +57,36 @@ class MissedCallProcessTest extends ProtocolTestSupport {
         Elements.END_CUSTOMER_REACHED).isEnded();
     assertThat(deadlines.first(contact.id(), DeadlineService.REPLY).orElseThrow().met()).isTrue();
     assertThat(reload(contact).outcome()).isEqualTo("CALLBACK_REACHED");
+  }
+
+  @Test
+  void shouldContinueWithTheProtocolOfTheTopicTheCallTurnedOutToBeAbout() {
+    // SPEC R3: the call reached the customer, who wants to send the kettle back
+    assertThat(processEngine.getTaskService().getVariable(task(pi).getId(), TopicCatalog.FORM_OPTIONS).toString())
+        .as("the call-back form offers the deployed topics").contains("\"value\":\"RETURN\"");
+    complete(pi, "boris", BORIS, Map.of(MissedCallProcess.CALL_OUTCOME, "REACHED",
+        MissedCallProcess.CALL_NOTES, "The kettle is too loud, wants to send it back.",
+        MissedCallProcess.CALL_TOPIC, "RETURN", "followUpType", "NONE"));
+
+    assertThat(pi).hasPassed(Elements.SERVICE_START_TOPIC_PROTOCOL, Elements.END_CUSTOMER_REACHED).isEnded();
+    assertThat(reload(contact).status()).isEqualTo(ContactStatus.RESOLVED);
+    String started = jdbc.sql("select id from contact where follows_contact_id = ?").param(contact.id())
+        .query(String.class).single();
+    Contact followUp = contacts.find(started).orElseThrow();
+    assertThat(followUp.customerId()).isEqualTo(contact.customerId());
+    assertThat(followUp.channel()).isEqualTo(contact.channel());
+    assertThat(followUp.topic()).isEqualTo("RETURN");
+    assertThat(followUp.body()).isEqualTo("The kettle is too loud, wants to send it back.");
+    assertThat(protocol(followUp, ReturnProcess.KEY)).as("the return protocol runs for it").isNotNull();
+    assertThat(jdbc.sql("select detail from contact_event where contact_id = ? and type = ?")
+        .params(contact.id(), ContactEvents.FOLLOWED_BY).query(String.class).single()).contains(started);
+  }
+
+  @Test
+  void shouldRefuseATopicTheTableDoesNotKnow() {
+    assertThatThrownBy(() -> complete(pi, "boris", BORIS, Map.of(MissedCallProcess.CALL_OUTCOME, "REACHED",
+        MissedCallProcess.CALL_TOPIC, "WEATHER", "followUpType", "NONE"))).hasMessageContaining("callTopic");
+    assertThat(pi).isWaitingAt(Elements.USER_CALL_BACK);
   }
 
   @Test

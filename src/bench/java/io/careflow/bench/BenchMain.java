@@ -395,8 +395,9 @@ public final class BenchMain {
 
   // ---------------------------------------------------------------- P3
 
-  static final String WARNING_TIMER = "timer_answer_warning";
-  static final String DUE_TIMER = "timer_answer_due";
+  /** The deadline watcher's timers (deadline-watch.bpmn; business key = the contact's id). */
+  static final String WARNING_TIMER = "timer_warning_point";
+  static final String DUE_TIMER = "timer_deadline";
 
   /**
    * P3: the warning and the breach timers of real contacts (5,000 contacts → 10,000 deadlines)

@@ -1,7 +1,8 @@
 package io.careflow.sla;
 
 /**
- * Descriptor of {@code processes/deadline-watch.bpmn}: one instance per running deadline
+ * Descriptor of {@code processes/deadline-watch.bpmn}: one instance per running deadline, three
+ * timers side by side
  * (business key = the contact's id, so the case's audit shows its timers; variable
  * {@link #DEADLINE_ID} names the deadline) that waits for its warning point, its due time and twice
  * the allowed time, and handles each (SPEC R2) — so a guarded task carries no timers of its
@@ -22,10 +23,13 @@ public final class DeadlineWatchProcess {
 
   public static final class Elements {
     public static final String START_DEADLINE_RUNNING = "start_deadline_running";
+    public static final String AND_THREE_POINTS = "and_three_points";
     public static final String TIMER_WARNING_POINT = "timer_warning_point";
     public static final String SERVICE_WARN_ASSIGNEE = "service_warn_assignee";
+    public static final String END_ASSIGNEE_WARNED = "end_assignee_warned";
     public static final String TIMER_DEADLINE = "timer_deadline";
     public static final String SERVICE_OFFER_TO_LEADS = "service_offer_to_leads";
+    public static final String END_LEADS_TOLD = "end_leads_told";
     public static final String TIMER_TWICE_THE_TIME = "timer_twice_the_time";
     public static final String SERVICE_TELL_MANAGERS = "service_tell_managers";
     public static final String END_MANAGERS_TOLD = "end_managers_told";

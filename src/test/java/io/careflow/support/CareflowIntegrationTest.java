@@ -156,11 +156,12 @@ public abstract class CareflowIntegrationTest {
     var management = processEngine.getManagementService();
     int fired = 0;
     for (ProcessInstance watcher = watcher(deadline); watcher != null; watcher = watcher(deadline)) {
-      Job due = management.createJobQuery().processInstanceId(watcher.getId()).executable().singleResult();
-      if (due == null) {
+      List<Job> due = management.createJobQuery().processInstanceId(watcher.getId()).executable()
+          .orderByJobDuedate().asc().list();
+      if (due.isEmpty()) {
         break;
       }
-      management.executeJob(due.getId());
+      management.executeJob(due.get(0).getId());
       fired++;
     }
     return fired;

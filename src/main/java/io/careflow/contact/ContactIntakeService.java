@@ -67,8 +67,10 @@ public class ContactIntakeService {
     String phone = null;
     if (request != null) {
       channel = check.oneOf(Channel.class, request.channel(), "channel");
-      // a hint names a topic of the deployed classification table: a designer adds topics there
-      topic = check.oneOf(topics.names(), blankToNull(request.topic()), "topic");
+      // a hint names a topic of the deployed classification table (a designer adds topics there);
+      // a blank one is no hint
+      topic = check.oneOf(topics.names(), request.topic() == null || request.topic().isBlank() ? null
+          : request.topic(), "topic");
       receivedAt = notInTheFuture(check.instant(request.receivedAt(), "receivedAt"), "receivedAt", check);
       CustomerDetails customer = request.customer();
       if (customer != null) {

@@ -14,3 +14,8 @@ alter table deadline add column policy_description varchar(1000);
 -- a case a protocol opened for the same customer (e.g. a call-back that turned out to be a
 -- return) names the case it came from
 alter table contact add column follows_contact_id varchar(36);
+
+-- whether the deadline's watcher (deadline-watch.bpmn) runs: its timers replace those that
+-- earlier models put on each guarded task; a deadline of before stays unwatched until a task
+-- of a newer model joins it
+alter table deadline add column watched boolean default false not null;

@@ -22,6 +22,7 @@ public class DeployedModels {
   private final RepositoryService repository;
   private final EngineAsSystem asSystem;
   private final Map<String, DmnModelInstance> decisionModels = new ConcurrentHashMap<>();
+  private final Map<String, Optional<DecisionRows>> decisionRows = new ConcurrentHashMap<>();
 
   public DeployedModels(ProcessEngine engine, EngineAsSystem asSystem) {
     this.repository = engine.getRepositoryService();
@@ -42,6 +43,12 @@ public class DeployedModels {
           id -> repository.getDmnModelInstance(id));
       return Optional.of(new DeployedDecision(definition, model));
     });
+  }
+
+  /** The rows of the latest deployed table of that decision, read once per version. */
+  public Optional<DecisionRows> latestRows(String key) {
+    return latestDecision(key).flatMap(d -> decisionRows.computeIfAbsent(d.definition().getId(),
+        id -> DecisionRows.of(d.model(), key)));
   }
 
   /** The keys of every deployed process, latest versions. */

@@ -54,10 +54,7 @@ public class TopicCatalog {
 
   /** The topics of the latest deployed classification, in the order of their first row. */
   public List<Topic> topics() {
-    return models.latestDecision(DECISION)
-        .flatMap(d -> DecisionRows.of(d.model(), DECISION))
-        .map(TopicCatalog::topicsOf)
-        .orElse(List.of());
+    return models.latestRows(DECISION).map(TopicCatalog::topicsOf).orElse(List.of());
   }
 
   public Optional<Topic> find(String name) {

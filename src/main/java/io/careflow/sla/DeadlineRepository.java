@@ -44,6 +44,14 @@ class DeadlineRepository {
         .update();
   }
 
+  void setWatched(String id, boolean watched) {
+    jdbc.sql("update deadline set watched = ? where id = ?").params(watched, id).update();
+  }
+
+  boolean isWatched(String id) {
+    return jdbc.sql("select watched from deadline where id = ?").param(id).query(Boolean.class).single();
+  }
+
   /** The newest deadline of that step on the contact that has not ended. */
   Optional<Deadline> running(String contactId, String step) {
     return jdbc.sql("select * from deadline where contact_id = ? and step = ? and completed_at is null "

@@ -65,7 +65,7 @@ public class DeadlineService {
     deadlines.insert(deadline);
     events.record(contactId, STARTED, ContactEvents.SYSTEM, "%s: %s of working time, due %s, warning at %s (%s)"
         .formatted(step, policy.target(), local(deadline.dueAt()), local(deadline.warningAt()), rule(deadline)));
-    watch.start(deadline);
+    startWatch(deadline);
     return deadline;
   }
 
@@ -90,8 +90,8 @@ public class DeadlineService {
         "%s: %s of working time instead of %s, now due %s, warning at %s (%s)".formatted(running.step(),
             policy.target(), running.target(), local(moved.dueAt()), local(moved.warningAt()), rule(moved)));
     if (!moved.isPaused()) {
-      watch.stop(running.id());
-      watch.start(moved);
+      stopWatch(running.id());
+      startWatch(moved);
       guardedTasks.moveDueDates(moved);
     }
     return get(running.id());
@@ -114,6 +114,27 @@ public class DeadlineService {
     return new Deadline(d.id(), d.contactId(), d.step(), d.target(), d.warningFraction(), d.startedAt(), warningAt,
         dueAt, escalationAt, d.pausedAt(), waited, d.warnedAt(), d.breachedAt(), d.escalatedAt(), d.completedAt(),
         d.met(), d.policyRule(), d.policyDescription());
+  }
+
+  /**
+   * A running deadline gets a watcher when it has none: one started by a model deployed before the
+   * watcher existed (its timers sat on the task) and now guarding a task of a newer model.
+   */
+  @Transactional
+  public void watch(Deadline deadline) {
+    if (!deadline.isCompleted() && !deadline.isPaused() && !deadlines.isWatched(deadline.id())) {
+      startWatch(deadline);
+    }
+  }
+
+  private void startWatch(Deadline deadline) {
+    watch.start(deadline);
+    deadlines.setWatched(deadline.id(), true);
+  }
+
+  private void stopWatch(String deadlineId) {
+    watch.stop(deadlineId);
+    deadlines.setWatched(deadlineId, false);
   }
 
   /** The deadline of that step on the contact that has not ended, if one runs. */
@@ -142,7 +163,7 @@ public class DeadlineService {
     }
     Instant now = clock.instant();
     deadlines.pause(id, now);
-    watch.stop(id);
+    stopWatch(id);
     events.record(deadline.contactId(), PAUSED, ContactEvents.SYSTEM,
         deadline.step() + ": waiting for the customer, clock stopped");
     return get(id);
@@ -164,7 +185,7 @@ public class DeadlineService {
             waited.toMinutes(), local(dueAt)));
     Deadline resumed = get(id);
     if (!resumed.isCompleted()) {
-      watch.start(resumed);
+      startWatch(resumed);
       guardedTasks.moveDueDates(resumed);
     }
     return resumed;
@@ -185,7 +206,7 @@ public class DeadlineService {
     Instant counted = deadline.isPaused() ? deadline.pausedAt() : now;
     boolean met = deadline.breachedAt() == null && !counted.isAfter(deadline.dueAt());
     deadlines.complete(id, now, met);
-    watch.stop(id);
+    stopWatch(id);
     events.record(deadline.contactId(), met ? MET : MISSED, ContactEvents.SYSTEM,
         "%s: done %s, due %s".formatted(deadline.step(), local(now), local(deadline.dueAt())));
     return get(id);

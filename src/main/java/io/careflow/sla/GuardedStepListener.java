@@ -40,8 +40,12 @@ public class GuardedStepListener {
       throw new IllegalStateException("Task " + task.getTaskDefinitionKey() + " has deadline = " + step
           + " but runs outside a customer case (no contactId)");
     }
-    Deadline deadline = deadlines.running(contactId, step)
-        .orElseGet(() -> deadlines.start(contactId, step, clock.instant(), policy.of(step, task)));
+    Deadline deadline = deadlines.running(contactId, step).orElse(null);
+    if (deadline == null) {
+      deadline = deadlines.start(contactId, step, clock.instant(), policy.of(step, task));
+    } else {
+      deadlines.watch(deadline);
+    }
     tasks.join(task, deadline);
   }
 }

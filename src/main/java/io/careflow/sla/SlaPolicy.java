@@ -76,7 +76,7 @@ public class SlaPolicy {
     if (rule == null) {
       return null;
     }
-    return models.latestDecision(DECISION).flatMap(d -> DecisionRows.of(d.model(), DECISION))
+    return models.latestRows(DECISION)
         .flatMap(t -> t.rows().stream().filter(r -> r.ruleId().equals(rule)).findFirst())
         .map(DecisionRows.Row::description).orElse(null);
   }

@@ -276,6 +276,33 @@ abstract class ReplyDeadlineScenarios extends CareflowIntegrationTest {
   }
 
   @Test
+  void shouldWatchADeadlineThatHasNoWatcherOnceAGuardedTaskJoinsIt() {
+    // a case started on a model of before the watcher (its timers sat on the task): the deadline
+    // runs unwatched until a task of the current models joins it
+    Contact contact = intake.receive(emailContact(uniqueEmail("unwatched"), "COMPLAINT", "Broken", "Broken"),
+        "intake").contact();
+    ProcessInstance pi = processInstanceQuery().processDefinitionKey(ComplaintProcess.KEY)
+        .processInstanceBusinessKey(contact.id()).singleResult();
+    Deadline deadline = replyDeadline(contact);
+    processEngine.getRuntimeService().createMessageCorrelation(DeadlineWatchProcess.MESSAGE_STOPPED)
+        .processInstanceVariableEquals(DeadlineWatchProcess.DEADLINE_ID, deadline.id()).correlateAll();
+    jdbc.sql("update deadline set watched = false where id = ?").param(deadline.id()).update();
+    assertThat(watcher(deadline)).isNull();
+
+    var identity = processEngine.getIdentityService();
+    identity.setAuthentication("anna", List.of("agents", "team-complaints"));
+    try {
+      processEngine.getTaskService().complete(task(pi).getId(),
+          Map.of(ComplaintProcess.FINDINGS, "Cracked lid.", ComplaintProcess.JUSTIFIED, "YES"));
+    } finally {
+      identity.clearAuthentication();
+    }
+
+    assertThat(pi).isWaitingAt(ComplaintProcess.Elements.USER_PROPOSE_RESOLUTION);
+    assertThat(watcher(deadline)).as("watched again").isNotNull();
+  }
+
+  @Test
   void shouldGiveATaskCreatedAfterTheBreachTheLevelsReached() {
     // a complaint whose deadline passed during the investigation: the next step of the answer
     // is the leads' at once, with the raised priority, although no timer fires for it

@@ -1,0 +1,14 @@
+// careflow's own model rules. `plugin:careflow/recommended` in .bpmnlintrc turns them all on;
+// each rule file says which careflow rule it enforces and why.
+const rules = {
+  'user-task-form': './rules/user-task-form'
+};
+
+module.exports = {
+  rules,
+  configs: {
+    recommended: {
+      rules: Object.fromEntries(Object.keys(rules).map(name => [ name, 'error' ]))
+    }
+  }
+};

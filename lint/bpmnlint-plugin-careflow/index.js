@@ -1,7 +1,9 @@
 // careflow's own model rules. `plugin:careflow/recommended` in .bpmnlintrc turns them all on;
 // each rule file says which careflow rule it enforces and why.
 const rules = {
-  'user-task-form': './rules/user-task-form'
+  'user-task-form': './rules/user-task-form',
+  'guarded-step-deadline': './rules/guarded-step-deadline',
+  'clock-step-deadline': './rules/clock-step-deadline'
 };
 
 module.exports = {

@@ -3,7 +3,8 @@
 const rules = {
   'user-task-form': './rules/user-task-form',
   'guarded-step-deadline': './rules/guarded-step-deadline',
-  'clock-step-deadline': './rules/clock-step-deadline'
+  'clock-step-deadline': './rules/clock-step-deadline',
+  'history-time-to-live': './rules/history-time-to-live'
 };
 
 module.exports = {

@@ -4,7 +4,8 @@ const rules = {
   'user-task-form': './rules/user-task-form',
   'guarded-step-deadline': './rules/guarded-step-deadline',
   'clock-step-deadline': './rules/clock-step-deadline',
-  'history-time-to-live': './rules/history-time-to-live'
+  'history-time-to-live': './rules/history-time-to-live',
+  'called-process-exists': './rules/called-process-exists'
 };
 
 module.exports = {

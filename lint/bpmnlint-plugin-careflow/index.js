@@ -4,6 +4,7 @@ const rules = {
   'user-task-form': './rules/user-task-form',
   'guarded-step-deadline': './rules/guarded-step-deadline',
   'clock-step-deadline': './rules/clock-step-deadline',
+  'element-template-exists': './rules/element-template-exists',
   'history-time-to-live': './rules/history-time-to-live',
   'called-process-exists': './rules/called-process-exists'
 };

@@ -69,9 +69,38 @@ function processesIn(dir) {
   return processes;
 }
 
+/**
+ * The element templates of the `.json` files in `dir` (each holds one template or an array of
+ * them): `{ exists, versions: id → Set of versions as text ('' for a template without one),
+ * unreadable: names of the files that could not be read as JSON }`.
+ */
+function elementTemplatesIn(dir) {
+  const files = filesEndingWith(dir, '.json');
+  const versions = new Map();
+  const unreadable = [];
+  for (const file of files || []) {
+    let content;
+    try {
+      content = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
+    } catch (error) {
+      unreadable.push(file);
+      continue;
+    }
+    for (const template of Array.isArray(content) ? content : [ content ]) {
+      if (template && typeof template.id === 'string') {
+        const known = versions.get(template.id) || new Set();
+        known.add(template.version === undefined || template.version === null ? '' : String(template.version));
+        versions.set(template.id, known);
+      }
+    }
+  }
+  return { exists: files !== null, versions, unreadable };
+}
+
 module.exports = {
   projectRoot,
   projectFolder,
   shown,
-  processesIn
+  processesIn,
+  elementTemplatesIn
 };

@@ -25,7 +25,8 @@ const require = createRequire(import.meta.url);
 
 export const CHROMIUM = process.env.CAREFLOW_CHROMIUM || '/usr/bin/chromium';
 
-// The flags Chromium needs as root on these machines, as in the UI tests' Browser.
+// The flags Chromium needs as root on these machines, as in the UI tests' Browser; playwright
+// adds --headless, --no-sandbox and a fresh --user-data-dir itself.
 const CHROMIUM_ARGS = [
   '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'

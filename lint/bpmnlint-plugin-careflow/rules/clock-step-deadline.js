@@ -1,4 +1,5 @@
-// careflow rule: a clock step (start, stop, pause or resume a deadline) names its clock.
+// careflow rule: a clock step (start, stop, pause or resume a deadline, or close a case the
+// customer never answered) names its clock.
 // Why: the `deadline` input says which of the case's deadlines the step acts on ("reply",
 // "replacement-review", "shipment-delay", …). Without it careflow falls back to the reply
 // deadline, which the model then does not show — a "Stop the review clock" that stops the
@@ -9,7 +10,8 @@ const CLOCKS = {
   '${startDeadlineDelegate}': 'starts',
   '${completeDeadlineDelegate}': 'stops',
   '${pauseDeadlineDelegate}': 'pauses',
-  '${resumeDeadlineDelegate}': 'resumes'
+  '${resumeDeadlineDelegate}': 'resumes',
+  '${closeUnansweredDelegate}': 'stops when the customer never answered'
 };
 
 module.exports = function() {

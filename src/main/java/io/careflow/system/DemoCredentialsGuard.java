@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * With {@code postgres}, careflow refuses to start while a demo user ({@code demo}, anna,
+ * With {@code postgres}, careflow refuses to start while a demo user ({@code demo}, anna, dora,
  * boris, maria, intake) still has its known password (its user name) in the database — a
  * database once started with the demo data, or users copied from it. {@link ProfileGuard}
  * keeps the demo profile away from PostgreSQL; this closes the door for demo users that

@@ -31,7 +31,8 @@ public class DemoUsers implements ApplicationRunner {
       new DemoUser("boris", "Boris", "Ivanov", List.of(Groups.AGENTS, Groups.TEAM_REPLACEMENTS,
           Groups.TEAM_INQUIRIES, Groups.LANG_RU, Groups.LANG_EN, Groups.PRODUCT_KITCHEN, Groups.PRODUCT_ELECTRONICS)),
       new DemoUser("maria", "Maria", "Wiśniewska", List.of(Groups.MANAGERS, Groups.TEAM_LEADS)),
-      new DemoUser("intake", "Intake", "Integration", List.of(Groups.INTEGRATIONS)));
+      new DemoUser("intake", "Intake", "Integration", List.of(Groups.INTEGRATIONS)),
+      new DemoUser("dora", "Dora", "Designer", List.of(Groups.DESIGNERS)));
 
   private final IdentityService identityService;
 

@@ -10,6 +10,8 @@ public final class Groups {
   public static final String MANAGERS = "managers";
   public static final String TEAM_LEADS = "team-leads";
   public static final String INTEGRATIONS = "integrations";
+  /** Process designers: deploy models, forms and tables (Camunda Modeler), read Cockpit; no tasks, no customer data. */
+  public static final String DESIGNERS = "designers";
 
   public static final String TEAM_COMPLAINTS = "team-complaints";
   public static final String TEAM_RETURNS = "team-returns";

@@ -30,7 +30,10 @@ import org.springframework.stereotype.Component;
  *   <li>managers: Tasklist and Cockpit; read every definition, instance, task and all
  *       history — no TASK_WORK, so no completing other people's tasks;</li>
  *   <li>team leads: Tasklist; tasks offered to {@code team-leads} as candidates;</li>
- *   <li>integrations: nothing in the engine; they only push through careflow's API.</li>
+ *   <li>integrations: nothing in the engine; they only push through careflow's API;</li>
+ *   <li>designers: deploy models, forms and tables (Camunda Modeler's deploy,
+ *       {@code /engine-rest/deployment/create}) and read them in Cockpit — definitions and
+ *       deployments only: no instance, task or history, so no customer's data and no task work.</li>
  * </ul>
  */
 @Component
@@ -51,6 +54,7 @@ public class IdentitySetup implements ApplicationRunner {
     group(Groups.MANAGERS, "Managers", "WORKFLOW");
     group(Groups.TEAM_LEADS, "Team leads", "WORKFLOW");
     group(Groups.INTEGRATIONS, "Channel integrations", "SYSTEM");
+    group(Groups.DESIGNERS, "Process designers", "SYSTEM");
     group(Groups.TEAM_COMPLAINTS, "Team: complaints", "WORKFLOW");
     group(Groups.TEAM_RETURNS, "Team: returns", "WORKFLOW");
     group(Groups.TEAM_REPLACEMENTS, "Team: replacements", "WORKFLOW");
@@ -79,6 +83,12 @@ public class IdentitySetup implements ApplicationRunner {
     grant(Groups.MANAGERS, Resources.DECISION_DEFINITION, ANY, Permissions.READ,
         Permissions.READ_HISTORY);
     grant(Groups.MANAGERS, Resources.DEPLOYMENT, ANY, Permissions.READ);
+
+    grant(Groups.DESIGNERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    grant(Groups.DESIGNERS, Resources.DEPLOYMENT, ANY, Permissions.CREATE, Permissions.READ);
+    grant(Groups.DESIGNERS, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ);
+    grant(Groups.DESIGNERS, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
+    grant(Groups.DESIGNERS, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
   }
 
   private void group(String id, String name, String type) {

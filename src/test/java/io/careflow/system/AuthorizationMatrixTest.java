@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
  */
 class AuthorizationMatrixTest extends CareflowIntegrationTest {
 
-  static final List<String> USERS = List.of("anonymous", "intake", "anna", "boris", "maria", "demo");
+  static final List<String> USERS = List.of("anonymous", "intake", "anna", "boris", "maria", "dora", "demo");
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String PROBE = "matrix-probe";
 
@@ -79,6 +79,8 @@ class AuthorizationMatrixTest extends CareflowIntegrationTest {
         .forEach(a -> processEngine.getAuthorizationService().deleteAuthorization(a.getId()));
     processEngine.getFilterService().createFilterQuery().filterName(PROBE).list()
         .forEach(f -> processEngine.getFilterService().deleteFilter(f.getId()));
+    processEngine.getRepositoryService().createDeploymentQuery().deploymentName(PROBE).list()
+        .forEach(d -> processEngine.getRepositoryService().deleteDeployment(d.getId(), true));
   }
 
   @Test
@@ -243,11 +245,23 @@ class AuthorizationMatrixTest extends CareflowIntegrationTest {
     if (!user.equals("anonymous")) {
       request.header("Authorization", basic(user));
     }
-    switch (row.method()) {
-      case "GET" -> request.GET();
-      case "DELETE" -> request.DELETE();
-      default -> request.header("Content-Type", "application/json")
-          .method(row.method(), HttpRequest.BodyPublishers.ofString(body(row)));
+    if (path.equals("/engine-rest/deployment/create")) {
+      // what Camunda Modeler's deploy sends: a multipart deployment of one model
+      String boundary = PROBE + "-" + UUID.randomUUID();
+      String model = Bpmn.convertToString(Bpmn.createExecutableProcess("matrix-probe-" + user)
+          .camundaHistoryTimeToLive(1).startEvent().endEvent().done());
+      request.header("Content-Type", "multipart/form-data; boundary=" + boundary).POST(
+          HttpRequest.BodyPublishers.ofString("--" + boundary + "\r\nContent-Disposition: form-data; "
+              + "name=\"deployment-name\"\r\n\r\n" + PROBE + "\r\n--" + boundary + "\r\nContent-Disposition: "
+              + "form-data; name=\"probe.bpmn\"; filename=\"probe.bpmn\"\r\n\r\n" + model + "\r\n--" + boundary
+              + "--\r\n", StandardCharsets.UTF_8));
+    } else {
+      switch (row.method()) {
+        case "GET" -> request.GET();
+        case "DELETE" -> request.DELETE();
+        default -> request.header("Content-Type", "application/json")
+            .method(row.method(), HttpRequest.BodyPublishers.ofString(body(row)));
+      }
     }
     HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(),
         HttpResponse.BodyHandlers.ofString());

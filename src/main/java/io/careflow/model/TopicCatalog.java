@@ -52,6 +52,11 @@ public class TopicCatalog {
   /** An option of a select in a task form ({@code valuesKey}): what staff read, what is stored. */
   public record Option(String label, String value) {}
 
+  @org.springframework.context.event.EventListener
+  void templatesChanged(LiveReload.TemplatesChanged changed) {
+    labels.clear();
+  }
+
   /** The topics of the latest deployed classification, in the order of their first row. */
   public List<Topic> topics() {
     return models.latestRows(DECISION).map(TopicCatalog::topicsOf).orElse(List.of());

@@ -84,6 +84,11 @@ public class ShipmentTexts {
         .format(instant.atZone(shopTime.zone()));
   }
 
+  @org.springframework.context.event.EventListener
+  void templatesChanged(io.careflow.model.LiveReload.TemplatesChanged changed) {
+    bundles.clear();
+  }
+
   private Properties bundle(String language) {
     if (!language.matches("[a-z]{2}")) {
       return null;

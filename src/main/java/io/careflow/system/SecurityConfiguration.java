@@ -2,6 +2,7 @@ package io.careflow.system;
 
 import static io.careflow.system.Groups.ADMINS;
 import static io.careflow.system.Groups.AGENTS;
+import static io.careflow.system.Groups.DESIGNERS;
 import static io.careflow.system.Groups.INTEGRATIONS;
 import static io.careflow.system.Groups.MANAGERS;
 import static io.careflow.system.Groups.TEAM_LEADS;
@@ -93,6 +94,7 @@ public class SecurityConfiguration {
             .access(reports.kpiReaders())
             .requestMatchers(path(POST, "/api/contacts/{id}/messages")).hasAnyAuthority(INTEGRATIONS, AGENTS, ADMINS)
             .requestMatchers(path(GET, "/api/calendar/due")).authenticated()
+            .requestMatchers(path(GET, "/api/models")).hasAnyAuthority(DESIGNERS, MANAGERS, ADMINS)
             // carrier events come from the shop's shipping integration, never from people
             .requestMatchers(path(POST, "/api/shipments/events")).hasAnyAuthority(INTEGRATIONS, ADMINS)
             // the customer record: people of the service department read it, integrations do not

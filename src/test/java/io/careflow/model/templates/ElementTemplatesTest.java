@@ -2,6 +2,7 @@ package io.careflow.model.templates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +41,7 @@ class ElementTemplatesTest {
   }
 
   @Test
-  void shouldBeNamedByTheirFileAndUnique() {
+  void shouldBeNamedByTheirFileUniqueAndDescribed() {
     var ids = new TreeSet<String>();
     var problems = new ArrayList<String>();
     for (ElementTemplate template : templates) {
@@ -51,6 +52,16 @@ class ElementTemplatesTest {
       }
       if (!ids.add(String.valueOf(template.id()))) {
         problems.add(template.where() + ": another template has this id");
+      }
+      if (template.json().path("description").asText("").isBlank()) {
+        problems.add(template.where() + ": say what the block does in its description");
+      }
+      // the panel shows label and description; a designer should not need the README to fill a field
+      for (JsonNode property : template.json().path("properties")) {
+        if (property.path("label").asText("").isBlank() || property.path("description").asText("").isBlank()) {
+          problems.add(template.where() + ": property " + property.path("binding") + " needs a label and a "
+              + "description");
+        }
       }
     }
     assertThat(problems).isEmpty();

@@ -1,6 +1,7 @@
 package io.careflow.communication;
 
 import io.careflow.contact.CaseVariables;
+import io.careflow.model.BuildingBlock;
 import io.careflow.system.TaskFormInput;
 import io.careflow.system.UserDirectory;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Component;
  * an unknown kind (the task stays open), stores the answer or question as a message signed
  * by the agent, and keeps only the message id and its kind in the process.
  */
+@BuildingBlock(value = "The agent's reply", inputs = ReplyStep.REPLY_KIND)
 @Component
 public class RecordReplyListener implements TaskListener {
 

@@ -26,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ReplyService {
 
-  static final String TEMPLATE_REPLY = "reply";
+  public static final String TEMPLATE_REPLY = "reply";
 
   private final MessageRepository messages;
   private final ContactRepository contacts;

@@ -1,6 +1,7 @@
 package io.careflow.communication;
 
 import io.careflow.contact.CaseVariables;
+import io.careflow.model.BuildingBlock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -14,6 +15,10 @@ import org.springframework.stereotype.Component;
  * {@code linkValidity}, default 14 days) the notice carries a fresh signed link to that
  * public page as {@code link}. Asynchronous with retries in every model.
  */
+@BuildingBlock(value = "Send a notice from a template",
+    inputs = {SendCustomerNoticeDelegate.NOTICE, SendCustomerNoticeDelegate.LINK_PURPOSE,
+        SendCustomerNoticeDelegate.LINK_PATH, SendCustomerNoticeDelegate.LINK_VALIDITY},
+    required = SendCustomerNoticeDelegate.NOTICE)
 @Component
 public class SendCustomerNoticeDelegate implements JavaDelegate {
 

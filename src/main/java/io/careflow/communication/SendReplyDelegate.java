@@ -1,5 +1,6 @@
 package io.careflow.communication;
 
+import io.careflow.model.BuildingBlock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -9,6 +10,7 @@ import org.springframework.stereotype.Component;
  * cycle in the model; after the last retry the incident shows in Cockpit and the message
  * stays PENDING on the contact — never dropped.
  */
+@BuildingBlock("Send the agent's reply")
 @Component
 public class SendReplyDelegate implements JavaDelegate {
 

@@ -1,6 +1,8 @@
 package io.careflow.contact;
 
+import io.careflow.model.BuildingBlock;
 import io.careflow.sla.CompleteDeadlineDelegate;
+import io.careflow.sla.SlaVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -11,6 +13,7 @@ import org.springframework.stereotype.Component;
  * stopped (the silence does not count against the shop) and the contact will be CLOSED rather
  * than resolved.
  */
+@BuildingBlock(value = "Close: the customer never answered", inputs = SlaVariables.DEADLINE)
 @Component
 public class CloseUnansweredDelegate implements JavaDelegate {
 

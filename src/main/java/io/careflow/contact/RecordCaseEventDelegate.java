@@ -1,5 +1,6 @@
 package io.careflow.contact;
 
+import io.careflow.model.BuildingBlock;
 import io.careflow.system.UserDirectory;
 import java.util.Locale;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -13,6 +14,8 @@ import org.springframework.stereotype.Component;
  * {@code detail} (optional text, usually a form field). The actor is whoever completed the task
  * before it (the step runs in the same transaction), else the system.
  */
+@BuildingBlock(value = "Record on the case", inputs = {RecordCaseEventDelegate.EVENT, RecordCaseEventDelegate.DETAIL},
+    required = RecordCaseEventDelegate.EVENT)
 @Component
 public class RecordCaseEventDelegate implements JavaDelegate {
 

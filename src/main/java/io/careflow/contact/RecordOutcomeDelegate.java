@@ -1,5 +1,6 @@
 package io.careflow.contact;
 
+import io.careflow.model.BuildingBlock;
 import java.util.Locale;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -18,13 +19,16 @@ import org.springframework.stereotype.Component;
  *       when its protocol ends (default: resolved; a customer who never answered: closed).</li>
  * </ul>
  */
+@BuildingBlock(value = "Record the outcome",
+    inputs = {RecordOutcomeDelegate.OUTCOME, RecordOutcomeDelegate.OUTCOME_DETAIL, RecordOutcomeDelegate.CASE_ENDS},
+    required = RecordOutcomeDelegate.OUTCOME)
 @Component
 public class RecordOutcomeDelegate implements JavaDelegate {
 
   public static final String OUTCOME = "outcome";
   public static final String OUTCOME_DETAIL = "outcomeDetail";
   public static final String CASE_ENDS = "caseEnds";
-  static final Set<String> CASE_ENDINGS = Set.of("RESOLVED", CaseVariables.OUTCOME_CLOSED);
+  public static final Set<String> CASE_ENDINGS = Set.of("RESOLVED", CaseVariables.OUTCOME_CLOSED);
   static final int MAX_OUTCOME = 100;
   static final int MAX_DETAIL = 2000;
 

@@ -1,5 +1,6 @@
 package io.careflow.contact;
 
+import io.careflow.model.BuildingBlock;
 import io.careflow.model.TopicCatalog;
 import io.careflow.system.UserDirectory;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -15,6 +16,9 @@ import org.springframework.stereotype.Component;
  * directly), {@code subject} and {@code note} (optional; the note is the new case's message).
  * Sets {@code startedContactId} to the new case's id.
  */
+@BuildingBlock(value = "Start another protocol",
+    inputs = {StartProtocolDelegate.TOPIC, StartProtocolDelegate.SUBJECT, StartProtocolDelegate.NOTE},
+    required = StartProtocolDelegate.TOPIC)
 @Component
 public class StartProtocolDelegate implements JavaDelegate {
 

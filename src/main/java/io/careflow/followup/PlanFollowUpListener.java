@@ -3,6 +3,7 @@ package io.careflow.followup;
 import io.careflow.communication.MessageKind;
 import io.careflow.communication.ReplyStep;
 import io.careflow.contact.CaseVariables;
+import io.careflow.model.BuildingBlock;
 import io.careflow.sla.BusinessHoursProperties;
 import io.careflow.system.TaskFormInput;
 import io.careflow.system.UserDirectory;
@@ -21,6 +22,7 @@ import org.springframework.stereotype.Component;
  * is needed. A plan needs a date in the future (within a year; sent at 10:00 shop time that
  * day) and a custom plan a note. A question to the customer plans nothing yet.
  */
+@BuildingBlock("Plan the next communication")
 @Component
 public class PlanFollowUpListener implements TaskListener {
 

@@ -26,6 +26,7 @@ import org.springframework.stereotype.Service;
  * code). That the rows of one topic agree, and name a deployed protocol, is checked when the
  * table is deployed ({@link ModelChecks}).
  */
+@BuildingBlock(value = "The topics in a form", inputs = TopicCatalog.FORM_OPTIONS, required = TopicCatalog.FORM_OPTIONS)
 @Service
 public class TopicCatalog {
 

@@ -1,5 +1,6 @@
 package io.careflow.sla;
 
+import io.careflow.model.BuildingBlock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -9,6 +10,7 @@ import org.springframework.stereotype.Component;
  * {@code reply}) is done; whether it was met is recorded and its watcher ends. A clock that
  * stopped already stays as it was.
  */
+@BuildingBlock(value = "Stop a clock", inputs = SlaVariables.DEADLINE)
 @Component
 public class CompleteDeadlineDelegate implements JavaDelegate {
 

@@ -1,6 +1,7 @@
 package io.careflow.sla;
 
 import io.careflow.contact.CaseVariables;
+import io.careflow.model.BuildingBlock;
 import java.time.Clock;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Component;
  * "Stop the … clock" step ({@code ${completeDeadlineDelegate}} with {@code deadline = <step>}).
  * Added to every user task that has the property by {@code contact.CaseTaskFormPlugin}.
  */
+@BuildingBlock(value = "Guarded step", properties = GuardedStepListener.PROPERTY)
 @Component
 public class GuardedStepListener {
 

@@ -3,6 +3,7 @@ package io.careflow.sla;
 import io.careflow.contact.CaseVariables;
 import io.careflow.contact.ContactRepository;
 import io.careflow.contact.ContactStatus;
+import io.careflow.model.BuildingBlock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Component;
  * contact is WAITING_FOR_CUSTOMER and its deadline stands still, its watcher stopped (SPEC R2:
  * time waiting for the customer does not count).
  */
+@BuildingBlock(value = "Pause a clock: wait for the customer", inputs = SlaVariables.DEADLINE)
 @Component
 public class PauseDeadlineDelegate implements JavaDelegate {
 

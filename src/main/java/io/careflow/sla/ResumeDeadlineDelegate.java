@@ -3,6 +3,7 @@ package io.careflow.sla;
 import io.careflow.contact.CaseVariables;
 import io.careflow.contact.ContactRepository;
 import io.careflow.contact.ContactStatus;
+import io.careflow.model.BuildingBlock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Component;
  * every point of the deadline moves by the working time waited, its watcher starts again and its
  * open tasks (and a guarded task entered again) get the new due date.
  */
+@BuildingBlock(value = "Resume a clock: the customer answered", inputs = SlaVariables.DEADLINE)
 @Component
 public class ResumeDeadlineDelegate implements JavaDelegate {
 

@@ -1,6 +1,7 @@
 package io.careflow.sla;
 
 import io.careflow.contact.CaseVariables;
+import io.careflow.model.BuildingBlock;
 import java.time.Clock;
 import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -19,6 +20,7 @@ import org.springframework.stereotype.Component;
  * <p>Instances of earlier models looked the target up in a business rule task before this step
  * ({@code slaTarget}, {@code slaWarningFraction}); that target is used as given.
  */
+@BuildingBlock(value = "Start a clock", inputs = {SlaVariables.DEADLINE, SlaVariables.FROM})
 @Component
 public class StartDeadlineDelegate implements JavaDelegate {
 

@@ -1,6 +1,7 @@
 package io.careflow.protocol.missedcall;
 
 import io.careflow.followup.PlanFollowUpListener;
+import io.careflow.model.BuildingBlock;
 import io.careflow.sla.BusinessHoursProperties;
 import io.careflow.system.FormFields;
 import io.careflow.system.TaskFormInput;
@@ -23,6 +24,7 @@ import org.springframework.stereotype.Component;
  * what the form cannot express: the next attempt's time is required only when the call did not
  * reach the customer and attempts are left, and must lie within the next 7 days.
  */
+@BuildingBlock("Call-back attempt")
 @Component
 public class CallAttemptListener implements TaskListener {
 

@@ -3,6 +3,7 @@ package io.careflow.protocol.missedcall;
 import io.careflow.contact.CaseVariables;
 import io.careflow.contact.ContactEvents;
 import io.careflow.contact.ContactRepository;
+import io.careflow.model.BuildingBlock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -11,6 +12,7 @@ import org.springframework.stereotype.Component;
  * "Record the call attempt": counts the attempts (the model's gateway gives up after the third)
  * and records each on the contact with the outcome so far — specific to call-backs.
  */
+@BuildingBlock("Record the call attempt")
 @Component
 public class RecordCallAttemptDelegate implements JavaDelegate {
 

@@ -229,7 +229,7 @@ public class ModelChecks {
         }
         case "${startProtocolDelegate}" -> {
           String topic = inputs.get("topic");
-          if (topic == null) {
+          if (topic == null || topic.isBlank()) {
             problems.add(new ModelProblem(file, task.getId(), "Start another protocol needs the input topic"));
           } else if (!isExpression(topic) && !topics.containsKey(topic.strip())) {
             problems.add(new ModelProblem(file, task.getId(), "starts topic " + topic.strip()
@@ -241,7 +241,8 @@ public class ModelChecks {
             problems.add(new ModelProblem(file, task.getId(), "Record the outcome needs the input outcome"));
           }
           String ends = inputs.get("caseEnds");
-          if (ends != null && !isExpression(ends) && !List.of("RESOLVED", "CLOSED").contains(ends.strip())) {
+          if (ends != null && !ends.isBlank() && !isExpression(ends)
+              && !List.of("RESOLVED", "CLOSED").contains(ends.strip())) {
             problems.add(new ModelProblem(file, task.getId(), "caseEnds must be RESOLVED or CLOSED, was " + ends));
           }
         }
@@ -272,7 +273,7 @@ public class ModelChecks {
   }
 
   private void notice(String file, ServiceTask task, String notice, List<ModelProblem> problems) {
-    if (notice == null) {
+    if (notice == null || notice.isBlank()) {
       problems.add(new ModelProblem(file, task.getId(), "a notice needs the input notice (its template's name)"));
       return;
     }

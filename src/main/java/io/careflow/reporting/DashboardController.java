@@ -62,6 +62,8 @@ public class DashboardController {
     model.addAttribute("channels", List.of(Channel.values()).stream().map(Enum::name).toList());
     model.addAttribute("topics", topics.options(text(topic).isBlank() ? List.of() : List.of(text(topic))));
     var teams = new ArrayList<>(Groups.TEAMS);
+    // teams a designer gave a topic in the classification table
+    topics.teams().stream().filter(t -> !teams.contains(t)).forEach(teams::add);
     if (team != null && !team.isBlank() && KpiFilter.TEAM.matcher(team.trim()).matches()
         && !teams.contains(team.trim())) {
       // a team a designer added in the classification table: keep it selectable once chosen

@@ -17,17 +17,29 @@ import org.springframework.stereotype.Component;
 public class ReportedTopics {
 
   private final Supplier<List<String>> deployed;
+  private final Supplier<List<String>> teams;
   private final JdbcClient jdbc;
 
   @Autowired
   public ReportedTopics(TopicCatalog catalog, JdbcClient jdbc) {
-    this(catalog::names, jdbc);
+    this(catalog::names, () -> catalog.topics().stream().map(TopicCatalog.Topic::team)
+        .filter(t -> t != null).distinct().toList(), jdbc);
   }
 
   /** With the deployed topics from elsewhere (a report over data alone, e.g. the KPI benchmark). */
   ReportedTopics(Supplier<List<String>> deployed, JdbcClient jdbc) {
+    this(deployed, List::of, jdbc);
+  }
+
+  private ReportedTopics(Supplier<List<String>> deployed, Supplier<List<String>> teams, JdbcClient jdbc) {
     this.deployed = deployed;
+    this.teams = teams;
     this.jdbc = jdbc;
+  }
+
+  /** The teams the deployed classification table gives its topics (a designer may add one there). */
+  public List<String> teams() {
+    return teams.get();
   }
 
   /** The deployed topics, in the table's order. */

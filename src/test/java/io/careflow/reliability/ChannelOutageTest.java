@@ -183,8 +183,14 @@ class ChannelOutageTest extends ProtocolTestSupport {
     Map<String, Long> staffByRecipient = staffMail.entrySet().stream().collect(Collectors.groupingBy(
         e -> e.getKey().substring(0, e.getKey().indexOf(' ')), Collectors.summingLong(Map.Entry::getValue)));
     assertThat(staffResent).isZero();
+    // the chat inquiries' answers could not be handed over in time either: an answer stops the
+    // clock once it went out, so their deadlines ran on, were watched and passed too
+    long inquiryBreaches = jdbc.sql("""
+            select count(d.breached_at) from deadline d join contact c on c.id = d.contact_id
+            where c.channel = 'CHAT' and c.topic = 'INQUIRY' and d.step = 'reply'""").query(Long.class).single();
+    assertThat(inquiryBreaches).as("chat inquiries whose answer was stuck past the deadline").isEqualTo(PER_KIND);
     // maria leads the team (deadline passed) and manages (twice the time); anna's team is warned
-    assertThat(staffByRecipient.getOrDefault("maria@shop.example", 0L)).isEqualTo(2L * PER_KIND);
+    assertThat(staffByRecipient.getOrDefault("maria@shop.example", 0L)).isEqualTo(2L * (PER_KIND + inquiryBreaches));
     assertThat(staffByRecipient.getOrDefault("anna@shop.example", 0L)).as("warnings given before the deadline")
         .isEqualTo(levels[3]);
 

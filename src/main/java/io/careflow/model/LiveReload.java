@@ -54,10 +54,12 @@ public class LiveReload implements SmartLifecycle {
   private volatile Thread thread;
 
   public LiveReload(ProcessEngine engine, ApplicationEventPublisher events,
-      @Value("${careflow.designer.live-reload.root:.}") Path root) {
+      @Value("${careflow.designer.live-reload.root:.}") String root) {
     this.engine = engine;
     this.events = events;
-    this.root = root.toAbsolutePath().normalize();
+    // a plain path against the working directory (Spring's Path conversion would resolve "." in the
+    // web server's document base)
+    this.root = Path.of(root).toAbsolutePath().normalize();
   }
 
   /** Texts and templates in {@code templates/} changed on disk. */

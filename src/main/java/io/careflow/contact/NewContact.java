@@ -27,8 +27,8 @@ public record NewContact(
     @Size(max = 500) String subject,
     @Size(max = 100_000) String body,
     @Schema(description = "optional hint: a topic the deployed classification table knows "
-        + "(processes/contact-classification.dmn; COMPLAINT, DEFECT, RETURN and INQUIRY ship, designers add more)",
-        example = "DEFECT")
+        + "(the topic outputs of processes/contact-classification.dmn; designers add topics there). "
+        + "An unknown one is refused naming the topics that exist")
     @Size(max = 60) String topic,
     @Size(max = 100) String orderId,
     @Size(max = 100) String productSku) {

@@ -20,7 +20,7 @@ import org.camunda.bpm.model.dmn.instance.Rule;
  * The rows of a decision table as a designer wrote them: per rule, the text of each input
  * entry (by the input's expression, e.g. {@code topicHint}) and each output entry (by the
  * output's name, e.g. {@code protocolKey}). careflow reads the closed value sets it needs —
- * topics, protocols, steps — from the literal texts ({@code "RETURN"}).
+ * topics, protocols, steps — from the literal texts (a code in quotes).
  */
 public record DecisionRows(String decisionId, List<Row> rows) {
 

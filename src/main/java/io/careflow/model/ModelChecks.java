@@ -145,7 +145,7 @@ public class ModelChecks {
       Optional<String> topic = row.literalOutput(CaseVariables.TOPIC);
       Optional<String> protocol = row.literalOutput(CaseVariables.PROTOCOL_KEY);
       if (!row.isBlankOutput(CaseVariables.TOPIC) && topic.isEmpty()) {
-        problems.add(new ModelProblem(file, row.ruleId(), "the topic must be a code in quotes, e.g. \"RETURN\", not "
+        problems.add(new ModelProblem(file, row.ruleId(), "the topic must be a code in quotes (letters, digits, _ and -), not "
             + topicText.strip()));
         continue;
       }

@@ -2,8 +2,13 @@ package io.careflow.system;
 
 import io.careflow.contact.ContactIntakeService;
 import io.careflow.contact.ContactRepository;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.careflow.contact.NewContact;
-import io.careflow.contact.NewContact.CustomerDetails;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -14,7 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * A few sample contacts on the first demo start, so Tasklist is not empty: they go
  * through the real intake (customer record, process, tasks). Nothing is added once the
- * database holds contacts.
+ * database holds contacts. The contacts are data, {@code demo/contacts.json}, in the shape of
+ * {@code POST /api/contacts}: their topic hints are topics of the deployed table, not Java's.
  */
 @Component
 @Profile("demo")
@@ -22,12 +28,16 @@ import org.springframework.stereotype.Component;
 @Order(30)
 public class DemoContacts implements ApplicationRunner {
 
+  static final String FILE = "/demo/contacts.json";
+
   private final ContactIntakeService intake;
   private final ContactRepository contacts;
+  private final ObjectMapper json;
 
-  public DemoContacts(ContactIntakeService intake, ContactRepository contacts) {
+  public DemoContacts(ContactIntakeService intake, ContactRepository contacts, ObjectMapper json) {
     this.intake = intake;
     this.contacts = contacts;
+    this.json = json;
   }
 
   @Override
@@ -35,13 +45,16 @@ public class DemoContacts implements ApplicationRunner {
     if (contacts.count() > 0) {
       return;
     }
-    var jan = new CustomerDetails("jan.kowalski@example.com", "+48600100200", "Jan Kowalski", "pl");
-    intake.receive(new NewContact("EMAIL", "<demo-1@example.com>", null, jan, "Czas dostawy do Gdańska",
-        "Dzień dobry, ile trwa dostawa czajnika KET-200 do Gdańska?", "INQUIRY", null, "KET-200"), "demo");
-    intake.receive(new NewContact("EMAIL", "<demo-2@example.com>", null, jan, "Zamówienie PL-2026-000123",
-        "Paczka przyszła uszkodzona, karton był rozerwany.", "COMPLAINT", "PL-2026-000123", null), "demo");
-    intake.receive(new NewContact("EMAIL", "<demo-3@example.com>", null,
-        new CustomerDetails("olga@example.com", null, "Olga Smirnova", "ru"), "Вопрос",
-        "Здравствуйте, у меня вопрос по заказу.", null, null, null), "demo");
+    for (NewContact contact : samples()) {
+      intake.receive(contact, "demo");
+    }
+  }
+
+  List<NewContact> samples() {
+    try (InputStream in = DemoContacts.class.getResourceAsStream(FILE)) {
+      return json.readValue(in, new TypeReference<List<NewContact>>() {});
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + FILE, e);
+    }
   }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.careflow.CareflowApplication;
 import io.careflow.contact.CaseVariables;
 import io.careflow.contact.Contact;
 import io.careflow.contact.ContactRepository;
@@ -14,17 +13,12 @@ import io.careflow.scenario.ScenarioRunner;
 import io.careflow.support.Http;
 import io.careflow.support.OwnCareflow;
 import io.careflow.support.TestMail;
+import io.careflow.support.WorkingCopy;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -34,7 +28,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -135,8 +128,8 @@ class DesignerAddsAProtocolTest {
       int deployments = (int) engine.getRepositoryService().createDeploymentQuery().count();
       String typo = Files.readString(scratch.resolve("processes/contact-classification.dmn"))
           .replace("<text>\"order-cancellation\"</text>", "<text>\"order-cancelation\"</text>");
-      HttpResponse<String> refused = deploy(baseUrl, "processes/contact-classification.dmn", typo);
-      assertThat(refused.statusCode()).isEqualTo(400);
+      Http.Response refused = http.deploy("demo", "from Modeler", "processes/contact-classification.dmn", typo);
+      assertThat(refused.status()).isEqualTo(400);
       assertThat(refused.body()).contains("processes/contact-classification.dmn").contains("rule_hint_cancellation")
           .contains("order-cancelation");
       assertThat(engine.getRepositoryService().createDeploymentQuery().count()).isEqualTo(deployments);
@@ -153,18 +146,16 @@ class DesignerAddsAProtocolTest {
 
   /** The shipped files and the designer's new ones (without the BPMN model when {@code withModel} is false). */
   private void designersCopy(boolean withModel) throws IOException {
-    for (String folder : List.of("processes", "forms", "templates")) {
-      copy(Path.of(folder), scratch.resolve(folder));
-    }
+    WorkingCopy.copyInto(scratch);
     // only the new protocol's scenario runs here; the shipped ones run in ScenarioTest
     try (Stream<Path> shipped = Files.list(scratch.resolve("processes/scenarios"))) {
       for (Path file : shipped.filter(f -> f.toString().endsWith(".yaml")).toList()) {
         Files.delete(file);
       }
     }
-    copy(NEW_PROTOCOL.resolve("processes"), scratch.resolve("processes"));
-    copy(NEW_PROTOCOL.resolve("forms"), scratch.resolve("forms"));
-    copy(NEW_PROTOCOL.resolve("templates"), scratch.resolve("templates"));
+    for (String folder : List.of("processes", "forms", "templates")) {
+      WorkingCopy.copyTree(NEW_PROTOCOL.resolve(folder), scratch.resolve(folder));
+    }
     if (!withModel) {
       Files.delete(scratch.resolve("processes/order-cancellation.bpmn"));
     }
@@ -188,16 +179,9 @@ class DesignerAddsAProtocolTest {
   }
 
   private ConfigurableApplicationContext start() {
-    String root = scratch.toAbsolutePath().toString();
-    return new SpringApplicationBuilder(CareflowApplication.class).profiles("test", "demo").run(
-        "--server.port=0",
-        "--spring.mail.port=" + TestMail.port(),
-        "--spring.datasource.url=jdbc:h2:mem:designer-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
-        "--camunda.bpm.deployment-resource-pattern=file:" + root + "/processes/**/*.bpmn,file:" + root
-            + "/processes/**/*.dmn,file:" + root + "/forms/**/*.form",
-        "--spring.freemarker.template-loader-path=file:" + root + "/templates/,classpath:/templates/",
-        "--logging.level.root=WARN");
+    return WorkingCopy.start(scratch, "--logging.level.root=WARN");
   }
+
 
   private static String push(Http http, String language, String subject, String body) {
     String order = language.equals("pl") ? "" : ", \"orderId\": \"PL-2026-000901\"";
@@ -227,18 +211,6 @@ class DesignerAddsAProtocolTest {
     assertThat(done.status()).as(done.body()).isEqualTo(204);
   }
 
-  private static HttpResponse<String> deploy(String baseUrl, String name, String content) throws Exception {
-    String boundary = "careflow-" + UUID.randomUUID();
-    String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nfrom Modeler\r\n"
-        + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\"" + name + "\"\r\n"
-        + "Content-Type: application/octet-stream\r\n\r\n" + content + "\r\n--" + boundary + "--\r\n";
-    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl + "/engine-rest/deployment/create"))
-        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("demo:demo".getBytes()))
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
-
   private void addRows(String file, String rows, String before) throws IOException {
     Path path = scratch.resolve(file);
     String text = Files.readString(path, StandardCharsets.UTF_8);
@@ -254,19 +226,4 @@ class DesignerAddsAProtocolTest {
     return end < 0 ? rows.substring(start) : rows.substring(start, end);
   }
 
-  private static void copy(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path file : files.toList()) {
-        Path target = to.resolve(from.relativize(file).toString());
-        if (Files.isDirectory(file)) {
-          Files.createDirectories(target);
-        } else {
-          Files.createDirectories(target.getParent());
-          Files.copy(file, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        }
-      }
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
-    }
-  }
 }

@@ -2,25 +2,18 @@ package io.careflow.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.careflow.CareflowApplication;
 import io.careflow.support.OwnCareflow;
-import io.careflow.support.TestMail;
-import java.io.IOException;
+import io.careflow.support.WorkingCopy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.List;
-import java.util.UUID;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Stream;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -43,18 +36,10 @@ class LiveReloadTest {
 
   @Test
   void shouldDeployASavedModelAndRefuseABrokenOne(CapturedOutput log) throws Exception {
-    for (String folder : List.of("processes", "forms", "templates")) {
-      copyTree(Path.of(folder), copy.resolve(folder));
-    }
-    String root = copy.toAbsolutePath().toString();
-    try (ConfigurableApplicationContext careflow = new SpringApplicationBuilder(CareflowApplication.class)
-        .profiles("test", "demo").run("--server.port=0", "--spring.mail.port=" + TestMail.port(),
-            "--spring.datasource.url=jdbc:h2:mem:reload-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
-            "--careflow.designer.live-reload.enabled=true", "--careflow.designer.live-reload.root=" + root,
-            "--camunda.bpm.deployment-resource-pattern=file:" + root + "/processes/**/*.bpmn,file:" + root
-                + "/processes/**/*.dmn,file:" + root + "/forms/**/*.form",
-            "--spring.freemarker.template-loader-path=file:" + root + "/templates/,classpath:/templates/",
-            "--logging.level.io.careflow.model=INFO")) {
+    WorkingCopy.copyInto(copy);
+    try (ConfigurableApplicationContext careflow = WorkingCopy.start(copy,
+        "--careflow.designer.live-reload.enabled=true", "--careflow.designer.live-reload.root=" + copy.toAbsolutePath(),
+        "--logging.level.io.careflow.model=INFO")) {
       ProcessEngine engine = careflow.getBean(ProcessEngine.class);
       Path inquiry = copy.resolve("processes/inquiry.bpmn");
       String original = Files.readString(inquiry, StandardCharsets.UTF_8);
@@ -122,16 +107,4 @@ class LiveReloadTest {
     return condition.getAsBoolean();
   }
 
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path file : files.toList()) {
-        Path target = to.resolve(from.relativize(file).toString());
-        if (Files.isDirectory(file)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-      }
-    }
-  }
 }

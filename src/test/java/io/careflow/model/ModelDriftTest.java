@@ -5,15 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.careflow.support.CareflowIntegrationTest;
 import io.careflow.support.Http;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,9 +25,9 @@ class ModelDriftTest extends CareflowIntegrationTest {
     String file = Files.readString(Path.of("target/classes").resolve(INQUIRY), StandardCharsets.UTF_8);
     assertThat(inquiry(http).get("matchesFile").asBoolean()).as("as started").isTrue();
 
-    HttpResponse<String> tried = deployAsDora("inquiry.bpmn",
+    Http.Response tried = http.deploy("dora", "from Modeler", "inquiry.bpmn",
         file.replace("name=\"Answer the customer\"", "name=\"Answer the customer (tried in Modeler)\""));
-    assertThat(tried.statusCode()).as(tried.body()).isEqualTo(200);
+    assertThat(tried.status()).as(tried.body()).isEqualTo(200);
 
     JsonNode drifted = inquiry(http);
     assertThat(drifted.get("matchesFile").asBoolean()).isFalse();
@@ -42,8 +36,8 @@ class ModelDriftTest extends CareflowIntegrationTest {
     assertThat(http.get("maria", "/actuator/prometheus").body())
         .contains("careflow_model_drift{file=\"" + INQUIRY + "\",model=\"inquiry\"} 1.0");
 
-    HttpResponse<String> back = deployAsDora("inquiry.bpmn", file);
-    assertThat(back.statusCode()).as(back.body()).isEqualTo(200);
+    Http.Response back = http.deploy("dora", "from Modeler", "inquiry.bpmn", file);
+    assertThat(back.status()).as(back.body()).isEqualTo(200);
     assertThat(inquiry(http).get("matchesFile").asBoolean()).as("the file runs again").isTrue();
     assertThat(http.get("maria", "/actuator/prometheus").body()).doesNotContain("model=\"inquiry\"");
   }
@@ -58,16 +52,4 @@ class ModelDriftTest extends CareflowIntegrationTest {
     throw new AssertionError("inquiry is not among the models");
   }
 
-  private HttpResponse<String> deployAsDora(String name, String content) throws Exception {
-    String boundary = "modeler-" + UUID.randomUUID();
-    String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nfrom Modeler\r\n"
-        + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\"" + name + "\"\r\n"
-        + "Content-Type: application/octet-stream\r\n\r\n" + content + "\r\n--" + boundary + "--\r\n";
-    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl()
-            + "/engine-rest/deployment/create"))
-        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("dora:dora".getBytes()))
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
 }

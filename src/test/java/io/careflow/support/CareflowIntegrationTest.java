@@ -122,6 +122,17 @@ public abstract class CareflowIntegrationTest {
     return run;
   }
 
+  /** Completes the task as that user with those groups, as the engine sees an agent in Tasklist. */
+  protected void completeAs(String taskId, String user, List<String> groups, java.util.Map<String, Object> variables) {
+    var identity = processEngine.getIdentityService();
+    identity.setAuthentication(user, groups);
+    try {
+      processEngine.getTaskService().complete(taskId, new java.util.HashMap<>(variables));
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
   /** The newest deadline of that step on the contact (running or done). */
   protected Deadline deadline(String contactId, String step) {
     List<Deadline> all = deadlineService.ofContact(contactId).stream().filter(d -> d.step().equals(step)).toList();

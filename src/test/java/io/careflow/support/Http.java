@@ -62,6 +62,19 @@ public final class Http {
         .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
   }
 
+  /**
+   * What Camunda Modeler's deploy sends: {@code POST /engine-rest/deployment/create}, a multipart
+   * deployment named {@code deploymentName} holding one file.
+   */
+  public Response deploy(String user, String deploymentName, String fileName, String content) {
+    String boundary = "careflow-" + java.util.UUID.randomUUID();
+    String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\n"
+        + deploymentName + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileName
+        + "\"; filename=\"" + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n" + content
+        + "\r\n--" + boundary + "--\r\n";
+    return post(user, "/engine-rest/deployment/create", "multipart/form-data; boundary=" + boundary, body);
+  }
+
   /** Demo users have their name as password (API.md). */
   private HttpRequest.Builder request(String user, String path) {
     HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path));

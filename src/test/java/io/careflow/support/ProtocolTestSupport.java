@@ -11,7 +11,6 @@ import io.careflow.contact.ContactRepository;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -69,13 +68,7 @@ public abstract class ProtocolTestSupport extends CareflowIntegrationTest {
 
   /** Completes the single open task of the process as that user (with those groups). */
   protected void complete(ProcessInstance pi, String user, List<String> groups, Map<String, Object> variables) {
-    var identity = processEngine.getIdentityService();
-    identity.setAuthentication(user, groups);
-    try {
-      processEngine.getTaskService().complete(task(pi).getId(), new HashMap<>(variables));
-    } finally {
-      identity.clearAuthentication();
-    }
+    completeAs(task(pi).getId(), user, groups, variables);
   }
 
   protected List<Message> notices(Contact contact) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.careflow.contact.Contact;
 import io.careflow.support.CareflowIntegrationTest;
+import io.careflow.support.Http;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.HttpCookie;
@@ -241,27 +242,22 @@ class AuthorizationMatrixTest extends CareflowIntegrationTest {
     for (var value : values.entrySet()) {
       path = path.replace(value.getKey(), value.getValue());
     }
+    if (path.equals("/engine-rest/deployment/create")) {
+      // what Camunda Modeler's deploy sends: a multipart deployment of one model
+      Http.Response deployed = new Http(baseUrl()).deploy(user.equals("anonymous") ? null : user, PROBE, "probe.bpmn",
+          Bpmn.convertToString(Bpmn.createExecutableProcess("matrix-probe-" + user).camundaHistoryTimeToLive(1)
+              .startEvent().endEvent().done()));
+      return new Answer(deployed.status(), deployed.body());
+    }
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path));
     if (!user.equals("anonymous")) {
       request.header("Authorization", basic(user));
     }
-    if (path.equals("/engine-rest/deployment/create")) {
-      // what Camunda Modeler's deploy sends: a multipart deployment of one model
-      String boundary = PROBE + "-" + UUID.randomUUID();
-      String model = Bpmn.convertToString(Bpmn.createExecutableProcess("matrix-probe-" + user)
-          .camundaHistoryTimeToLive(1).startEvent().endEvent().done());
-      request.header("Content-Type", "multipart/form-data; boundary=" + boundary).POST(
-          HttpRequest.BodyPublishers.ofString("--" + boundary + "\r\nContent-Disposition: form-data; "
-              + "name=\"deployment-name\"\r\n\r\n" + PROBE + "\r\n--" + boundary + "\r\nContent-Disposition: "
-              + "form-data; name=\"probe.bpmn\"; filename=\"probe.bpmn\"\r\n\r\n" + model + "\r\n--" + boundary
-              + "--\r\n", StandardCharsets.UTF_8));
-    } else {
-      switch (row.method()) {
-        case "GET" -> request.GET();
-        case "DELETE" -> request.DELETE();
-        default -> request.header("Content-Type", "application/json")
-            .method(row.method(), HttpRequest.BodyPublishers.ofString(body(row)));
-      }
+    switch (row.method()) {
+      case "GET" -> request.GET();
+      case "DELETE" -> request.DELETE();
+      default -> request.header("Content-Type", "application/json")
+          .method(row.method(), HttpRequest.BodyPublishers.ofString(body(row)));
     }
     HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(),
         HttpResponse.BodyHandlers.ofString());

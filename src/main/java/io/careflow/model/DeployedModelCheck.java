@@ -3,6 +3,8 @@ package io.careflow.model;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,6 +14,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class DeployedModelCheck implements SmartInitializingSingleton {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DeployedModelCheck.class);
 
   private final ProcessEngine engine;
   private final ModelChecks checks;
@@ -23,11 +27,14 @@ class DeployedModelCheck implements SmartInitializingSingleton {
 
   @Override
   public void afterSingletonsInstantiated() {
+    long started = System.nanoTime();
     var configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-    configuration.getCommandExecutorTxRequired().execute(context -> context.runWithoutAuthorization(() -> {
+    int models = configuration.getCommandExecutorTxRequired().execute(context -> context.runWithoutAuthorization(() -> {
       ModelSet set = ModelSet.deployed(engine.getRepositoryService());
       ModelChecks.refuse(checks.problems(set, true, formId -> ModelCheckPlugin.formDeployed(context, formId)));
-      return null;
+      return set.processes.size() + set.decisions.size();
     }));
+    LOG.info("Deployed models checked: {} processes and decisions fit together ({} ms)", models,
+        (System.nanoTime() - started) / 1_000_000);
   }
 }

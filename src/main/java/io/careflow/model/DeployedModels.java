@@ -1,28 +1,35 @@
 package io.careflow.model;
 
 import io.careflow.system.EngineAsSystem;
-import java.util.List;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
-import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.springframework.stereotype.Service;
 
 /**
- * The latest deployed version of a designer's model, parsed once per version. Read as the
- * system: whoever's request or task leads here, the models are careflow's rules.
+ * The latest deployed version of a designer's decision tables, parsed once per version. Read as
+ * the system: whoever's request or task leads here, the models are careflow's rules.
  */
 @Service
 public class DeployedModels {
+
+  /**
+   * How long a node trusts its knowledge of the newest version without asking the database: a
+   * deployment made here is seen at once, one made on another node of a cluster within this time.
+   * Intake, every guarded step and every SLA decision read the tables; one query each was waste.
+   */
+  static final Duration FRESH_FOR = Duration.ofSeconds(10);
 
   private final RepositoryService repository;
   private final EngineAsSystem asSystem;
   private final Map<String, DmnModelInstance> decisionModels = new ConcurrentHashMap<>();
   private final Map<String, Optional<DecisionRows>> decisionRows = new ConcurrentHashMap<>();
+  private final Map<String, Latest> latest = new ConcurrentHashMap<>();
 
   public DeployedModels(ProcessEngine engine, EngineAsSystem asSystem) {
     this.repository = engine.getRepositoryService();
@@ -32,8 +39,20 @@ public class DeployedModels {
   /** A decision as deployed: its definition (id, version, resource) and its file's model. */
   public record DeployedDecision(DecisionDefinition definition, DmnModelInstance model) {}
 
+  private record Latest(Optional<DeployedDecision> decision, long deployments, long readAt) {
+    boolean fresh() {
+      return deployments == ModelCheckPlugin.DEPLOYMENTS.get()
+          && System.nanoTime() - readAt < FRESH_FOR.toNanos();
+    }
+  }
+
   public Optional<DeployedDecision> latestDecision(String key) {
-    return asSystem.call(() -> {
+    Latest known = latest.get(key);
+    if (known != null && known.fresh()) {
+      return known.decision();
+    }
+    long deployments = ModelCheckPlugin.DEPLOYMENTS.get();
+    Optional<DeployedDecision> decision = asSystem.call(() -> {
       DecisionDefinition definition = repository.createDecisionDefinitionQuery().decisionDefinitionKey(key)
           .latestVersion().singleResult();
       if (definition == null) {
@@ -43,17 +62,13 @@ public class DeployedModels {
           id -> repository.getDmnModelInstance(id));
       return Optional.of(new DeployedDecision(definition, model));
     });
+    latest.put(key, new Latest(decision, deployments, System.nanoTime()));
+    return decision;
   }
 
   /** The rows of the latest deployed table of that decision, read once per version. */
   public Optional<DecisionRows> latestRows(String key) {
     return latestDecision(key).flatMap(d -> decisionRows.computeIfAbsent(d.definition().getId(),
         id -> DecisionRows.of(d.model(), key)));
-  }
-
-  /** The keys of every deployed process, latest versions. */
-  public List<String> processKeys() {
-    return asSystem.call(() -> repository.createProcessDefinitionQuery().latestVersion().list().stream()
-        .map(ProcessDefinition::getKey).toList());
   }
 }

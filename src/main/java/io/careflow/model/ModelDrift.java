@@ -42,8 +42,9 @@ import org.springframework.stereotype.Service;
  * deploys a file only when it differs from careflow's own last deployment of it — so the newest
  * version of a model can differ from its file without anyone noticing. careflow says so: a
  * warning per model at start, the gauge {@code careflow_model_drift{model,file}} (1 while they
- * differ) and {@code GET /api/models}. Compared byte for byte; recomputed at most every 30 s,
- * at once after a deployment made here.
+ * differ) and {@code GET /api/models}. Compared byte for byte; recomputed at most every 30 s when
+ * asked, at once after a deployment made here, and every {@code careflow.designer.drift-check}
+ * (5 minutes) for the gauge.
  */
 @Service
 public class ModelDrift {
@@ -93,8 +94,12 @@ public class ModelDrift {
     return models().stream().filter(m -> !m.matchesFile()).toList();
   }
 
-  /** Keeps the gauge current between looks (a scrape never computes it). */
-  @Scheduled(fixedDelayString = "${careflow.metrics.refresh:PT30S}", initialDelayString = "${careflow.metrics.refresh:PT30S}")
+  /**
+   * Keeps the gauge current between looks (a scrape never computes it): reading every model's
+   * resource is no work for every 30 s of every node, and a drift is no emergency.
+   */
+  @Scheduled(fixedDelayString = "${careflow.designer.drift-check:PT5M}",
+      initialDelayString = "${careflow.designer.drift-check:PT5M}")
   void refresh() {
     models();
   }

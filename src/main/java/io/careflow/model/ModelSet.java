@@ -3,10 +3,8 @@ package io.careflow.model;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
@@ -31,8 +29,6 @@ final class ModelSet {
 
   final Map<String, Entry<BpmnModelInstance>> processes = new LinkedHashMap<>();
   final Map<String, Entry<DmnModelInstance>> decisions = new LinkedHashMap<>();
-  /** Form id → file name ("deployed" for forms already deployed). */
-  final Map<String, String> forms = new LinkedHashMap<>();
   /** The forms of the new deployment: file → JSON text. */
   final Map<String, String> incomingForms = new LinkedHashMap<>();
 
@@ -82,9 +78,5 @@ final class ModelSet {
   String decisionResource(String decisionKey) {
     Entry<DmnModelInstance> entry = decisions.get(decisionKey);
     return entry == null ? decisionKey : entry.resource();
-  }
-
-  Set<String> processKeys() {
-    return new LinkedHashSet<>(processes.keySet());
   }
 }

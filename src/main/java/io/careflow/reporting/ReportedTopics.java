@@ -47,6 +47,7 @@ public class ReportedTopics {
     return deployed.get();
   }
 
+  /** A topic the table names, or one contacts or archived days were stored under. */
   public boolean known(String topic) {
     if (current().contains(topic)) {
       return true;

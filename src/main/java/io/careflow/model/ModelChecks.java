@@ -15,7 +15,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.Problem;
@@ -26,7 +28,14 @@ import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+import io.careflow.communication.SendCustomerNoticeDelegate;
+import io.careflow.contact.RecordOutcomeDelegate;
+import io.careflow.contact.StartProtocolDelegate;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,8 +52,10 @@ import org.springframework.stereotype.Component;
  *   <li>a notice ({@code ${sendCustomerNoticeDelegate}}, input {@code notice}) whose template
  *       {@code templates/mail/<notice>_<language>.ftlh} is missing in a language the shop writes
  *       in ({@code careflow.languages});</li>
- *   <li>"Start another protocol" with a topic the table does not know; "Record the outcome"
- *       without an outcome; a call activity naming a process that does not exist;</li>
+ *   <li>a delegate expression naming a bean careflow does not have; a building block without an
+ *       input it requires, or with one it does not read (as its {@link BuildingBlock} says);
+ *       "Start another protocol" with a topic the table does not know; a call activity naming a
+ *       process that does not exist;</li>
  *   <li>a form careflow cannot read, or one whose rules the server cannot enforce (a dynamic list,
  *       a group with a path, options from an expression, …: {@link CamundaForms#problems}).</li>
  * </ul>
@@ -54,14 +65,26 @@ import org.springframework.stereotype.Component;
 public class ModelChecks {
 
   static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,59}");
+  private static final Pattern BEAN = Pattern.compile("\\s*\\$\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}\\s*");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final MessageTemplates templates;
   private final List<String> languages;
+  private final Function<String, Optional<Class<?>>> beanTypes;
 
-  public ModelChecks(MessageTemplates templates, @Value("${careflow.languages:pl,en,ru}") List<String> languages) {
+  @Autowired
+  public ModelChecks(MessageTemplates templates, @Value("${careflow.languages:pl,en,ru}") List<String> languages,
+      ListableBeanFactory beans) {
+    // the type only: the check runs while the engine is built, before the blocks themselves exist
+    this(templates, languages, name -> beans.containsBean(name) ? Optional.ofNullable(beans.getType(name, false))
+        : Optional.empty());
+  }
+
+  /** With careflow's beans (by name) from elsewhere, e.g. a scan of the classes in a test. */
+  ModelChecks(MessageTemplates templates, List<String> languages, Function<String, Optional<Class<?>>> beanTypes) {
     this.templates = templates;
     this.languages = languages;
+    this.beanTypes = beanTypes;
   }
 
   /** One thing wrong, where a designer finds it: the file and the element. */
@@ -212,38 +235,46 @@ public class ModelChecks {
       }
       property(task, GuardedStepListener.PROPERTY).ifPresent(step -> deadlineStep(file, task, step, set, problems));
     }
+    for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+      if (task.getExtensionElements() != null) {
+        for (CamundaTaskListener listener : task.getExtensionElements().getElementsQuery()
+            .filterByType(CamundaTaskListener.class).list()) {
+          bean(file, task, listener.getCamundaDelegateExpression(), problems);
+        }
+      }
+    }
     for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
-      String delegate = task.getCamundaDelegateExpression();
-      if (delegate == null) {
+      Optional<String> bean = bean(file, task, task.getCamundaDelegateExpression(), problems);
+      if (bean.isEmpty()) {
         continue;
       }
       Map<String, String> inputs = inputs(task);
-      switch (delegate.replace(" ", "")) {
-        case "${sendCustomerNoticeDelegate}" -> notice(file, task, inputs.get("notice"), problems);
-        case "${startDeadlineDelegate}", "${completeDeadlineDelegate}", "${pauseDeadlineDelegate}",
-             "${resumeDeadlineDelegate}", "${closeUnansweredDelegate}" -> {
+      Optional<BuildingBlock> block = beanTypes.apply(bean.get())
+          .map(type -> AnnotationUtils.findAnnotation(type, BuildingBlock.class));
+      block.ifPresent(b -> blockInputs(file, task, b, inputs, problems));
+      // what only the designer's other files can tell
+      switch (bean.get()) {
+        case "sendCustomerNoticeDelegate" -> notice(file, task, inputs.get(SendCustomerNoticeDelegate.NOTICE), problems);
+        case "startDeadlineDelegate", "completeDeadlineDelegate", "pauseDeadlineDelegate", "resumeDeadlineDelegate",
+             "closeUnansweredDelegate" -> {
           String step = inputs.get(SlaVariables.DEADLINE);
-          if (step != null && !isExpression(step)) {
+          if (step != null && !step.isBlank() && !isExpression(step)) {
             deadlineStep(file, task, step, set, problems);
           }
         }
-        case "${startProtocolDelegate}" -> {
-          String topic = inputs.get("topic");
-          if (topic == null || topic.isBlank()) {
-            problems.add(new ModelProblem(file, task.getId(), "Start another protocol needs the input topic"));
-          } else if (!isExpression(topic) && !topics.containsKey(topic.strip())) {
+        case "startProtocolDelegate" -> {
+          String topic = inputs.get(StartProtocolDelegate.TOPIC);
+          if (topic != null && !topic.isBlank() && !isExpression(topic) && !topics.containsKey(topic.strip())) {
             problems.add(new ModelProblem(file, task.getId(), "starts topic " + topic.strip()
                 + ", which the classification table does not know; known: " + topics.keySet()));
           }
         }
-        case "${recordOutcomeDelegate}" -> {
-          if (inputs.get("outcome") == null) {
-            problems.add(new ModelProblem(file, task.getId(), "Record the outcome needs the input outcome"));
-          }
-          String ends = inputs.get("caseEnds");
+        case "recordOutcomeDelegate" -> {
+          String ends = inputs.get(RecordOutcomeDelegate.CASE_ENDS);
           if (ends != null && !ends.isBlank() && !isExpression(ends)
-              && !List.of("RESOLVED", "CLOSED").contains(ends.strip())) {
-            problems.add(new ModelProblem(file, task.getId(), "caseEnds must be RESOLVED or CLOSED, was " + ends));
+              && !RecordOutcomeDelegate.CASE_ENDINGS.contains(ends.strip())) {
+            problems.add(new ModelProblem(file, task.getId(), "caseEnds must be one of "
+                + RecordOutcomeDelegate.CASE_ENDINGS + ", was " + ends));
           }
         }
         default -> { }
@@ -253,6 +284,44 @@ public class ModelChecks {
       String called = call.getCalledElement();
       if (called != null && !isExpression(called) && !set.processes.containsKey(called)) {
         problems.add(new ModelProblem(file, call.getId(), "calls process '" + called + "', which does not exist"));
+      }
+    }
+  }
+
+  /**
+   * The bean a {@code ${name}} delegate expression names; a problem when careflow has no such
+   * bean (a typo would otherwise be an incident on the first case). Empty for no expression or
+   * one that is not a plain bean name.
+   */
+  private Optional<String> bean(String file, BaseElement element, String expression, List<ModelProblem> problems) {
+    if (expression == null) {
+      return Optional.empty();
+    }
+    Matcher name = BEAN.matcher(expression);
+    if (!name.matches()) {
+      return Optional.empty();
+    }
+    if (beanTypes.apply(name.group(1)).isEmpty()) {
+      problems.add(new ModelProblem(file, element.getId(), "names " + expression.strip()
+          + ", but careflow has no such building block or bean (README, \"The building blocks\")"));
+      return Optional.empty();
+    }
+    return Optional.of(name.group(1));
+  }
+
+  /** The inputs a building block requires, and none it does not read — as the block declares them. */
+  private static void blockInputs(String file, ServiceTask task, BuildingBlock block, Map<String, String> inputs,
+      List<ModelProblem> problems) {
+    for (String required : block.required()) {
+      String value = inputs.get(required);
+      if (List.of(block.inputs()).contains(required) && (value == null || value.isBlank())) {
+        problems.add(new ModelProblem(file, task.getId(), block.value() + " needs the input " + required));
+      }
+    }
+    for (String given : inputs.keySet()) {
+      if (!List.of(block.inputs()).contains(given)) {
+        problems.add(new ModelProblem(file, task.getId(), block.value() + " does not read the input " + given
+            + "; it reads " + String.join(", ", block.inputs())));
       }
     }
   }
@@ -273,11 +342,7 @@ public class ModelChecks {
   }
 
   private void notice(String file, ServiceTask task, String notice, List<ModelProblem> problems) {
-    if (notice == null || notice.isBlank()) {
-      problems.add(new ModelProblem(file, task.getId(), "a notice needs the input notice (its template's name)"));
-      return;
-    }
-    if (isExpression(notice)) {
+    if (notice == null || notice.isBlank() || isExpression(notice)) {
       return;
     }
     var missing = languages.stream().filter(language -> !templates.exists(notice.strip(), language)).toList();

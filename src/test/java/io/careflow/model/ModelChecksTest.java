@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import freemarker.cache.FileTemplateLoader;
 import freemarker.template.Configuration;
 import io.careflow.communication.MessageTemplates;
+import io.careflow.model.templates.BuildingBlocks;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,7 +36,8 @@ class ModelChecksTest {
   static void templates() throws IOException {
     var freemarker = new Configuration(Configuration.VERSION_2_3_32);
     freemarker.setTemplateLoader(new FileTemplateLoader(Path.of("templates").toFile()));
-    checks = new ModelChecks(new MessageTemplates(freemarker, "pl"), List.of("pl", "en", "ru"));
+    checks = new ModelChecks(new MessageTemplates(freemarker, "pl"), List.of("pl", "en", "ru"),
+        BuildingBlocks.scan("io.careflow")::bean);
   }
 
   @Test
@@ -125,6 +127,41 @@ class ModelChecksTest {
     assertThat(problems).anySatisfy(p -> {
       assertThat(p.element()).isEqualTo("service_start_topic_protocol");
       assertThat(p.message()).contains("starts topic WEATHER");
+    });
+  }
+
+  @Test
+  void shouldRefuseABlockWithoutTheInputItRequiresOrWithOneItDoesNotRead() throws IOException {
+    var problems = problems(Map.of("processes/return.bpmn", bpmn -> bpmn
+        .replace("<camunda:inputParameter name=\"outcome\">RETURN_${returnDecision}</camunda:inputParameter>", "")
+        .replace("<camunda:inputParameter name=\"notice\">return-refunded</camunda:inputParameter>",
+            "<camunda:inputParameter name=\"notcie\">return-refunded</camunda:inputParameter>")));
+    assertThat(problems).anySatisfy(p -> {
+      assertThat(p.element()).isEqualTo("service_record_return_outcome");
+      assertThat(p.message()).isEqualTo("Record the outcome needs the input outcome");
+    });
+    assertThat(problems).anySatisfy(p -> {
+      assertThat(p.element()).isEqualTo("service_tell_refund");
+      assertThat(p.message()).contains("does not read the input notcie");
+    });
+    assertThat(problems).anySatisfy(p -> {
+      assertThat(p.element()).isEqualTo("service_tell_refund");
+      assertThat(p.message()).contains("needs the input notice");
+    });
+  }
+
+  @Test
+  void shouldRefuseADelegateExpressionNamingNoBean() throws IOException {
+    var problems = problems(Map.of("processes/inquiry.bpmn", bpmn -> bpmn
+        .replace("${sendReplyDelegate}", "${sendReplyDelegat}")
+        .replace("delegateExpression=\"${planFollowUpListener}\"", "delegateExpression=\"${planFollowupListener}\"")));
+    assertThat(problems).anySatisfy(p -> {
+      assertThat(p.element()).isEqualTo("service_send_reply");
+      assertThat(p.message()).contains("${sendReplyDelegat}").contains("no such building block or bean");
+    });
+    assertThat(problems).anySatisfy(p -> {
+      assertThat(p.element()).isEqualTo("user_answer_customer");
+      assertThat(p.message()).contains("${planFollowupListener}");
     });
   }
 

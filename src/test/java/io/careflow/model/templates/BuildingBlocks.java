@@ -18,7 +18,7 @@ import org.springframework.util.ClassUtils;
  * components (STYLE.md), so a bean made by a {@code @Bean} method is not looked for. Reading the
  * classes is enough to check a template and needs no running careflow.
  */
-final class BuildingBlocks {
+public final class BuildingBlocks {
 
   private final Map<String, Class<?>> beans;
 
@@ -26,7 +26,7 @@ final class BuildingBlocks {
     this.beans = Map.copyOf(beans);
   }
 
-  static BuildingBlocks scan(String basePackage) {
+  public static BuildingBlocks scan(String basePackage) {
     var scanner = new ClassPathScanningCandidateComponentProvider(true);
     var registry = new SimpleBeanDefinitionRegistry();
     var beans = new TreeMap<String, Class<?>>();
@@ -38,7 +38,7 @@ final class BuildingBlocks {
     return new BuildingBlocks(beans);
   }
 
-  Optional<Class<?>> bean(String name) {
+  public Optional<Class<?>> bean(String name) {
     return Optional.ofNullable(beans.get(name));
   }
 

@@ -355,6 +355,25 @@ abstract class KpiScenarios extends CareflowIntegrationTest {
     assertThat(tables).isNotEmpty().isSubsetOf(known);
   }
 
+  @Test
+  void shouldReportATopicContactsWereStoredUnderAfterTheTableDroppedIt() {
+    // a topic a designer has since taken out of contact-classification.dmn: its contacts stay readable
+    String earlier = "EARLIER_" + SUFFIX.toUpperCase();
+    var data = new KpiDataSet(jdbc);
+    data.contact("EMAIL", earlier, INQ).received(at(LocalDate.of(2017, 3, 6), 10, 0))
+        .resolved(at(LocalDate.of(2017, 3, 6), 11, 0)).firstReply(30).answers(1).met(true).insert();
+
+    JsonNode kpis = kpis("maria", "from=2017-03-01T00:00:00%2B01:00&to=2017-04-01T00:00:00%2B02:00&topic=" + earlier);
+    assertThat(kpis.get("contacts").asLong()).isEqualTo(1);
+    assertThat(kpis.get("contactsByTopic").get(earlier).asLong()).isEqualTo(1);
+
+    // neither in the table nor in the data: refused, naming the topics the table has
+    Http.Response unknown = http.get("maria", "/api/kpis?" + PERIOD + "&topic=NEVER_" + SUFFIX.toUpperCase());
+    assertThat(unknown.status()).isEqualTo(400);
+    assertThat(unknown.json().get("errors").get(0).get("message").asText()).startsWith("must be one of ")
+        .contains("INQUIRY");
+  }
+
   JsonNode kpis(String user, String query) {
     Http.Response response = http.get(user, "/api/kpis?" + query);
     assertThat(response.status()).as(response.body()).isEqualTo(200);

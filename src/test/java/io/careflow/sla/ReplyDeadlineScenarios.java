@@ -276,6 +276,35 @@ abstract class ReplyDeadlineScenarios extends CareflowIntegrationTest {
   }
 
   @Test
+  void shouldMoveEveryPointOfARunningDeadlineWhenAProtocolsRowGivesAnotherTarget() {
+    // what "Apply the protocol's reply target" does when the table has a row for the protocol:
+    // the same clock, counted from receipt with the new target; its task and watcher follow
+    Contact contact = inquiry("retarget");
+    ProcessInstance pi = inquiryProcess(contact);
+    Deadline before = replyDeadline(contact);
+    WorkingDuration target = WorkingDuration.parse(before.target().toString().equals("PT2H") ? "PT3H" : "PT2H");
+
+    deadlines.retarget(before, new SlaPolicy.Row(target, 0.5, "rule_protocol_row", "the protocol's own target"));
+
+    Deadline after = replyDeadline(contact);
+    assertThat(after.id()).isEqualTo(before.id());
+    assertThat(after.target()).isEqualTo(target);
+    assertThat(after.dueAt()).isEqualTo(calendar.after(MONDAY_10, target));
+    assertThat(after.warningAt()).isEqualTo(calendar.fractionOf(MONDAY_10, after.dueAt(), 0.5));
+    assertThat(after.policy()).isEqualTo("sla-policy rule_protocol_row: the protocol's own target");
+    assertThat(task(pi).getDueDate()).isEqualTo(Date.from(after.dueAt()));
+    Job warning = processEngine.getManagementService().createJobQuery().processInstanceId(watcher(after).getId())
+        .activityId(DeadlineWatchProcess.Elements.TIMER_WARNING_POINT).singleResult();
+    assertThat(warning.getDuedate()).isEqualTo(Date.from(after.warningAt()));
+    assertThat(eventDetails(contact, DeadlineService.RETARGETED)).singleElement().asString()
+        .startsWith("reply: " + target + " of working time instead of " + before.target());
+
+    // the same target again changes nothing and records nothing
+    deadlines.retarget(after, new SlaPolicy.Row(target, 0.5, "rule_protocol_row", "the protocol's own target"));
+    assertThat(eventDetails(contact, DeadlineService.RETARGETED)).hasSize(1);
+  }
+
+  @Test
   void shouldWatchADeadlineThatHasNoWatcherOnceAGuardedTaskJoinsIt() {
     // a case started on a model of before the watcher (its timers sat on the task): the deadline
     // runs unwatched until a task of the current models joins it
@@ -289,14 +318,7 @@ abstract class ReplyDeadlineScenarios extends CareflowIntegrationTest {
     jdbc.sql("update deadline set watched = false where id = ?").param(deadline.id()).update();
     assertThat(watcher(deadline)).isNull();
 
-    var identity = processEngine.getIdentityService();
-    identity.setAuthentication("anna", List.of("agents", "team-complaints"));
-    try {
-      processEngine.getTaskService().complete(task(pi).getId(),
-          Map.of(ComplaintProcess.FINDINGS, "Cracked lid.", ComplaintProcess.JUSTIFIED, "YES"));
-    } finally {
-      identity.clearAuthentication();
-    }
+    investigate(pi);
 
     assertThat(pi).isWaitingAt(ComplaintProcess.Elements.USER_PROPOSE_RESOLUTION);
     assertThat(watcher(deadline)).as("watched again").isNotNull();
@@ -313,14 +335,7 @@ abstract class ReplyDeadlineScenarios extends CareflowIntegrationTest {
     Deadline deadline = replyDeadline(contact);
     runWatcherUntil(deadline, deadline.dueAt().plus(MINUTE));
 
-    var identity = processEngine.getIdentityService();
-    identity.setAuthentication("anna", List.of("agents", "team-complaints"));
-    try {
-      processEngine.getTaskService().complete(task(pi).getId(),
-          Map.of(ComplaintProcess.FINDINGS, "Cracked lid.", ComplaintProcess.JUSTIFIED, "YES"));
-    } finally {
-      identity.clearAuthentication();
-    }
+    investigate(pi);
 
     assertThat(pi).isWaitingAt(ComplaintProcess.Elements.USER_PROPOSE_RESOLUTION);
     assertThat(task(pi)).hasCandidateGroupAssociated("team-leads");
@@ -443,14 +458,14 @@ abstract class ReplyDeadlineScenarios extends CareflowIntegrationTest {
   }
 
   void answer(ProcessInstance pi, String agent, String text, String kind) {
-    var identity = processEngine.getIdentityService();
-    identity.setAuthentication(agent, List.of("agents", "team-inquiries", "team-leads"));
-    try {
-      processEngine.getTaskService().complete(task(pi).getId(),
-          Map.of(ReplyStep.REPLY_TEXT, text, ReplyStep.REPLY_KIND, kind, "followUpType", "NONE"));
-    } finally {
-      identity.clearAuthentication();
-    }
+    completeAs(task(pi).getId(), agent, List.of("agents", "team-inquiries", "team-leads"),
+        Map.of(ReplyStep.REPLY_TEXT, text, ReplyStep.REPLY_KIND, kind, "followUpType", "NONE"));
+  }
+
+  /** anna (team-complaints) finishes a complaint's investigation: justified. */
+  void investigate(ProcessInstance complaint) {
+    completeAs(task(complaint).getId(), "anna", List.of("agents", "team-complaints"),
+        Map.of(ComplaintProcess.FINDINGS, "Cracked lid.", ComplaintProcess.JUSTIFIED, "YES"));
   }
 
   Job sendJob(ProcessInstance pi) {

@@ -103,13 +103,21 @@ public final class Browser implements AutoCloseable {
     ((JavascriptExecutor) driver).executeScript("arguments[0].click();", element);
   }
 
-  /** Runs browser steps; when they fail, keeps a screenshot of the page they failed on. */
+  /**
+   * Runs browser steps; when they fail, keeps a screenshot of the page they failed on, its
+   * HTML and the requests it finished (a request missing there is one the page still waits
+   * for: once, under the whole suite, Tasklist stayed on its splash after a reload).
+   */
   public void onFailureScreenshot(Steps steps) throws Exception {
     try {
       steps.run();
     } catch (Exception | AssertionError e) {
       screenshot("failure");
       Files.writeString(screenshots.resolve("failure.html"), driver.getPageSource());
+      Files.writeString(screenshots.resolve("failure-requests.txt"), String.valueOf(
+          ((JavascriptExecutor) driver).executeScript("return performance.getEntriesByType('resource')"
+              + ".map(r => Math.round(r.startTime) + ' ms +' + Math.round(r.duration) + ' ms '"
+              + " + (r.responseStatus || '') + ' ' + r.name).join('\\n');")));
       throw e;
     }
   }

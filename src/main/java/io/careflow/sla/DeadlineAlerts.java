@@ -3,7 +3,6 @@ package io.careflow.sla;
 import io.careflow.communication.EmailSender;
 import io.careflow.communication.EmailSender.Email;
 import io.careflow.communication.MessageTemplates;
-import io.careflow.contact.CaseVariables;
 import io.careflow.contact.Contact;
 import io.careflow.contact.ContactRepository;
 import io.careflow.sla.DeadlineAlertProcess.Level;
@@ -134,7 +133,8 @@ public class DeadlineAlerts {
               .putValue(DeadlineAlertProcess.LEVEL, level.name())
               .putValue(DeadlineAlertProcess.RECIPIENT, userId)
               .putValue(DeadlineAlertProcess.GUARDED_PROCESS_INSTANCE_ID, guardedProcess)
-              .putValue(DeadlineAlertProcess.CONTACT_ID, CaseVariables.contactId(execution)))
+              // the watcher's and the protocol's business key are the contact's id
+              .putValue(DeadlineAlertProcess.CONTACT_ID, execution.getProcessBusinessKey()))
           .execute();
     }
   }

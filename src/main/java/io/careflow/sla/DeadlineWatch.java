@@ -20,7 +20,6 @@ class DeadlineWatch {
         .businessKey(deadline.contactId())
         .setVariables(Variables.createVariables()
             .putValue(DeadlineWatchProcess.DEADLINE_ID, deadline.id())
-            .putValue(DeadlineWatchProcess.CONTACT_ID, deadline.contactId())
             .putValue(DeadlineWatchProcess.WARNING_AT, Date.from(deadline.warningAt()))
             .putValue(DeadlineWatchProcess.DUE_AT, Date.from(deadline.dueAt()))
             .putValue(DeadlineWatchProcess.ESCALATION_AT, Date.from(deadline.escalationAt())))

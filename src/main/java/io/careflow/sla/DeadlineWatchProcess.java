@@ -14,9 +14,8 @@ public final class DeadlineWatchProcess {
   public static final String KEY = "deadline-watch";
   public static final String MESSAGE_STOPPED = "DeadlineStopped";
 
-  /** Variables: which deadline, of which case, and its three points in time (Date). */
+  /** Variables: which deadline, and its three points in time (Date); the case is the business key. */
   public static final String DEADLINE_ID = "deadlineId";
-  public static final String CONTACT_ID = "contactId";
   public static final String WARNING_AT = "warningAt";
   public static final String DUE_AT = "dueAt";
   public static final String ESCALATION_AT = "escalationAt";

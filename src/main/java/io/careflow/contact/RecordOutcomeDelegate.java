@@ -55,10 +55,7 @@ public class RecordOutcomeDelegate implements JavaDelegate {
     if (detail != null && detail.length() > MAX_DETAIL) {
       detail = detail.substring(0, MAX_DETAIL - 1) + "…";
     }
-    String contactId = CaseVariables.contactId(execution);
-    contacts.recordOutcome(contactId, outcome, detail);
-    events.record(contactId, ContactEvents.OUTCOME, ContactEvents.SYSTEM,
-        detail == null ? outcome : outcome + ": " + detail);
+    record(CaseVariables.contactId(execution), outcome, detail);
     String ends = text(execution, CASE_ENDS);
     if (ends != null) {
       ends = ends.toUpperCase(Locale.ROOT);
@@ -67,6 +64,13 @@ public class RecordOutcomeDelegate implements JavaDelegate {
       }
       execution.setVariable(CaseVariables.CASE_OUTCOME, ends);
     }
+  }
+
+  /** The outcome on the contact and on its timeline. */
+  public void record(String contactId, String outcome, String detail) {
+    contacts.recordOutcome(contactId, outcome, detail);
+    events.record(contactId, ContactEvents.OUTCOME, ContactEvents.SYSTEM,
+        detail == null ? outcome : outcome + ": " + detail);
   }
 
   private static String text(DelegateExecution execution, String name) {

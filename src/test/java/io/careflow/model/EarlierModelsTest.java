@@ -1,0 +1,190 @@
+package io.careflow.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+
+import io.careflow.communication.MessageTemplates;
+import io.careflow.contact.CaseVariables;
+import io.careflow.contact.Contact;
+import io.careflow.contact.ContactRepository;
+import io.careflow.sla.DeadlineAlerts;
+import io.careflow.sla.Deadline;
+import io.careflow.sla.DeadlineWatchProcess;
+import io.careflow.model.templates.BuildingBlocks;
+import io.careflow.sla.SlaVariables;
+import io.careflow.support.CareflowIntegrationTest;
+import io.careflow.support.TestMail;
+import io.careflow.system.UserDirectory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ParseException;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * An upgrade from the careflow before protocols as data: cases that run on the models it
+ * deployed ({@code src/test/resources/earlier-models}) reach their next step after the current
+ * models are deployed. Their tasks call the listeners the current models replaced with building
+ * blocks ({@link EarlierModels}), and their timers sit on the tasks, where the watcher's delegates
+ * find the open tasks of their own process instance.
+ */
+class EarlierModelsTest extends CareflowIntegrationTest {
+
+  private static final List<String> COMPLAINTS = List.of("agents", "team-complaints");
+  private static final List<String> RETURNS = List.of("agents", "team-returns");
+  private static final List<String> REPLACEMENTS = List.of("agents", "team-replacements");
+
+  @Autowired
+  ContactRepository contacts;
+
+  @Autowired
+  UserDirectory users;
+
+  @Autowired
+  DeployedModelCheck startCheck;
+
+  @Autowired
+  MessageTemplates templates;
+
+  @Test
+  void shouldRecordTheOutcomeOfAnInvestigationAndWarnThroughTheTimersOnTheEarlierComplaint() throws Exception {
+    Contact contact = inquiry("complaint");
+    Deadline deadline = unwatchedReplyDeadline(contact);
+    ProcessInstance earlier = startOnEarlierModel("complaint", contact, "user_investigate_complaint",
+        Map.of("team", "team-complaints", SlaVariables.DEADLINE_ID, deadline.id(),
+            "slaDueAt", Date.from(deadline.dueAt()), "slaWarningAt", Date.from(deadline.warningAt()),
+            "slaEscalationAt", Date.from(deadline.escalationAt())));
+
+    // its own warning timer: the open tasks of its instance, nobody has claimed them, so their team
+    ClockUtil.setCurrentTime(Date.from(deadline.warningAt().plus(Duration.ofMinutes(1))));
+    processEngine.getManagementService().executeJob(processEngine.getManagementService().createJobQuery()
+        .processInstanceId(earlier.getId()).activityId("timer_complaint_warning").singleResult().getId());
+    assertThat(runDeadlineAlerts(contact.id())).as("one e-mail: anna, team-complaints").isEqualTo(1);
+    assertThat(TestMail.SMTP.getReceivedMessages()).extracting(m -> m.getAllRecipients()[0].toString())
+        .containsExactlyElementsOf(users.emailsOf(List.of("anna")));
+    assertThat(task(earlier).getPriority()).isEqualTo(DeadlineAlerts.PRIORITY_WARNED);
+    assertThat(deadlineService.ofContact(contact.id()).get(0).warnedAt()).isNotNull();
+
+    completeAs(task(earlier).getId(), "anna", COMPLAINTS,
+        Map.of("findings", "The lid was missing at packing.", "complaintJustified", "YES"));
+
+    assertThat(earlier).hasPassed("user_investigate_complaint").isWaitingAt("user_propose_resolution");
+    assertThat(contacts.find(contact.id()).orElseThrow().outcome()).isEqualTo("COMPLAINT_JUSTIFIED");
+  }
+
+  @Test
+  void shouldRecordTheArrivalOfAReturnedItemOnTheEarlierReturn() throws Exception {
+    Contact contact = inquiry("return");
+    ProcessInstance earlier = startOnEarlierModel("return", contact, "user_receive_returned_item",
+        Map.of("team", "team-returns"));
+
+    completeAs(task(earlier).getId(), "anna", RETURNS, Map.of("itemReceived", true, "parcelNotes", " Box dented "));
+
+    assertThat(earlier).hasPassed("user_receive_returned_item").isWaitingAt("user_inspect_item");
+    assertThat(timeline(contact)).contains("RETURN_RECEIVED anna: item received: Box dented");
+  }
+
+  @Test
+  void shouldRecordWhatWasAgreedWithTheCustomerOnTheEarlierReplacement() throws Exception {
+    Contact contact = inquiry("replacement");
+    ProcessInstance earlier = startOnEarlierModel("defect-replacement", contact, "user_contact_customer",
+        Map.of("team", "team-replacements"));
+
+    completeAs(task(earlier).getId(), "boris", REPLACEMENTS, Map.of("contactNotes", "New kettle on Friday."));
+
+    assertThat(earlier).hasPassed("user_contact_customer").isWaitingAt("user_ship_replacement");
+    assertThat(timeline(contact)).contains("SPECIALIST_CONTACTED boris: New kettle on Friday.");
+  }
+
+  @Test
+  void shouldNotStartWhenAVersionThatRunningCasesUseNamesABeanCareflowNoLongerHas() throws Exception {
+    Contact contact = inquiry("upgrade-check");
+    ProcessInstance earlier = startOnEarlierModel("return", contact, "user_receive_returned_item",
+        Map.of("team", "team-returns"));
+    ProcessDefinition version = processEngine.getRepositoryService().getProcessDefinition(
+        earlier.getProcessDefinitionId());
+
+    // this careflow keeps what the earlier version calls: the start check passes
+    startCheck.afterSingletonsInstantiated();
+
+    // a careflow without the beans of EarlierModels (only its component classes) does not start
+    var withoutThem = new ModelChecks(templates, List.of("pl", "en", "ru"), BuildingBlocks.scan("io.careflow")::bean);
+    assertThatThrownBy(() -> new DeployedModelCheck(processEngine, withoutThem).afterSingletonsInstantiated())
+        .isInstanceOf(ParseException.class)
+        .hasMessageContaining("return.bpmn version " + version.getVersion() + " (running cases use it)"
+            + " (user_receive_returned_item): names ${receiveReturnedItemListener}, but careflow has no such"
+            + " building block or bean");
+  }
+
+  private Contact inquiry(String name) {
+    return intake.receive(emailContact(uniqueEmail(name), null, "Kettle", "How long is the warranty?"), "intake")
+        .contact();
+  }
+
+  /** The contact's reply deadline as a case before the watcher had it: its timers on the tasks. */
+  private Deadline unwatchedReplyDeadline(Contact contact) {
+    Deadline deadline = deadline(contact.id(), "reply");
+    processEngine.getRuntimeService().createMessageCorrelation(DeadlineWatchProcess.MESSAGE_STOPPED)
+        .processInstanceVariableEquals(DeadlineWatchProcess.DEADLINE_ID, deadline.id()).correlateAll();
+    jdbc.sql("update deadline set watched = false where id = ?").param(deadline.id()).update();
+    return deadline;
+  }
+
+  /**
+   * Deploys the earlier model, then the current one again (the upgrade), and starts a case on
+   * the earlier version at the task, as it waited there when careflow was upgraded.
+   */
+  private ProcessInstance startOnEarlierModel(String model, Contact contact, String taskId,
+      Map<String, Object> variables) throws IOException {
+    var repository = processEngine.getRepositoryService();
+    String deployment = deployedByAnEarlierCareflow(model);
+    repository.createDeployment().name("upgrade").addString(model + ".bpmn",
+        Files.readString(Path.of("processes", model + ".bpmn"))).deploy();
+    ProcessDefinition definition = repository.createProcessDefinitionQuery().deploymentId(deployment).singleResult();
+    assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(definition.getKey()).latestVersion()
+        .singleResult().getVersion()).as("the current model is the newest").isGreaterThan(definition.getVersion());
+    Map<String, Object> all = new HashMap<>(variables);
+    all.put(CaseVariables.CONTACT_ID, contact.id());
+    all.put("customerId", contact.customerId());
+    // the variables first: set before the instruction, they are the instance's, and the timers read them
+    return processEngine.getRuntimeService().createProcessInstanceById(definition.getId())
+        .businessKey(contact.id()).setVariables(all).startBeforeActivity(taskId).execute();
+  }
+
+  /**
+   * The model as the earlier careflow deployed it: before {@link ModelChecks} (which refuses
+   * what these models name in their own words, e.g. the input {@code slaStep}, in a new
+   * deployment; deployments read back are not checked again).
+   */
+  private String deployedByAnEarlierCareflow(String model) throws IOException {
+    var configuration = (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
+    List<Deployer> all = configuration.getDeployers();
+    configuration.getDeploymentCache().setDeployers(all.stream()
+        .filter(deployer -> !deployer.getClass().getName().startsWith(ModelCheckPlugin.class.getName())).toList());
+    try (InputStream earlier = getClass().getResourceAsStream("/earlier-models/" + model + ".bpmn")) {
+      return processEngine.getRepositoryService().createDeployment().name("earlier careflow")
+          .addInputStream(model + ".bpmn", earlier).deploy().getId();
+    } finally {
+      configuration.getDeploymentCache().setDeployers(all);
+    }
+  }
+
+  private List<String> timeline(Contact contact) {
+    return jdbc.sql("select type || ' ' || actor || ': ' || coalesce(detail, '') from contact_event"
+        + " where contact_id = ? order by id").param(contact.id()).query(String.class).list();
+  }
+}

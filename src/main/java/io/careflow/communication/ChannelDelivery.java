@@ -15,8 +15,14 @@ import org.springframework.stereotype.Component;
  * Hands a recorded message to the channel the customer used (SPEC R1): e-mail (and web-form
  * contacts, which leave an address) through SMTP, threaded under the customer's message and
  * carrying the case token; SMS, phone and missed calls through the SMS webhook; social and
- * chat through theirs. A channel without a configured webhook keeps the message on the
- * contact (STORED). Never tells the customer to switch channel.
+ * chat through theirs. Never tells the customer to switch channel.
+ *
+ * <p>Only what the channel took is delivered (SMTP accepted it, the webhook answered 2xx). A
+ * message with no way out — the channel's webhook not configured or switched off, no address —
+ * fails the sending step like a channel that is down: the step retries, and after its last
+ * attempt the message is UNDELIVERED, an incident shows in Cockpit and the team leads are told
+ * ({@link UndeliveredMessages}). The reply clock runs on meanwhile, since the step after sending
+ * that stops it is not reached.
  */
 @Component
 public class ChannelDelivery {
@@ -49,24 +55,24 @@ public class ChannelDelivery {
   }
 
   /**
-   * Sends a PENDING message and marks it SENT (or STORED where its channel has no way out
-   * yet). A failure throws, so the calling step rolls back and retries; the message stays
-   * PENDING. {@code content} is what goes out (HTML and text); {@code thread} the Message-IDs
+   * Sends a PENDING (or UNDELIVERED, when an incident is retried) message and marks it SENT. A
+   * failure — the channel refused or is down, or there is no way out — throws, so the calling
+   * step rolls back and retries; the message stays as it was. {@code content} is what goes out (HTML and text); {@code thread} the Message-IDs
    * an e-mail answers, oldest first (may be empty). The message's row is locked first and a message
    * no longer PENDING is not sent again.
    *
-   * @return when the message left (or was stored)
+   * @return when the channel took the message
+   * @throws NoWayOut when the channel has no webhook (or it is switched off) or the message no address
    */
   public Instant deliver(Message message, MessageTemplates.Rendered content, List<String> thread) {
     // a run of the same step that overlapped with this one (another cluster node) delivered it already
     Message current = messages.lockForDelivery(message.id()).orElse(message);
-    if (current.status() != MessageStatus.PENDING) {
+    if (!current.status().awaitsDelivery()) {
       return current.sentAt() != null ? current.sentAt() : clock.instant();
     }
     Instant now = clock.instant();
     String webhookName = webhookOf(message.channel());
     String how;
-    MessageStatus status = MessageStatus.SENT;
     String externalId = null;
     if (webhookName == null && message.recipient() != null && message.recipient().contains("@")) {
       externalId = email.send(new Email(message.id(), message.authorName(), message.recipient(), message.subject(),
@@ -76,16 +82,25 @@ public class ChannelDelivery {
       webhooks.send(channels.of(webhookName), message, content.text() != null ? content.text() : message.body());
       how = "sent to " + message.recipient() + " through the " + webhookName + " webhook";
     } else {
-      status = MessageStatus.STORED;
-      how = "kept on the case (no " + (webhookName == null ? "e-mail address" : webhookName + " webhook") + ")";
+      throw new NoWayOut(message.recipient() == null ? "no address of the customer in the "
+          + message.channel() + " channel"
+          : webhookName == null ? "no e-mail address to write to"
+          : "the " + webhookName + " webhook is not configured or switched off (careflow.channels." + webhookName
+              + ")");
     }
-    messages.markDelivered(message.id(), status, now, externalId);
+    messages.markDelivered(message.id(), MessageStatus.SENT, now, externalId);
     if (message.contactId() != null) {
-      events.record(message.contactId(),
-          status == MessageStatus.SENT ? ContactEvents.MESSAGE_SENT : ContactEvents.MESSAGE_STORED,
-          message.author(), message.kind().name().toLowerCase(Locale.ROOT) + " " + how);
+      events.record(message.contactId(), ContactEvents.MESSAGE_SENT, message.author(),
+          message.kind().name().toLowerCase(Locale.ROOT) + " " + how);
     }
     return now;
+  }
+
+  /** The message cannot leave at all: the sending step fails and retries like a channel that is down. */
+  public static final class NoWayOut extends IllegalStateException {
+    NoWayOut(String reason) {
+      super("Cannot deliver: " + reason);
+    }
   }
 
   /**

@@ -45,10 +45,19 @@ public class MessageRepository {
         .optional();
   }
 
-  /** The message a step of a process wrote before, if it is still waiting to leave. */
+  /**
+   * The message a step of a process wrote before, if it is still waiting to leave (PENDING, or
+   * UNDELIVERED when an incident of the step is retried).
+   */
   Optional<Message> findPendingBySource(String source) {
-    return jdbc.sql("select * from message where source = ? and status = 'PENDING'").param(source)
+    return jdbc.sql("select * from message where source = ? and status in ('PENDING', 'UNDELIVERED')").param(source)
         .query(MessageRepository::map).optional();
+  }
+
+  /** The sending step gave up on a message still waiting to leave; false when it left meanwhile. */
+  boolean markUndelivered(String id) {
+    return jdbc.sql("update message set status = 'UNDELIVERED' where id = ? and status in ('PENDING', 'UNDELIVERED')")
+        .param(id).update() == 1;
   }
 
   /** The contact an e-mail answers: one of careflow's outbound Message-IDs, or the customer's first. */

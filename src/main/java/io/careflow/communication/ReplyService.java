@@ -20,8 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Replies to the customer in the channel they used (SPEC R1), under the agent's own name.
  * A reply is first recorded (with the task's completion), then sent by an asynchronous
  * step with retries ({@link ChannelDelivery}: SMTP in the e-mail thread, or the channel's
- * webhook). The e-mail's From name is the agent's own. The first reply sent sets the
- * contact's {@code firstReplyAt}.
+ * webhook). The e-mail's From name is the agent's own. The first reply the channel took sets
+ * the contact's {@code firstReplyAt}; a reply that cannot be handed over sets nothing.
  */
 @Service
 public class ReplyService {
@@ -74,7 +74,7 @@ public class ReplyService {
   @Transactional
   public void send(String messageId) {
     Message message = messages.find(messageId).orElseThrow(() -> new NotFoundException("No message " + messageId));
-    if (message.status() != MessageStatus.PENDING) {
+    if (!message.status().awaitsDelivery()) {
       return;
     }
     Contact contact = contact(message.contactId());
@@ -85,6 +85,7 @@ public class ReplyService {
     model.put("subject", contact.subject() == null ? "" : contact.subject());
     model.put("shopName", shopName);
     MessageTemplates.Rendered rendered = templates.render(TEMPLATE_REPLY, contact.language(), model);
+    // throws when the channel does not take it: nothing below is recorded then
     Instant sent = delivery.deliver(message, rendered, delivery.thread(contact));
     contacts.recordFirstReply(contact.id(), sent, calendar.between(contact.receivedAt(), sent).toMinutes());
   }

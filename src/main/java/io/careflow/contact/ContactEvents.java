@@ -21,7 +21,10 @@ public class ContactEvents {
   public static final String CLASSIFIED = "CLASSIFIED";
   public static final String REPLY_RECORDED = "REPLY_RECORDED";
   public static final String MESSAGE_SENT = "MESSAGE_SENT";
+  /** Written by earlier versions for a message kept on the case without a way out. */
   public static final String MESSAGE_STORED = "MESSAGE_STORED";
+  /** A message the channel did not take after the sending step's last attempt (with the reason). */
+  public static final String MESSAGE_UNDELIVERED = "MESSAGE_UNDELIVERED";
   public static final String RESOLVED = "RESOLVED";
   public static final String CLOSED = "CLOSED";
   public static final String MESSAGE_RECEIVED = "MESSAGE_RECEIVED";

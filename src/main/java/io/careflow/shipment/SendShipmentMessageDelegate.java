@@ -2,8 +2,6 @@ package io.careflow.shipment;
 
 import io.careflow.communication.CustomerNotices;
 import io.careflow.communication.Message;
-import io.careflow.communication.MessageRepository;
-import io.careflow.communication.MessageStatus;
 import io.careflow.communication.SendCustomerNoticeDelegate;
 import io.careflow.contact.CaseVariables;
 import io.careflow.contact.ContactEvents;
@@ -18,7 +16,7 @@ import org.springframework.stereotype.Component;
  * ({@code shipment-<status>} template, the customer's language) in the customer's channel
  * ({@link ShipmentRecipients}), as a proactive notice of the customer — recorded PENDING before
  * it leaves, so a retry after an outage sends that same message once and an exhausted step
- * leaves it PENDING with an incident. On a delay's contact the send lands on its timeline.
+ * leaves it UNDELIVERED with an incident, the team leads told. On a delay's contact the send lands on its timeline.
  */
 @Component
 public class SendShipmentMessageDelegate implements JavaDelegate {
@@ -28,18 +26,16 @@ public class SendShipmentMessageDelegate implements JavaDelegate {
   private final ShipmentTexts texts;
   private final CustomerHistory customers;
   private final CustomerNotices notices;
-  private final MessageRepository messages;
   private final ContactEvents contactEvents;
 
   public SendShipmentMessageDelegate(ShipmentEventRepository events, ShipmentRecipients recipients,
-      ShipmentTexts texts, CustomerHistory customers, CustomerNotices notices, MessageRepository messages,
+      ShipmentTexts texts, CustomerHistory customers, CustomerNotices notices,
       ContactEvents contactEvents) {
     this.events = events;
     this.recipients = recipients;
     this.texts = texts;
     this.customers = customers;
     this.notices = notices;
-    this.messages = messages;
     this.contactEvents = contactEvents;
   }
 
@@ -55,10 +51,9 @@ public class SendShipmentMessageDelegate implements JavaDelegate {
 
     String contactId = CaseVariables.contactId(execution);
     if (contactId != null) {
-      boolean sent = messages.find(message.id()).map(m -> m.status() == MessageStatus.SENT).orElse(false);
-      contactEvents.record(contactId, sent ? ContactEvents.MESSAGE_SENT : ContactEvents.MESSAGE_STORED,
-          ContactEvents.SYSTEM, event.status().notice() + (sent ? " sent to " + reach.recipient() + " by "
-              : " kept, not delivered (no way out yet) by ") + reach.channel() + ", message " + message.id());
+      // the notice returned: the channel took it (a message it could not hand over fails the step)
+      contactEvents.record(contactId, ContactEvents.MESSAGE_SENT, ContactEvents.SYSTEM, event.status().notice()
+          + " sent to " + reach.recipient() + " by " + reach.channel() + ", message " + message.id());
     }
   }
 }

@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
  * Where the customer of a shipment is told (SPEC R1: in the channel they use): the channel of
  * their newest contact that named the order; else e-mail, when an event of the order carried
  * an e-mail address; else SMS to the phone number it carried. A phone or missed-call customer
- * gets an SMS (careflow cannot call); a channel without a configured webhook keeps the message
- * (STORED), as for every reply.
+ * gets an SMS (careflow cannot call); a channel without a configured webhook cannot deliver it:
+ * the step ends in an incident and the team leads are told, as for every reply.
  */
 @Component
 class ShipmentRecipients {

@@ -2,6 +2,8 @@ package io.careflow.sla;
 
 import io.careflow.communication.EmailSender;
 import io.careflow.communication.EmailSender.Email;
+import io.careflow.communication.Message;
+import io.careflow.communication.MessageRepository;
 import io.careflow.communication.MessageTemplates;
 import io.careflow.contact.Contact;
 import io.careflow.contact.ContactRepository;
@@ -46,6 +48,9 @@ import org.springframework.stereotype.Service;
  * mail server that is down neither fails the timer nor undoes the escalation, and a retry — of
  * the e-mail, or of a timer after a crash or a clash between cluster nodes — sends the same
  * e-mail under the same Message-ID.
+ *
+ * <p>The same way tells the team leads, once per message, about a message to a customer that
+ * careflow could not hand over ({@link #undelivered}).
  */
 @Service
 public class DeadlineAlerts {
@@ -63,11 +68,13 @@ public class DeadlineAlerts {
   private final WorkingTimeCalendar calendar;
   private final StaffAlertLog sent;
   private final GuardedTasks guardedTasks;
+  private final MessageRepository messages;
   private final String tasklistUrl;
+  private final String cockpitUrl;
 
   public DeadlineAlerts(DeadlineService deadlines, TaskService taskService, RuntimeService runtimeService,
       UserDirectory users, ContactRepository contacts, MessageTemplates templates, EmailSender email,
-      WorkingTimeCalendar calendar, StaffAlertLog sent, GuardedTasks guardedTasks,
+      WorkingTimeCalendar calendar, StaffAlertLog sent, GuardedTasks guardedTasks, MessageRepository messages,
       @Value("${careflow.public-url}") String publicUrl) {
     this.deadlines = deadlines;
     this.taskService = taskService;
@@ -79,7 +86,9 @@ public class DeadlineAlerts {
     this.calendar = calendar;
     this.sent = sent;
     this.guardedTasks = guardedTasks;
+    this.messages = messages;
     this.tasklistUrl = publicUrl.replaceAll("/+$", "") + "/camunda/app/tasklist/default/#/?task=";
+    this.cockpitUrl = publicUrl.replaceAll("/+$", "") + "/camunda/app/cockpit/default/#/process-instance/";
   }
 
   public void warn(DelegateExecution execution) {
@@ -171,6 +180,62 @@ public class DeadlineAlerts {
     String id = UUID.nameUUIDFromBytes((deadlineId + "/" + level + "/" + userId).getBytes(StandardCharsets.UTF_8))
         .toString();
     if (!sent.record(id, deadline, level, userId)) {
+      return;
+    }
+    email.send(new Email(id, "careflow", addresses.get(0), subject, rendered.html(), rendered.text(), List.of()));
+  }
+
+  /**
+   * A message to a customer could not be handed over (the sending step in {@code processInstanceId}
+   * gave up, an incident is open): one {@code deadline-alert} per team lead with an e-mail address.
+   * Runs in the step's failure handling.
+   */
+  public void undelivered(Message message, String processInstanceId, String reason) {
+    for (String userId : users.membersOf(Groups.TEAM_LEADS)) {
+      if (users.emailsOf(List.of(userId)).isEmpty()) {
+        continue;
+      }
+      runtimeService.createProcessInstanceByKey(DeadlineAlertProcess.KEY)
+          .businessKey(message.id())
+          .setVariables(Variables.createVariables()
+              .putValue(DeadlineAlertProcess.LEVEL, Level.UNDELIVERED.name())
+              .putValue(DeadlineAlertProcess.RECIPIENT, userId)
+              .putValue(DeadlineAlertProcess.MESSAGE_ID, message.id())
+              .putValue(DeadlineAlertProcess.REASON, reason)
+              .putValue(DeadlineAlertProcess.GUARDED_PROCESS_INSTANCE_ID, processInstanceId)
+              .putValue(DeadlineAlertProcess.CONTACT_ID, message.contactId()))
+          .execute();
+    }
+  }
+
+  /**
+   * "E-mail the person" for an undelivered message: what did not leave, to whom, why, and where the
+   * incident is. Once per message and person, however often the step gives up again (an operator's
+   * retry that fails too): the Message-ID comes from message and person, and the log holds it.
+   */
+  public void deliverUndelivered(String messageId, String userId, String reason, String processInstanceId) {
+    List<String> addresses = users.emailsOf(List.of(userId));
+    Message message = messages.find(messageId).orElse(null);
+    if (addresses.isEmpty() || message == null) {
+      return;
+    }
+    Contact contact = message.contactId() == null ? null : contacts.find(message.contactId()).orElse(null);
+    Map<String, Object> model = new HashMap<>();
+    model.put("kind", message.kind().name().toLowerCase(java.util.Locale.ROOT));
+    model.put("channel", message.channel().name());
+    model.put("recipient", message.recipient() == null ? "no address" : message.recipient());
+    model.put("author", message.authorName() == null ? message.author() : message.authorName());
+    model.put("reason", reason == null ? "" : reason);
+    model.put("subject", contact == null || contact.subject() == null ? "" : contact.subject());
+    model.put("dueAt", contact == null ? "" : deadlines.running(contact.id(), DeadlineService.REPLY)
+        .map(d -> calendar.hours().local(d.dueAt())).orElse(""));
+    model.put("incidentUrl", processInstanceId == null ? "" : cockpitUrl + processInstanceId);
+    MessageTemplates.Rendered rendered = templates.render(Level.UNDELIVERED.template, "en", model);
+    String subject = Level.UNDELIVERED.headline + ": " + message.channel() + " to " + model.get("recipient")
+        + (contact == null || contact.subject() == null ? "" : " · " + contact.subject());
+    String id = UUID.nameUUIDFromBytes((messageId + "/" + Level.UNDELIVERED + "/" + userId)
+        .getBytes(StandardCharsets.UTF_8)).toString();
+    if (!sent.recordUndelivered(id, message.contactId(), messageId, userId)) {
       return;
     }
     email.send(new Email(id, "careflow", addresses.get(0), subject, rendered.html(), rendered.text(), List.of()));

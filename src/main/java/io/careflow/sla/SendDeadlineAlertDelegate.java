@@ -5,7 +5,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** "E-mail the person" of {@code deadline-alert.bpmn}; see {@link DeadlineAlerts#deliver}. */
+/**
+ * "E-mail the person" of {@code deadline-alert.bpmn}; see {@link DeadlineAlerts#deliver} and
+ * {@link DeadlineAlerts#deliverUndelivered}.
+ */
 @Component
 public class SendDeadlineAlertDelegate implements JavaDelegate {
 
@@ -17,8 +20,16 @@ public class SendDeadlineAlertDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
+    Level level = Level.valueOf(DeadlineAlertProcess.string(execution, DeadlineAlertProcess.LEVEL));
+    if (level == Level.UNDELIVERED) {
+      alerts.deliverUndelivered(DeadlineAlertProcess.string(execution, DeadlineAlertProcess.MESSAGE_ID),
+          DeadlineAlertProcess.string(execution, DeadlineAlertProcess.RECIPIENT),
+          DeadlineAlertProcess.string(execution, DeadlineAlertProcess.REASON),
+          DeadlineAlertProcess.string(execution, DeadlineAlertProcess.GUARDED_PROCESS_INSTANCE_ID));
+      return;
+    }
     alerts.deliver(DeadlineAlertProcess.string(execution, DeadlineAlertProcess.DEADLINE_ID),
-        Level.valueOf(DeadlineAlertProcess.string(execution, DeadlineAlertProcess.LEVEL)),
+        level,
         DeadlineAlertProcess.string(execution, DeadlineAlertProcess.RECIPIENT),
         DeadlineAlertProcess.string(execution, DeadlineAlertProcess.GUARDED_PROCESS_INSTANCE_ID));
   }

@@ -7,7 +7,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Which e-mails to staff about deadlines have gone out ({@code staff_alert}). A sending step
+ * Which e-mails to staff about deadlines and undelivered messages have gone out ({@code staff_alert}). A sending step
  * records its e-mail before it leaves, in the step's own transaction: when two runs of one step
  * overlap (a cluster node whose job lock expired while another still ran it), PostgreSQL holds
  * the second insert of the same id until the first run ends — committed, the second fails before
@@ -32,6 +32,19 @@ class StaffAlertLog {
     jdbc.sql("insert into staff_alert (id, contact_id, deadline_id, level, recipient, sent_at) "
             + "values (?, ?, ?, ?, ?, ?)")
         .params(messageId, deadline.contactId(), deadline.id(), level.name(), recipient,
+            clock.instant().atOffset(ZoneOffset.UTC))
+        .update();
+    return true;
+  }
+
+  /** The same for the e-mail about a message that could not be delivered (no deadline; maybe no contact). */
+  boolean recordUndelivered(String alertId, String contactId, String messageId, String recipient) {
+    if (jdbc.sql("select count(*) from staff_alert where id = ?").param(alertId).query(Long.class).single() > 0) {
+      return false;
+    }
+    jdbc.sql("insert into staff_alert (id, contact_id, message_id, level, recipient, sent_at) "
+            + "values (?, ?, ?, ?, ?, ?)")
+        .params(alertId, contactId, messageId, Level.UNDELIVERED.name(), recipient,
             clock.instant().atOffset(ZoneOffset.UTC))
         .update();
     return true;

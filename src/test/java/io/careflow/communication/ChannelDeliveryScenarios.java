@@ -100,12 +100,12 @@ abstract class ChannelDeliveryScenarios extends ProtocolTestSupport {
       assertThatThrownBy(() -> processEngine.getManagementService().executeJob(send.getId()))
           .hasMessageContaining("answered 503");
     }
-    // after the last retry: an incident for Cockpit, the message kept as unsent
+    // after the last retry: an incident for Cockpit, the message kept as undelivered
     assertThat(job(pi).getRetries()).isZero();
     assertThat(processEngine.getRuntimeService().createIncidentQuery().processInstanceId(pi.getId()).count())
         .isEqualTo(1);
     assertThat(messages.ofContact(contact.id())).singleElement()
-        .satisfies(m -> assertThat(m.status()).isEqualTo(MessageStatus.PENDING));
+        .satisfies(m -> assertThat(m.status()).isEqualTo(MessageStatus.UNDELIVERED));
     assertThat(reload(contact).firstReplyAt()).isNull();
 
     // the chat tool is back; an operator retries the incident in Cockpit
@@ -120,6 +120,58 @@ abstract class ChannelDeliveryScenarios extends ProtocolTestSupport {
     assertThat(TestWebhook.received()).hasSize(6)
         .allSatisfy(r -> assertThat(r.header(WebhookSender.MESSAGE_ID)).isEqualTo(reply.id()));
     assertThat(reload(contact).firstReplyAt()).isNotNull();
+  }
+
+  @Test
+  void shouldGiveUpOnAWebhookThatRefusesWithA4xxAfterTheAttemptsAndTellTheTeamLeadsOnce() throws Exception {
+    Contact contact = chat("Gdzie jest moja paczka?");
+    ProcessInstance pi = protocol(contact, InquiryProcess.KEY);
+    complete(pi, "boris", INQUIRIES, Map.of(ReplyStep.REPLY_TEXT, "Jest w drodze.", ReplyStep.REPLY_KIND, "ANSWER",
+        "followUpType", "NONE"));
+
+    // the chat tool refuses the message (it no longer knows the session): not retried forever
+    TestWebhook.answer(410);
+    for (int attempt = 1; attempt <= 5; attempt++) {
+      Job send = job(pi);
+      assertThatThrownBy(() -> processEngine.getManagementService().executeJob(send.getId()))
+          .hasMessageContaining("answered 410");
+    }
+    assertThat(job(pi).getRetries()).isZero();
+    assertThat(TestWebhook.received()).hasSize(5);
+    assertThat(processEngine.getRuntimeService().createIncidentQuery().processInstanceId(pi.getId()).singleResult()
+        .getIncidentMessage()).contains("answered 410");
+    Message reply = messages.ofContact(contact.id()).get(0);
+    assertThat(reply.status()).isEqualTo(MessageStatus.UNDELIVERED);
+    assertThat(reload(contact).firstReplyAt()).isNull();
+    assertThat(deadline(contact.id(), io.careflow.sla.DeadlineService.REPLY).isCompleted()).isFalse();
+
+    // the team leads are told once, whatever the operator's retries do
+    runDeadlineAlerts(contact.id());
+    processEngine.getManagementService().setJobRetries(job(pi).getId(), 1);
+    assertThatThrownBy(() -> processEngine.getManagementService().executeJob(job(pi).getId()));
+    runDeadlineAlerts(contact.id());
+    var alerts = java.util.Arrays.stream(TestMail.SMTP.getReceivedMessages())
+        .filter(m -> subjectOf(m).startsWith("Message not delivered: CHAT to +48600100200")).toList();
+    assertThat(alerts).singleElement()
+        .satisfies(m -> assertThat(m.getAllRecipients()[0].toString()).isEqualTo("maria@shop.example"));
+    assertThat(jdbc.sql("select count(*) from staff_alert where message_id = ? and level = 'UNDELIVERED'")
+        .param(reply.id()).query(Long.class).single()).isEqualTo(1);
+
+    // the chat tool takes it again: the operator's retry delivers that same message, now a reply
+    TestWebhook.answer(200);
+    processEngine.getManagementService().setJobRetries(job(pi).getId(), 1);
+    processEngine.getManagementService().executeJob(job(pi).getId());
+    assertThat(pi).isEnded();
+    assertThat(messages.find(reply.id()).orElseThrow().status()).isEqualTo(MessageStatus.SENT);
+    assertThat(reload(contact).firstReplyAt()).isNotNull();
+  }
+
+  private static String subjectOf(jakarta.mail.internet.MimeMessage message) {
+    try {
+      return message.getSubject();
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test

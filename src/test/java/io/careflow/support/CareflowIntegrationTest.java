@@ -50,7 +50,7 @@ public abstract class CareflowIntegrationTest {
     registry.add("spring.mail.port", TestMail::port);
     registry.add("careflow.mail.inbound.host", () -> "127.0.0.1");
     registry.add("careflow.mail.inbound.port", TestMail::imapPort);
-    for (String channel : new String[] {"chat", "social"}) {
+    for (String channel : new String[] {"chat", "social", "sms"}) {
       registry.add("careflow.channels." + channel + ".url", () -> TestWebhook.url(channel));
       registry.add("careflow.channels." + channel + ".secret", () -> TestWebhook.SECRET);
       registry.add("careflow.channels." + channel + ".timeout", () -> "PT2S");

@@ -12,8 +12,9 @@ import java.util.concurrent.Executors;
 /**
  * A channel's webhook receiver for the test JVM (the way a shop's chat tool or social inbox
  * would take careflow's messages): records every request and answers with {@link #answer}.
- * Configured for the {@code chat} and {@code social} channels by {@link CareflowIntegrationTest};
- * SMS stays unconfigured, so its messages are kept on the case.
+ * Configured for the {@code chat}, {@code social} and {@code sms} channels by
+ * {@link CareflowIntegrationTest} (a channel without a webhook has no way out: its messages end
+ * in an incident, see {@code communication.UndeliveredReplyScenarios}).
  */
 public final class TestWebhook {
 

@@ -20,6 +20,7 @@ import io.careflow.contact.NewContact.CustomerDetails;
 import io.careflow.protocol.inquiry.InquiryProcess.Elements;
 import io.careflow.support.CareflowIntegrationTest;
 import io.careflow.support.TestMail;
+import io.careflow.support.TestWebhook;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.util.List;
@@ -119,7 +120,7 @@ class InquiryProcessTest extends CareflowIntegrationTest {
   }
 
   @Test
-  void shouldKeepARepliesOfOtherChannelsOnTheContact() {
+  void shouldAnswerAnSmsThroughTheSmsGatewayAndCountItOnlyOnceTheGatewayTookIt() {
     Contact contact = intake.receive(new NewContact("SMS", "sms-" + System.nanoTime(), null,
         new CustomerDetails(null, "+48 602 111 222", null, "pl"), null, "Czy jest w sklepie?", "INQUIRY", null, null),
         "intake").contact();
@@ -130,8 +131,10 @@ class InquiryProcessTest extends CareflowIntegrationTest {
 
     assertThat(pi).isEnded();
     assertThat(TestMail.SMTP.getReceivedMessages()).isEmpty();
+    assertThat(TestWebhook.received()).singleElement().satisfies(r -> assertThat(r.path()).isEqualTo("/sms"));
     assertThat(messages.ofContact(contact.id())).singleElement().satisfies(m -> {
-      assertThat(m.status()).isEqualTo(MessageStatus.STORED);
+      // the gateway answered 2xx: delivered, so it is the first reply
+      assertThat(m.status()).isEqualTo(MessageStatus.SENT);
       assertThat(m.recipient()).isEqualTo("+48602111222");
     });
     assertThat(contacts.find(contact.id()).orElseThrow().firstReplyAt()).isNotNull();

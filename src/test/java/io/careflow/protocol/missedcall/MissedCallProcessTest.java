@@ -117,11 +117,11 @@ class MissedCallProcessTest extends ProtocolTestSupport {
     run(pi, Elements.SERVICE_SEND_WE_TRIED);
 
     assertThat(pi).hasPassed(Elements.SERVICE_CLOSE_UNREACHABLE, Elements.END_CUSTOMER_UNREACHABLE).isEnded();
-    // written to the phone number the customer called from (kept until the SMS gateway takes it)
+    // written to the phone number the customer called from, through the SMS gateway
     assertThat(notices(contact)).singleElement().satisfies(m -> {
       // no language known from a phone call: the shop's language
       assertThat(m.body()).contains("Trzy razy");
-      assertThat(m.status()).isEqualTo(MessageStatus.STORED);
+      assertThat(m.status()).isEqualTo(MessageStatus.SENT);
       assertThat(m.recipient()).isEqualTo(contact.customerPhone());
     });
     assertThat(reload(contact).status()).isEqualTo(ContactStatus.CLOSED);

@@ -1,0 +1,56 @@
+package io.careflow.communication;
+
+import io.careflow.contact.ContactEvents;
+import io.careflow.sla.DeadlineAlerts;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+/**
+ * A sending step gave up (SPEC R1: a message careflow could not hand over is not an answer): its
+ * last attempt failed, the engine opened an incident. The message the step was sending — the
+ * notice it recorded under its {@code source}, or the agent's reply it was given — becomes
+ * UNDELIVERED, lands on the contact's timeline with the reason, and the team leads are told
+ * (once per message). The reply clock is not touched: it runs on and the watcher breaches the
+ * deadline as for any answer not given.
+ */
+@Service
+public class UndeliveredMessages {
+
+  private final MessageRepository messages;
+  private final ContactEvents events;
+  private final DeadlineAlerts alerts;
+
+  public UndeliveredMessages(MessageRepository messages, ContactEvents events, DeadlineAlerts alerts) {
+    this.messages = messages;
+    this.events = events;
+    this.alerts = alerts;
+  }
+
+  /**
+   * The step {@code activityId} of {@code processInstanceId} failed for the last time with
+   * {@code reason}. {@code replyMessageId} is the reply the process holds (null when none); a step
+   * that sends no customer message is left alone.
+   *
+   * @return the message marked undelivered, if the step was sending one
+   */
+  public Optional<Message> stepGaveUp(String processInstanceId, String activityId, String replyMessageId,
+      String reason) {
+    Optional<Message> sending = messages.findPendingBySource(processInstanceId + ":" + activityId)
+        .or(() -> Optional.ofNullable(replyMessageId).flatMap(messages::find)
+            .filter(m -> m.status().awaitsDelivery()));
+    if (sending.isEmpty() || !messages.markUndelivered(sending.get().id())) {
+      return Optional.empty();
+    }
+    Message message = sending.get();
+    String why = reason == null || reason.isBlank() ? "the channel did not take it" : reason.strip();
+    if (message.contactId() != null) {
+      events.record(message.contactId(), ContactEvents.MESSAGE_UNDELIVERED, ContactEvents.SYSTEM,
+          message.kind().name().toLowerCase(Locale.ROOT) + " to " + message.recipient() + " by "
+              + message.channel() + " not delivered: " + why
+              + " — not an answer, the reply clock runs on; team leads told, incident open");
+    }
+    alerts.undelivered(message, processInstanceId, why);
+    return Optional.of(message);
+  }
+}

@@ -2,7 +2,8 @@ ${customerName?has_content?then("Dear " + customerName, "Dear Customer")},
 
 We have received your complaint and are looking into it now.
 
-You will hear from us with an answer soon.
+<#if answerBy?has_content>You will have our answer by ${answerBy}.<#else>You will have our answer within the reply time of our working hours.</#if>
 
 Kind regards,
-${shopName} customer service
+<#if agentName?has_content>${agentName}
+</#if>${shopName} customer service

@@ -2,7 +2,8 @@ ${customerName?has_content?then("Здравствуйте, " + customerName, "З
 
 Мы получили вашу жалобу и уже занимаемся ей.
 
-Мы скоро свяжемся с вами с ответом.
+<#if answerBy?has_content>Вы получите ответ не позднее срока: ${answerBy}.<#else>Вы получите ответ в течение срока ответа в наши рабочие часы.</#if>
 
 С уважением,
-Служба поддержки ${shopName}
+<#if agentName?has_content>${agentName}
+</#if>Служба поддержки ${shopName}

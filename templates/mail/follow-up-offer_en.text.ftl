@@ -17,4 +17,5 @@ Your current offers:
 To take it up, just reply to this message.
 
 Kind regards,
-${shopName} customer service
+<#if agentName?has_content>${agentName}
+</#if>${shopName} customer service

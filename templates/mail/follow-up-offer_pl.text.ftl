@@ -17,4 +17,5 @@ Twoje aktualne oferty:
 Aby skorzystać, odpowiedz na tę wiadomość.
 
 Z pozdrowieniami
-Obsługa klienta ${shopName}
+<#if agentName?has_content>${agentName}
+</#if>Obsługa klienta ${shopName}

@@ -10,4 +10,5 @@ ${note}
 If you have any questions, just reply to this message.
 
 Kind regards,
-${shopName} customer service
+<#if agentName?has_content>${agentName}
+</#if>${shopName} customer service

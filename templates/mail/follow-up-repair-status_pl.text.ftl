@@ -10,4 +10,5 @@ ${note}
 Jeśli masz pytania, po prostu odpowiedz na tę wiadomość.
 
 Z pozdrowieniami
-Obsługa klienta ${shopName}
+<#if agentName?has_content>${agentName}
+</#if>Obsługa klienta ${shopName}

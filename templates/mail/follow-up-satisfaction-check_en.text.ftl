@@ -10,4 +10,5 @@ ${note}
 If anything is still not as it should be, reply to this message and we will take care of it.
 
 Kind regards,
-${shopName} customer service
+<#if agentName?has_content>${agentName}
+</#if>${shopName} customer service

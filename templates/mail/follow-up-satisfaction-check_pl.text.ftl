@@ -10,4 +10,5 @@ ${note}
 Jeśli coś nadal nie działa tak, jak powinno, odpowiedz na tę wiadomość — zajmiemy się tym.
 
 Z pozdrowieniami
-Obsługa klienta ${shopName}
+<#if agentName?has_content>${agentName}
+</#if>Obsługa klienta ${shopName}

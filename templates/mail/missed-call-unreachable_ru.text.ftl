@@ -3,4 +3,5 @@ ${customerName?has_content?then("Здравствуйте, " + customerName, "З
 Мы трижды пытались вам перезвонить, но не дозвонились. Ответьте на это сообщение или позвоните нам, когда вам удобно.
 
 С уважением,
-Служба поддержки ${shopName}
+<#if agentName?has_content>${agentName}
+</#if>Служба поддержки ${shopName}

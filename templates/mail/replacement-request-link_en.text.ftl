@@ -7,4 +7,5 @@ ${link}
 The link is valid for 14 days.
 
 Kind regards,
-${shopName} customer service
+<#if agentName?has_content>${agentName}
+</#if>${shopName} customer service

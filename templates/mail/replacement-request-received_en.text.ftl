@@ -1,6 +1,7 @@
 ${customerName?has_content?then("Dear " + customerName, "Dear Customer")},
 
-We have registered your replacement request. Our service team reviews it within 2 working days and lets you know.
+We have registered your replacement request. Our service team reviews it within 2 working days<#if due["replacement-review"]??> — by ${due["replacement-review"]}</#if> — and lets you know.
 
 Kind regards,
-${shopName} customer service
+<#if agentName?has_content>${agentName}
+</#if>${shopName} customer service

@@ -1,6 +1,7 @@
 ${customerName?has_content?then("Dzień dobry " + customerName, "Dzień dobry")},
 
-Zarejestrowaliśmy wniosek o wymianę. Nasz serwis rozpatrzy go w ciągu 2 dni roboczych i da znać.
+Zarejestrowaliśmy wniosek o wymianę. Nasz serwis rozpatrzy go w ciągu 2 dni roboczych<#if due["replacement-review"]??> (termin: ${due["replacement-review"]})</#if> i da znać.
 
 Z pozdrowieniami
-Obsługa klienta ${shopName}
+<#if agentName?has_content>${agentName}
+</#if>Obsługa klienta ${shopName}

@@ -5,4 +5,5 @@ We have not received your replacement request yet. You can still send it here:
 ${link}
 
 Kind regards,
-${shopName} customer service
+<#if agentName?has_content>${agentName}
+</#if>${shopName} customer service

@@ -5,4 +5,5 @@ Nie otrzymaliśmy jeszcze wniosku o wymianę. Można go wysłać tutaj:
 ${link}
 
 Z pozdrowieniami
-Obsługa klienta ${shopName}
+<#if agentName?has_content>${agentName}
+</#if>Obsługa klienta ${shopName}

@@ -5,4 +5,5 @@ ${customerName?has_content?then("Здравствуйте, " + customerName, "З
 ${link}
 
 С уважением,
-Служба поддержки ${shopName}
+<#if agentName?has_content>${agentName}
+</#if>Служба поддержки ${shopName}

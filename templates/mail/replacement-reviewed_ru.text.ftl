@@ -3,4 +3,5 @@ ${customerName?has_content?then("Здравствуйте, " + customerName, "З
 <#if replacementApproved!false>Хорошая новость: замена одобрена. Специалист свяжется с вами, чтобы договориться о доставке.<#else>К сожалению, мы не можем заменить товар. ${rejectionReason!}</#if>
 
 С уважением,
-Служба поддержки ${shopName}
+<#if agentName?has_content>${agentName}
+</#if>Служба поддержки ${shopName}

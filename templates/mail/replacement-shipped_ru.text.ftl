@@ -3,4 +3,5 @@ ${customerName?has_content?then("Здравствуйте, " + customerName, "З
 Замена уже в пути. Номер отслеживания: ${trackingNumber!}
 
 С уважением,
-Служба поддержки ${shopName}
+<#if agentName?has_content>${agentName}
+</#if>Служба поддержки ${shopName}

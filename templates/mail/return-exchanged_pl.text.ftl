@@ -3,4 +3,5 @@ ${customerName?has_content?then("Dzień dobry " + customerName, "Dzień dobry")}
 Otrzymaliśmy i sprawdziliśmy zwrot. Wymieniony produkt jest w drodze.
 
 Z pozdrowieniami
-Obsługa klienta ${shopName}
+<#if agentName?has_content>${agentName}
+</#if>Obsługa klienta ${shopName}

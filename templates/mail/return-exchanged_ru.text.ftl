@@ -3,4 +3,5 @@ ${customerName?has_content?then("Здравствуйте, " + customerName, "З
 Мы получили и проверили возврат. Обмен уже в пути.
 
 С уважением,
-Служба поддержки ${shopName}
+<#if agentName?has_content>${agentName}
+</#if>Служба поддержки ${shopName}

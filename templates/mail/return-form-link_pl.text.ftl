@@ -7,4 +7,5 @@ ${link}
 Link jest ważny 14 dni.
 
 Z pozdrowieniami
-Obsługa klienta ${shopName}
+<#if agentName?has_content>${agentName}
+</#if>Obsługa klienta ${shopName}

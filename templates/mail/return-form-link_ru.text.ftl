@@ -7,4 +7,5 @@ ${link}
 Ссылка действительна 14 дней.
 
 С уважением,
-Служба поддержки ${shopName}
+<#if agentName?has_content>${agentName}
+</#if>Служба поддержки ${shopName}

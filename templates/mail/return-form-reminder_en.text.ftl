@@ -5,4 +5,5 @@ We have not received your return form yet. You can still fill it in here:
 ${link}
 
 Kind regards,
-${shopName} customer service
+<#if agentName?has_content>${agentName}
+</#if>${shopName} customer service

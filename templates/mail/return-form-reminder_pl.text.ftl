@@ -5,4 +5,5 @@ Nie otrzymaliśmy jeszcze formularza zwrotu. Można go wypełnić tutaj:
 ${link}
 
 Z pozdrowieniami
-Obsługa klienta ${shopName}
+<#if agentName?has_content>${agentName}
+</#if>Obsługa klienta ${shopName}

@@ -3,4 +3,5 @@ ${customerName?has_content?then("Dear " + customerName, "Dear Customer")},
 We have received and checked your return. The refund is on its way to you.
 
 Kind regards,
-${shopName} customer service
+<#if agentName?has_content>${agentName}
+</#if>${shopName} customer service

@@ -7,4 +7,5 @@ The new expected delivery date is ${expectedDelivery}. Tracking number: ${tracki
 Please accept our apologies for the inconvenience. Our team is checking the shipment and will get back to you if anything changes.
 
 Kind regards,
-${shopName} customer service
+<#if agentName?has_content>${agentName}
+</#if>${shopName} customer service

@@ -7,4 +7,5 @@ Nowy przewidywany termin dostawy: ${expectedDelivery}. Numer przesyłki: ${track
 Przepraszamy za niedogodności. Nasz zespół sprawdza przesyłkę i odezwie się, jeśli coś się zmieni.
 
 Z pozdrowieniami
-Obsługa klienta ${shopName}
+<#if agentName?has_content>${agentName}
+</#if>Obsługa klienta ${shopName}

@@ -7,4 +7,5 @@ ${customerName?has_content?then("Здравствуйте, " + customerName, "З
 Просим прощения за неудобства. Наша команда проверяет отправление и свяжется с вами, если что-то изменится.
 
 С уважением,
-Служба поддержки ${shopName}
+<#if agentName?has_content>${agentName}
+</#if>Служба поддержки ${shopName}

@@ -5,4 +5,5 @@ Your order ${orderId} has been delivered (tracking number ${trackingId}).
 We hope you enjoy it. If anything is not right, simply answer this message.
 
 Kind regards,
-${shopName} customer service
+<#if agentName?has_content>${agentName}
+</#if>${shopName} customer service

@@ -5,4 +5,5 @@ Twoje zamówienie ${orderId} zostało doręczone (numer przesyłki ${trackingId}
 Mamy nadzieję, że wszystko jest w porządku. Jeśli coś się nie zgadza, po prostu odpowiedz na tę wiadomość.
 
 Z pozdrowieniami
-Obsługa klienta ${shopName}
+<#if agentName?has_content>${agentName}
+</#if>Obsługa klienta ${shopName}

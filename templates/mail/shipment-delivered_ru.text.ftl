@@ -5,4 +5,5 @@ ${customerName?has_content?then("Здравствуйте, " + customerName, "З
 Надеемся, что всё в порядке. Если что-то не так, просто ответьте на это сообщение.
 
 С уважением,
-Служба поддержки ${shopName}
+<#if agentName?has_content>${agentName}
+</#if>Служба поддержки ${shopName}

@@ -5,4 +5,5 @@ Your order ${orderId} is out for delivery today. Tracking number: ${trackingId}
 Please make sure someone can receive the parcel.
 
 Kind regards,
-${shopName} customer service
+<#if agentName?has_content>${agentName}
+</#if>${shopName} customer service

@@ -5,4 +5,5 @@ Twoje zamówienie ${orderId} jest dziś w doręczeniu u kuriera. Numer przesyłk
 Prosimy zadbać o to, by ktoś mógł odebrać przesyłkę.
 
 Z pozdrowieniami
-Obsługa klienta ${shopName}
+<#if agentName?has_content>${agentName}
+</#if>Obsługa klienta ${shopName}

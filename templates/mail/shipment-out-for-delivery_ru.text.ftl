@@ -5,4 +5,5 @@ ${customerName?has_content?then("Здравствуйте, " + customerName, "З
 Пожалуйста, позаботьтесь, чтобы кто-нибудь мог принять посылку.
 
 С уважением,
-Служба поддержки ${shopName}
+<#if agentName?has_content>${agentName}
+</#if>Служба поддержки ${shopName}

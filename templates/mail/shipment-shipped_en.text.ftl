@@ -7,4 +7,5 @@ Expected delivery: ${expectedDelivery}
 
 </#if>
 Kind regards,
-${shopName} customer service
+<#if agentName?has_content>${agentName}
+</#if>${shopName} customer service

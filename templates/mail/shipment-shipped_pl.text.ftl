@@ -7,4 +7,5 @@ Przewidywany termin dostawy: ${expectedDelivery}
 
 </#if>
 Z pozdrowieniami
-Obsługa klienta ${shopName}
+<#if agentName?has_content>${agentName}
+</#if>Obsługa klienta ${shopName}

@@ -7,4 +7,5 @@ ${customerName?has_content?then("Здравствуйте, " + customerName, "З
 
 </#if>
 С уважением,
-Служба поддержки ${shopName}
+<#if agentName?has_content>${agentName}
+</#if>Служба поддержки ${shopName}

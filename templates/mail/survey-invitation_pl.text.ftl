@@ -7,4 +7,5 @@ ${link}
 Link jest ważny 28 dni i można go użyć raz.
 
 Z pozdrowieniami
-Obsługa klienta ${shopName}
+<#if agentName?has_content>${agentName}
+</#if>Obsługa klienta ${shopName}

@@ -26,7 +26,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * progress of a replacement or return, follow-ups, shipment news, survey invitations —
  * rendered from {@code templates/mail/<notice>_<lang>} in the customer's language and
  * delivered in the customer's channel. They are NOTICEs: they never count as an agent's
- * first reply.
+ * first reply. A notice on a case is personal and says when ({@link NoticeSignature}): signed by
+ * the case's agent when it has one (else the shop), with the due times of the case's running
+ * deadlines in the customer's time zone and words ({@code answerBy}, {@code due}).
  *
  * <p>Outbox rule: the rendered message is recorded PENDING in its own transaction before it
  * is handed to the channel, under a {@code source} (the process step that sends it). When the
@@ -43,19 +45,21 @@ public class CustomerNotices {
   private final MessageTemplates templates;
   private final ChannelDelivery delivery;
   private final PublicLinks links;
+  private final NoticeSignature signature;
   private final TransactionTemplate ownTransaction;
   private final Clock clock;
   private final String shopName;
 
   public CustomerNotices(MessageRepository messages, ContactRepository contacts, CustomerHistory customers,
-      MessageTemplates templates, ChannelDelivery delivery, PublicLinks links, PlatformTransactionManager tx,
-      Clock clock, @Value("${careflow.mail.shop-name}") String shopName) {
+      MessageTemplates templates, ChannelDelivery delivery, PublicLinks links, NoticeSignature signature,
+      PlatformTransactionManager tx, Clock clock, @Value("${careflow.mail.shop-name}") String shopName) {
     this.messages = messages;
     this.contacts = contacts;
     this.customers = customers;
     this.templates = templates;
     this.delivery = delivery;
     this.links = links;
+    this.signature = signature;
     this.ownTransaction = new TransactionTemplate(tx);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.clock = clock;
@@ -75,9 +79,14 @@ public class CustomerNotices {
       if (link != null) {
         model.put("link", links.issue(contactId, link.purpose(), link.validity(), link.path()));
       }
-      Rendered rendered = templates.render(notice, language(contact.language(), contact.customerId()), model);
+      String language = templates.languageOf(notice, language(contact.language(), contact.customerId()));
+      model.putAll(signature.of(contactId, customers.timeZone(contact.customerId()).orElse(null), language));
+      Rendered rendered = templates.render(notice, language, model);
+      // the agent signs: the e-mail's From shows their name, as for their replies; the author stays
+      // "system" (a notice is no agent's reply)
+      String signedBy = (String) model.getOrDefault(NoticeSignature.AGENT_NAME, shopName);
       Message recorded = Message.onContact(UUID.randomUUID().toString(), contactId, Direction.OUT,
-          MessageKind.NOTICE, contact.channel(), "system", shopName, ChannelDelivery.recipient(contact),
+          MessageKind.NOTICE, contact.channel(), "system", signedBy, ChannelDelivery.recipient(contact),
           ChannelDelivery.caseSubject(contact), text(rendered), MessageStatus.PENDING, clock.instant(), null,
           rendered.html(), source);
       messages.insert(recorded);

@@ -31,12 +31,7 @@ public class MessageTemplates {
   public record Rendered(String language, String html, String text) {}
 
   public Rendered render(String type, String language, Map<String, Object> model) {
-    var candidates = new LinkedHashSet<String>();
-    if (language != null) {
-      candidates.add(language);
-    }
-    candidates.add(defaultLanguage);
-    candidates.add("en");
+    var candidates = candidates(language);
     for (String candidate : candidates) {
       Template html = template("mail/" + type + "_" + candidate + ".ftlh");
       if (html != null) {
@@ -45,6 +40,25 @@ public class MessageTemplates {
       }
     }
     throw new IllegalStateException("No template mail/" + type + "_*.ftlh for " + candidates);
+  }
+
+  /**
+   * The language {@link #render} writes {@code type} in for a customer of {@code language}: so the
+   * values put in the text (a date's weekday and month) speak the text's language.
+   */
+  public String languageOf(String type, String language) {
+    return candidates(language).stream().filter(candidate -> exists(type, candidate)).findFirst()
+        .orElse(language == null ? defaultLanguage : language);
+  }
+
+  private LinkedHashSet<String> candidates(String language) {
+    var candidates = new LinkedHashSet<String>();
+    if (language != null) {
+      candidates.add(language);
+    }
+    candidates.add(defaultLanguage);
+    candidates.add("en");
+    return candidates;
   }
 
   /** Whether {@code mail/<type>_<language>.ftlh} exists (checked when a model naming it is deployed). */

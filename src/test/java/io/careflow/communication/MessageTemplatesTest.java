@@ -77,6 +77,15 @@ class MessageTemplatesTest extends CareflowIntegrationTest {
     while (flags.find()) {
       model.put(flags.group(1), true);
     }
+    // looked up by key (<#if due["replacement-review"]??>): a map of the keys the template names
+    var lookups = java.util.regex.Pattern.compile("(\\w+)\\[\"([^\"]+)\"\\]").matcher(html + text);
+    while (lookups.find()) {
+      Object map = model.get(lookups.group(1));
+      var keys = map instanceof Map<?, ?> known ? new java.util.HashMap<Object, Object>(known)
+          : new java.util.HashMap<Object, Object>();
+      keys.put(lookups.group(2), hostile);
+      model.put(lookups.group(1), keys);
+    }
     lists.forEach((list, item) -> {
       Map<String, Object> element = new java.util.HashMap<>();
       var properties = java.util.regex.Pattern.compile(item + "\\.(\\w+)").matcher(html + text);

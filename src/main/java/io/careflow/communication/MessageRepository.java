@@ -54,6 +54,11 @@ public class MessageRepository {
         .query(MessageRepository::map).optional();
   }
 
+  /** The step that sends the message (a reply gets it when its step first runs). */
+  void setSource(String id, String source) {
+    jdbc.sql("update message set source = ? where id = ?").params(source, id).update();
+  }
+
   /** The sending step gave up on a message still waiting to leave; false when it left meanwhile. */
   boolean markUndelivered(String id) {
     return jdbc.sql("update message set status = 'UNDELIVERED' where id = ? and status in ('PENDING', 'UNDELIVERED')")

@@ -14,7 +14,10 @@ import java.util.HashMap;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Replies to the customer in the channel they used (SPEC R1), under the agent's own name.
@@ -38,10 +41,12 @@ public class ReplyService {
   private final Clock clock;
   private final WorkingTimeCalendar calendar;
   private final String shopName;
+  private final TransactionTemplate ownTransaction;
 
   public ReplyService(MessageRepository messages, ContactRepository contacts, ContactEvents events,
       UserDirectory users, CustomerHistory customers, MessageTemplates templates, ChannelDelivery delivery, Clock clock,
-      WorkingTimeCalendar calendar, @Value("${careflow.mail.shop-name}") String shopName) {
+      WorkingTimeCalendar calendar, PlatformTransactionManager tx,
+      @Value("${careflow.mail.shop-name}") String shopName) {
     this.messages = messages;
     this.contacts = contacts;
     this.events = events;
@@ -52,6 +57,8 @@ public class ReplyService {
     this.clock = clock;
     this.calendar = calendar;
     this.shopName = shopName;
+    this.ownTransaction = new TransactionTemplate(tx);
+    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
   /** Records the agent's answer or question as a pending outbound message; returns its id. */
@@ -68,14 +75,19 @@ public class ReplyService {
   }
 
   /**
-   * Delivers a recorded reply. Idempotent: a message already delivered is not sent again
-   * when the step is retried.
+   * Delivers a recorded reply from the step {@code source}. Idempotent: a message already
+   * delivered is not sent again when the step is retried. The reply is first marked as the
+   * step's own (in a transaction of its own, kept when the step fails), so that when the step
+   * gives up, {@link UndeliveredMessages} finds the message it was sending.
    */
   @Transactional
-  public void send(String messageId) {
+  public void send(String messageId, String source) {
     Message message = messages.find(messageId).orElseThrow(() -> new NotFoundException("No message " + messageId));
     if (!message.status().awaitsDelivery()) {
       return;
+    }
+    if (source != null && !source.equals(message.source())) {
+      ownTransaction.executeWithoutResult(status -> messages.setSource(messageId, source));
     }
     Contact contact = contact(message.contactId());
     var model = new HashMap<String, Object>();

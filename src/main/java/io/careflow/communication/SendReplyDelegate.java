@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 /**
  * "Send reply to the customer" ({@code service_send_reply}): asynchronous with a retry
  * cycle in the model; after the last retry the incident shows in Cockpit and the message
- * stays PENDING on the contact — never dropped.
+ * is UNDELIVERED on the contact — never dropped, and no answer until a retry delivers it.
  */
 @BuildingBlock("Send the agent's reply")
 @Component
@@ -22,6 +22,7 @@ public class SendReplyDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    replies.send((String) execution.getVariable(ReplyStep.REPLY_MESSAGE_ID));
+    replies.send((String) execution.getVariable(ReplyStep.REPLY_MESSAGE_ID),
+        SendCustomerNoticeDelegate.source(execution));
   }
 }

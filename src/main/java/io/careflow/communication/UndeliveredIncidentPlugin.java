@@ -52,8 +52,7 @@ public class UndeliveredIncidentPlugin extends AbstractProcessEnginePlugin {
         if (execution != null) {
           String activityId = context.getActivityId() != null ? context.getActivityId()
               : context.getFailedActivityId();
-          undelivered.getObject().stepGaveUp(execution.getProcessInstanceId(), activityId,
-              (String) execution.getVariable(ReplyStep.REPLY_MESSAGE_ID), message);
+          undelivered.getObject().stepGaveUp(execution.getProcessInstanceId(), activityId, message);
         }
       }
       return incident;

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Service;
 /**
  * A sending step gave up (SPEC R1: a message careflow could not hand over is not an answer): its
  * last attempt failed, the engine opened an incident. The message the step was sending — the
- * notice it recorded under its {@code source}, or the agent's reply it was given — becomes
+ * notice it recorded, or the agent's reply it was given, both under the step as {@code source} — becomes
  * UNDELIVERED, lands on the contact's timeline with the reason, and the team leads are told
  * (once per message). The reply clock is not touched: it runs on and the watcher breaches the
  * deadline as for any answer not given.
@@ -29,16 +29,12 @@ public class UndeliveredMessages {
 
   /**
    * The step {@code activityId} of {@code processInstanceId} failed for the last time with
-   * {@code reason}. {@code replyMessageId} is the reply the process holds (null when none); a step
-   * that sends no customer message is left alone.
+   * {@code reason}; a step that was sending no customer message is left alone.
    *
    * @return the message marked undelivered, if the step was sending one
    */
-  public Optional<Message> stepGaveUp(String processInstanceId, String activityId, String replyMessageId,
-      String reason) {
-    Optional<Message> sending = messages.findPendingBySource(processInstanceId + ":" + activityId)
-        .or(() -> Optional.ofNullable(replyMessageId).flatMap(messages::find)
-            .filter(m -> m.status().awaitsDelivery()));
+  public Optional<Message> stepGaveUp(String processInstanceId, String activityId, String reason) {
+    Optional<Message> sending = messages.findPendingBySource(processInstanceId + ":" + activityId);
     if (sending.isEmpty() || !messages.markUndelivered(sending.get().id())) {
       return Optional.empty();
     }

@@ -166,6 +166,46 @@ abstract class ChannelDeliveryScenarios extends ProtocolTestSupport {
     assertThat(reload(contact).firstReplyAt()).isNotNull();
   }
 
+  @Test
+  void shouldMarkOnlyTheMessageOfTheStepThatGaveUpWhenTwoBranchesSend() {
+    // a complaint acknowledges and answers on parallel branches: the acknowledgement's step gives
+    // up while the agent's reply waits at its own step — only the acknowledgement is undelivered
+    Contact contact = intake.receive(new NewContact("SOCIAL", "post-" + UUID.randomUUID(), null,
+        new CustomerDetails(uniqueEmail("branches"), null, "Ola", "en"), null, "The parcel came crushed!",
+        "COMPLAINT", null, null), "intake").contact();
+    ProcessInstance complaint = protocol(contact, ComplaintProcess.KEY);
+    List<String> anna = List.of("agents", "team-complaints");
+    complete(complaint, "anna", anna, Map.of(ComplaintProcess.FINDINGS, "Crushed in transit.",
+        ComplaintProcess.JUSTIFIED, "YES"));
+    complete(complaint, "anna", anna, Map.of(ComplaintProcess.RESOLUTION_TYPE, "DISCOUNT_VOUCHER",
+        ComplaintProcess.COMPENSATION_AMOUNT, 50.0, ComplaintProcess.PROPOSAL, "A 50 PLN voucher."));
+    complete(complaint, "anna", anna, Map.of(ReplyStep.REPLY_TEXT, "We are sorry: a 50 PLN voucher.",
+        "followUpType", "NONE"));
+    Message reply = messages.ofContact(contact.id()).stream().filter(m -> m.kind() == MessageKind.ANSWER)
+        .findFirst().orElseThrow();
+
+    TestWebhook.answer(500);
+    for (int attempt = 1; attempt <= 5; attempt++) {
+      Job ack = jobAt(complaint, ComplaintProcess.Elements.SERVICE_ACKNOWLEDGE_COMPLAINT);
+      assertThatThrownBy(() -> processEngine.getManagementService().executeJob(ack.getId()));
+    }
+
+    assertThat(notices(contact)).singleElement()
+        .satisfies(m -> assertThat(m.status()).isEqualTo(MessageStatus.UNDELIVERED));
+    assertThat(messages.find(reply.id()).orElseThrow().status()).isEqualTo(MessageStatus.PENDING);
+
+    TestWebhook.answer(200);
+    processEngine.getManagementService().executeJob(jobAt(complaint, ComplaintProcess.Elements.SERVICE_SEND_REPLY)
+        .getId());
+    assertThat(messages.find(reply.id()).orElseThrow().status()).isEqualTo(MessageStatus.SENT);
+    assertThat(reload(contact).firstReplyAt()).isNotNull();
+  }
+
+  private Job jobAt(ProcessInstance pi, String activityId) {
+    return processEngine.getManagementService().createJobQuery().processInstanceId(pi.getId())
+        .activityId(activityId).singleResult();
+  }
+
   private static String subjectOf(jakarta.mail.internet.MimeMessage message) {
     try {
       return message.getSubject();

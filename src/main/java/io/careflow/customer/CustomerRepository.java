@@ -151,13 +151,15 @@ class CustomerRepository {
 
   /**
    * The agents who replied to the customer, the one with most replies first (ties: the
-   * most recent reply first): the first is the customer's preferred agent.
+   * most recent reply first): the first is the customer's preferred agent. Only an agent's
+   * answers and questions count — the rule routing's retention follows — never the notices
+   * careflow sends by itself (acknowledgements, links, progress), whose author is "system".
    */
   List<AgentReplies> agents(String customerId) {
     return jdbc.sql("""
             select m.author, count(*) as replies, max(m.created_at) as last_reply_at
             from message m join contact c on c.id = m.contact_id
-            where c.customer_id = ? and m.direction = 'OUT'
+            where c.customer_id = ? and m.direction = 'OUT' and m.kind in ('ANSWER', 'QUESTION')
             group by m.author
             order by count(*) desc, max(m.created_at) desc, m.author""")
         .param(customerId)

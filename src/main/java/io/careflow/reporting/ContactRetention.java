@@ -148,12 +148,15 @@ public class ContactRetention {
             firstReplies.computeIfAbsent(key, k -> new LinkedHashMap<>()).merge(minutes, 1L, Long::sum);
           }
         });
-    var returns = new LinkedHashMap<Key, Map<String, Long>>();
-    jdbc.sql("select contact_id, reason from return_request where contact_id in (" + in + ")").params(ids)
+    // by reason and product: the product's category is read from routing.dmn when the KPIs are asked
+    var returns = new LinkedHashMap<Key, Map<List<String>, Long>>();
+    jdbc.sql("select r.contact_id, r.reason, " + KpiRepository.PRODUCT + " from return_request r"
+            + " join contact c on c.id = r.contact_id where r.contact_id in (" + in + ")").params(ids)
         .query((ResultSet rs) -> {
           Key key = keys.get(rs.getString(1));
           if (key != null) { // not a proactive contact
-            returns.computeIfAbsent(key, k -> new LinkedHashMap<>()).merge(rs.getString(2), 1L, Long::sum);
+            returns.computeIfAbsent(key, k -> new LinkedHashMap<>())
+                .merge(List.of(rs.getString(2), rs.getString(3)), 1L, Long::sum);
           }
         });
 
@@ -164,8 +167,9 @@ public class ContactRetention {
     firstReplies.forEach((key, histogram) -> histogram.forEach((minutes, count) ->
         add("kpi_day_first_reply", key, List.of("working_minutes"), List.of(minutes), List.of("contacts"),
             List.of(count))));
-    returns.forEach((key, reasons) -> reasons.forEach((reason, count) ->
-        add("kpi_day_return_reason", key, List.of("reason"), List.of(reason), List.of("returns"), List.of(count))));
+    returns.forEach((key, reasons) -> reasons.forEach((reasonAndProduct, count) ->
+        add("kpi_day_return_reason", key, List.of("reason", "product_sku"), List.copyOf(reasonAndProduct),
+            List.of("returns"), List.of(count))));
   }
 
   /** Adds the sums to the row of that key, creating it when the day has none yet (under the job's lock). */

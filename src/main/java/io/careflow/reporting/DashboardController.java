@@ -94,12 +94,25 @@ public class DashboardController {
               "channel", b.channel(), "team", b.team() == null ? "triage" : b.team(),
               "subject", b.subject() == null ? "" : b.subject(), "dueAt", shopTime.local(b.dueAt())))
           .toList());
+      model.addAttribute("returnsByCategory", k.returnsByCategory().stream()
+          .map(c -> Map.of("category", c.category() == null ? "no category" : c.category(),
+              "returns", Long.toString(c.returns()), "reasons", why(c.reasons())))
+          .toList());
+      model.addAttribute("topReturnedProducts", k.topReturnedProducts().stream()
+          .map(p -> Map.of("productSku", p.productSku(), "category", p.category() == null ? "–" : p.category(),
+              "returns", Long.toString(p.returns()), "reasons", why(p.reasons())))
+          .toList());
       model.addAttribute("asOf", shopTime.local(clock.instant()));
     } catch (InvalidRequestException e) {
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
       model.addAttribute("errors", e.problems());
     }
     return "reporting/dashboard";
+  }
+
+  /** "Wrong size 2 · Damaged on arrival 1": the reasons of a category or product, most frequent first. */
+  static String why(List<Kpis.ReturnReasonCount> reasons) {
+    return String.join(" · ", reasons.stream().map(r -> r.label() + " " + r.returns()).toList());
   }
 
   public record Tile(String id, String label, String value, String note) {}

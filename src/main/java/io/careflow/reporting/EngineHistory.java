@@ -1,10 +1,13 @@
 package io.careflow.reporting;
 
 import io.careflow.contact.ContactEvents;
+import io.careflow.routing.RoutingDecisions;
+import io.careflow.routing.RoutingDecisions.Decision;
 import io.careflow.sla.BusinessHoursProperties;
 import io.careflow.system.UserDirectory;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -64,14 +67,23 @@ public class EngineHistory {
   private static final Set<String> TOLD_ELSEWHERE = Set.of("Claim", "Assign", "Complete", "AddUserLink",
       "DeleteUserLink", "AddGroupLink", "DeleteGroupLink");
 
+  /**
+   * How far apart the engine's record of an assignment and routing's decision of it may lie: one
+   * transaction, but two reads of the clock.
+   */
+  private static final Duration SAME_STEP = Duration.ofSeconds(2);
+
   private final HistoryService history;
   private final UserDirectory users;
   private final BusinessHoursProperties shopTime;
+  private final RoutingDecisions decisions;
 
-  public EngineHistory(HistoryService history, UserDirectory users, BusinessHoursProperties shopTime) {
+  public EngineHistory(HistoryService history, UserDirectory users, BusinessHoursProperties shopTime,
+      RoutingDecisions decisions) {
     this.history = history;
     this.users = users;
     this.shopTime = shopTime;
+    this.decisions = decisions;
   }
 
   /** A step as the engine recorded it, in the order the engine's queries return them. */
@@ -125,6 +137,8 @@ public class EngineHistory {
   }
 
   private void tasks(String contactId, List<Step> steps, Names names) {
+    Map<String, List<Decision>> routed = decisions.ofContact(contactId).stream()
+        .collect(Collectors.groupingBy(Decision::taskId, HashMap::new, Collectors.toCollection(ArrayList::new)));
     for (HistoricTaskInstance task : history.createHistoricTaskInstanceQuery().processInstanceBusinessKey(contactId)
         .orderByHistoricActivityInstanceStartTime().asc().list()) {
       String what = task.getName() + " [" + task.getProcessDefinitionKey() + "]";
@@ -135,11 +149,11 @@ public class EngineHistory {
           .filter(l -> "candidate".equals(l.getType()) && "add".equals(l.getOperationType())
               && instant(l.getTime()).equals(created))
           .map(l -> l.getGroupId() != null ? l.getGroupId() : names.of(l.getUserId()))
-          .collect(Collectors.joining(", "));
+          .distinct().collect(Collectors.joining(", "));
       steps.add(new Step(created, TASK_CREATED, SYSTEM, what
           + (offeredAtStart.isEmpty() ? "" : " — offered to " + offeredAtStart)
           + (task.getDueDate() == null ? "" : ", due " + shopTime.local(instant(task.getDueDate())))));
-      assignments(task, what, links, created, steps, names);
+      assignments(task, what, links, created, steps, names, routed.getOrDefault(task.getId(), new ArrayList<>()));
       if (task.getEndTime() != null) {
         Instant ended = instant(task.getEndTime());
         if ("completed".equals(task.getDeleteReason())) {
@@ -156,12 +170,23 @@ public class EngineHistory {
   /**
    * Claims, assignments and offers of one task. A new assignee replacing another in one
    * operation (same instant, same person acting) is one reassignment, not two steps.
+   *
+   * <p>An assignment routing made — for a new task, an agent going away or coming back, a team
+   * lead's reassignment through careflow — is told by routing's own entry on the contact, with
+   * who decided (routing, or the lead) and why. The engine would name whoever was signed in
+   * when it happened: the agent whose completed task created the next one ("anna claimed"), or
+   * the lead who approved a compensation ("maria assigned"). Those engine entries are left out;
+   * what remains — a claim in Tasklist, an assignment through the engine's API — is what a
+   * person did, named by the engine.
    */
   private void assignments(HistoricTaskInstance task, String what, List<HistoricIdentityLinkLog> links,
-      Instant created, List<Step> steps, Names names) {
+      Instant created, List<Step> steps, Names names, List<Decision> routed) {
     for (int i = 0; i < links.size(); i++) {
       HistoricIdentityLinkLog link = links.get(i);
       Instant at = instant(link.getTime());
+      if ("assignee".equals(link.getType()) && decidedByRouting(link, at, routed)) {
+        continue;
+      }
       String by = link.getAssignerId() == null ? SYSTEM : link.getAssignerId();
       boolean added = "add".equals(link.getOperationType());
       if ("candidate".equals(link.getType())) {
@@ -189,6 +214,29 @@ public class EngineHistory {
         }
       }
     }
+  }
+
+  /**
+   * Whether routing's decision explains this change of assignee: a decision of the same step
+   * giving the task to that agent (an assignee added), or to someone else or the queue (one
+   * removed). A decision explains one addition only.
+   */
+  private static boolean decidedByRouting(HistoricIdentityLinkLog link, Instant at, List<Decision> routed) {
+    boolean added = "add".equals(link.getOperationType());
+    for (var it = routed.iterator(); it.hasNext(); ) {
+      Decision d = it.next();
+      if (Duration.between(d.decidedAt(), at).abs().compareTo(SAME_STEP) > 0) {
+        continue;
+      }
+      if (added && Objects.equals(d.assignee(), link.getUserId())) {
+        it.remove();
+        return true;
+      }
+      if (!added && !Objects.equals(d.assignee(), link.getUserId())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Who completed the task: the signed-in user of the operation, else its assignee (completed by the system). */

@@ -134,19 +134,29 @@ class KpiRepository {
         .query(KpiRepository::surveys).list().stream().reduce(Surveys.NONE, Surveys::plus);
   }
 
-  Map<String, Long> returnReasons(KpiFilter f, ZoneId zone) {
+  /**
+   * The product of a contact as the return figures count it: its SKU in upper case (as routing.dmn
+   * reads it: {@code sho-100} is {@code SHO-100}), {@code ''} when it named none.
+   */
+  static final String PRODUCT = "upper(coalesce(c.product_sku, ''))";
+
+  /** Returns of the period by reason and product ({@code ""}: the contact named no product). */
+  record Returns(String reason, String productSku, long returns) {}
+
+  List<Returns> returns(KpiFilter f, ZoneId zone) {
     var live = Where.live(f);
     var archived = Where.archived(f, zone);
-    var reasons = new TreeMap<String, Long>();
-    jdbc.sql("select r.reason, count(*) from contact c join return_request r on r.contact_id = c.id where "
-            + live.sql + " group by r.reason"
-            + " union all select a.reason, sum(a.returns) from kpi_day_return_reason a where " + archived.sql
-            + " group by a.reason")
+    var counts = new java.util.LinkedHashMap<List<String>, Long>();
+    jdbc.sql("select r.reason, " + PRODUCT + ", count(*) from contact c join return_request r"
+            + " on r.contact_id = c.id where " + live.sql + " group by r.reason, " + PRODUCT
+            + " union all select a.reason, a.product_sku, sum(a.returns) from kpi_day_return_reason a where "
+            + archived.sql + " group by a.reason, a.product_sku")
         .params(concat(live.params, archived.params))
         .query((ResultSet rs) -> {
-          reasons.merge(rs.getString(1), rs.getLong(2), Long::sum);
+          counts.merge(List.of(rs.getString(1), rs.getString(2)), rs.getLong(3), Long::sum);
         });
-    return reasons;
+    return counts.entrySet().stream()
+        .map(e -> new Returns(e.getKey().get(0), e.getKey().get(1), e.getValue())).toList();
   }
 
   /**

@@ -36,12 +36,18 @@ public class KpiService {
   static final long LAST_BIN_FROM = 480;
   static final String NO_TOPIC = "UNCLASSIFIED";
 
+  /** How many of the most returned products the KPIs list. */
+  static final int TOP_RETURNED_PRODUCTS = 10;
+
   private final KpiRepository kpis;
   private final ReportedTopics topics;
   private final BusinessHoursProperties shopTime;
   private final Clock clock;
+  private final ProductCategories categories;
 
-  public KpiService(KpiRepository kpis, ReportedTopics topics, BusinessHoursProperties shopTime, Clock clock) {
+  public KpiService(KpiRepository kpis, ReportedTopics topics, BusinessHoursProperties shopTime, Clock clock,
+      ProductCategories categories) {
+    this.categories = categories;
     this.kpis = kpis;
     this.topics = topics;
     this.shopTime = shopTime;
@@ -93,11 +99,30 @@ public class KpiService {
 
     KpiRepository.Surveys s = kpis.surveys(f, zone);
 
-    var reasons = new ArrayList<ReturnReasonCount>();
-    kpis.returnReasons(f, zone).forEach((reason, count) -> reasons.add(new ReturnReasonCount(reason,
-        label(reason), count)));
-    reasons.sort(Comparator.comparingLong(ReturnReasonCount::returns).reversed()
-        .thenComparing(ReturnReasonCount::reason));
+    List<KpiRepository.Returns> returns = kpis.returns(f, zone);
+    List<ReturnReasonCount> reasons = reasons(returns);
+    ProductCategories.Lookup category = categories.lookup();
+    var byCategory = new java.util.HashMap<String, List<KpiRepository.Returns>>();
+    var byProduct = new java.util.HashMap<String, List<KpiRepository.Returns>>();
+    for (KpiRepository.Returns r : returns) {
+      String sku = r.productSku().isEmpty() ? null : r.productSku();
+      byCategory.computeIfAbsent(String.valueOf(category.of(sku)), k -> new ArrayList<>()).add(r);
+      if (sku != null) {
+        byProduct.computeIfAbsent(sku, k -> new ArrayList<>()).add(r);
+      }
+    }
+    List<Kpis.CategoryReturns> returnsByCategory = byCategory.values().stream()
+        .map(rows -> new Kpis.CategoryReturns(category.of(nonEmpty(rows.get(0).productSku())), total(rows),
+            reasons(rows)))
+        .sorted(Comparator.comparingLong(Kpis.CategoryReturns::returns).reversed()
+            .thenComparing(Kpis.CategoryReturns::category, Comparator.nullsLast(Comparator.naturalOrder())))
+        .toList();
+    List<Kpis.ProductReturns> topReturnedProducts = byProduct.entrySet().stream()
+        .map(e -> new Kpis.ProductReturns(e.getKey(), category.of(e.getKey()), total(e.getValue()),
+            reasons(e.getValue())))
+        .sorted(Comparator.comparingLong(Kpis.ProductReturns::returns).reversed()
+            .thenComparing(Kpis.ProductReturns::productSku))
+        .limit(TOP_RETURNED_PRODUCTS).toList();
 
     Instant now = clock.instant();
     return new Kpis(at(f.from()), at(f.to()),
@@ -109,7 +134,8 @@ public class KpiService {
         average(s.csatSum(), s.answers()), csi(s.csatSum(), s.answers()),
         nps(s.promoters(), s.detractors(), s.answers()), average(s.cesSum(), s.answers()),
         new Kpis.Surveys(s.answers(), s.promoters(), s.passives(), s.detractors(), s.csatSatisfied()),
-        at(now), backlog(f, now), byTopic, byChannel, reasons, bins(histogram));
+        at(now), backlog(f, now), byTopic, byChannel, reasons, returnsByCategory, topReturnedProducts,
+        bins(histogram));
   }
 
   /** The per-day series of the same measures, for the charts and the CSV export. */
@@ -197,6 +223,25 @@ public class KpiService {
 
   private static double round(double value, int places) {
     return BigDecimal.valueOf(value).setScale(places, RoundingMode.HALF_UP).doubleValue();
+  }
+
+  /** The returns by reason, most frequent first (ties: by the reason's code). */
+  private static List<ReturnReasonCount> reasons(List<KpiRepository.Returns> returns) {
+    var counts = new java.util.TreeMap<String, Long>();
+    returns.forEach(r -> counts.merge(r.reason(), r.returns(), Long::sum));
+    var reasons = new ArrayList<ReturnReasonCount>();
+    counts.forEach((reason, count) -> reasons.add(new ReturnReasonCount(reason, label(reason), count)));
+    reasons.sort(Comparator.comparingLong(ReturnReasonCount::returns).reversed()
+        .thenComparing(ReturnReasonCount::reason));
+    return reasons;
+  }
+
+  private static long total(List<KpiRepository.Returns> returns) {
+    return returns.stream().mapToLong(KpiRepository.Returns::returns).sum();
+  }
+
+  private static String nonEmpty(String text) {
+    return text == null || text.isEmpty() ? null : text;
   }
 
   private static String label(String reason) {

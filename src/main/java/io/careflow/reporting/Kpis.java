@@ -32,6 +32,8 @@ public record Kpis(
     Map<String, Long> contactsByTopic,
     Map<String, Long> contactsByChannel,
     List<ReturnReasonCount> returnReasons,
+    List<CategoryReturns> returnsByCategory,
+    List<ProductReturns> topReturnedProducts,
     List<FirstReplyBin> firstReplyDistribution) {
 
   public record Filters(String channel, String team, String topic) {}
@@ -47,6 +49,16 @@ public record Kpis(
   public record TeamBacklog(String team, long open, long waitingForCustomer, long dueSoon, long breached) {}
 
   public record ReturnReasonCount(String reason, String label, long returns) {}
+
+  /**
+   * The returns of one product category (SPEC R6), by reason, most returned first. The category
+   * comes from the product-category table of routing.dmn by the contact's SKU; {@code null}: the
+   * contact named no product, or one the table does not know.
+   */
+  public record CategoryReturns(String category, long returns, List<ReturnReasonCount> reasons) {}
+
+  /** One of the most returned products: its SKU, category, returns and why, most frequent reason first. */
+  public record ProductReturns(String productSku, String category, long returns, List<ReturnReasonCount> reasons) {}
 
   /** Contacts whose first reply took {@code fromMinutes} to less than {@code toMinutes} (null: no upper bound). */
   public record FirstReplyBin(long fromMinutes, Long toMinutes, long contacts) {}

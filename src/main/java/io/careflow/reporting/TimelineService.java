@@ -27,6 +27,11 @@ import org.springframework.stereotype.Service;
 public class TimelineService {
 
   public static final String SURVEY_ANSWERED = "SURVEY_ANSWERED";
+  /**
+   * When the channel received the customer's message ({@code receivedAt}, as the integration
+   * gave it), beside {@code CONTACT_RECEIVED}: when it reached careflow.
+   */
+  public static final String CHANNEL_RECEIVED = "CHANNEL_RECEIVED";
   public static final String CUSTOMER = "customer";
 
   private final ContactRepository contacts;
@@ -51,6 +56,12 @@ public class TimelineService {
       throw new NotFoundException("No contact " + contactId);
     }
     var all = new ArrayList<Sortable>();
+    // a proactive contact is the shop's own: no customer's message to have been received
+    jdbc.sql("select received_at, channel from contact where id = ? and proactive = false").param(contactId)
+        .query((rs, n) -> new ContactEvent(SqlTimes.instant(rs, "received_at"), CHANNEL_RECEIVED, CUSTOMER,
+            rs.getString("channel") + ": the customer's message reached the channel at "
+                + shopTime.local(SqlTimes.instant(rs, "received_at"))))
+        .list().forEach(e -> all.add(new Sortable(e.at(), 0, all.size(), careflowEntry(e))));
     for (ContactEvent e : events.of(contactId)) {
       all.add(new Sortable(e.at(), 0, all.size(), careflowEntry(e)));
     }

@@ -1,6 +1,7 @@
 package io.careflow.sla;
 
 import io.careflow.contact.ContactEvents;
+import io.careflow.contact.ContactRepository;
 import io.careflow.sla.DeadlineRepository.Level;
 import io.careflow.system.NotFoundException;
 import java.time.Clock;
@@ -44,9 +45,12 @@ public class DeadlineService {
   private final GuardedTasks guardedTasks;
   private final Clock clock;
   private final ApplicationEventPublisher publisher;
+  private final ContactRepository contacts;
 
   public DeadlineService(DeadlineRepository deadlines, WorkingTimeCalendar calendar, ContactEvents events,
-      DeadlineWatch watch, GuardedTasks guardedTasks, Clock clock, ApplicationEventPublisher publisher) {
+      DeadlineWatch watch, GuardedTasks guardedTasks, Clock clock, ApplicationEventPublisher publisher,
+      ContactRepository contacts) {
+    this.contacts = contacts;
     this.deadlines = deadlines;
     this.calendar = calendar;
     this.events = events;
@@ -195,6 +199,11 @@ public class DeadlineService {
    * The step is done (the answer went out); met when that was before the deadline. A clock
    * that stands still (the case closes while waiting for the customer) counts until it
    * stopped.
+   *
+   * <p>The reply clock stops where the model says the customer has the shop's answer: an
+   * agent's reply sent, or the protocol's own answer — the return form link, the first call-back.
+   * When no agent's reply came before, that moment is the contact's first reply, so the record
+   * never says "met" for a contact it shows as unanswered.
    */
   @Transactional
   public Deadline complete(String id) {
@@ -207,6 +216,10 @@ public class DeadlineService {
     boolean met = deadline.breachedAt() == null && !counted.isAfter(deadline.dueAt());
     deadlines.complete(id, now, met);
     stopWatch(id);
+    if (REPLY.equals(deadline.step()) && !deadline.isPaused()) {
+      contacts.find(deadline.contactId()).ifPresent(contact -> contacts.recordFirstReply(contact.id(), now,
+          calendar.between(contact.receivedAt(), now).toMinutes()));
+    }
     events.record(deadline.contactId(), met ? MET : MISSED, ContactEvents.SYSTEM,
         "%s: done %s, due %s".formatted(deadline.step(), local(now), local(deadline.dueAt())));
     return get(id);

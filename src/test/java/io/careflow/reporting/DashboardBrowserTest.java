@@ -48,13 +48,14 @@ class DashboardBrowserTest extends CareflowIntegrationTest {
     String[] channels = {"EMAIL", "CHAT", "PHONE", "WEB_FORM", "SMS"};
     String[] topics = {"INQUIRY", "COMPLAINT", "RETURN", "DEFECT", "INQUIRY"};
     String[] reasons = {"WRONG_SIZE", "DAMAGED_ON_ARRIVAL", "WRONG_SIZE", "CHANGED_MIND", "ARRIVED_LATE"};
+    String[] products = {"SHO-1", "KET-2", "SHO-1"};
     for (int i = 0; i < 20; i++) {
       LocalDate day = monday.plusDays(i % 5);
       var contact = data.contact(channels[i % 5], topics[(i / 5) % 5], team).received(at(day, 9 + i % 7, 0))
           .resolved(at(day, 17, 0)).firstReply(10 + 25L * i).answers(1).met(i % 4 != 0)
           .survey(1 + i % 5, i % 11, 1 + i % 7);
       if (i % 3 == 0) {
-        contact.returnReason(reasons[i % 5]);
+        contact.returnReason(reasons[i % 5]).product(products[(i / 3) % 3]);
       }
       contact.insert();
     }
@@ -98,6 +99,25 @@ class DashboardBrowserTest extends CareflowIntegrationTest {
         browser.screenshot("dashboard-maria");
       });
     }
+  }
+
+  /** SPEC R6: which products come back and why, per category of routing.dmn's product-category. */
+  @Test
+  void shouldListReturnsPerCategoryAndTheMostReturnedProducts() {
+    Http.Response page = http.get("maria", "/dashboard?" + week);
+
+    assertThat(page.status()).isEqualTo(200);
+    org.jsoup.nodes.Document html = org.jsoup.Jsoup.parse(page.body());
+    assertThat(html.select("#returns-by-category tr").eachText()).containsExactly(
+        "Category Returns Reasons",
+        "fashion 5 Wrong size 2 · Arrived too late 1 · Changed my mind 1 · Damaged on arrival 1",
+        "kitchen 2 Changed my mind 1 · Wrong size 1");
+    assertThat(html.select("#top-returned-products tr").eachText()).containsExactly(
+        "Product Category Returns Reasons",
+        "SHO-1 fashion 5 Wrong size 2 · Arrived too late 1 · Changed my mind 1 · Damaged on arrival 1",
+        "KET-2 kitchen 2 Changed my mind 1 · Wrong size 1");
+    assertThat(http.get("maria", "/dashboard?from=2018-01-01&to=2018-01-05").body())
+        .contains("No returns in the period.").doesNotContain("id=\"top-returned-products\"");
   }
 
   @Test

@@ -88,7 +88,8 @@ class KpiBenchmark {
     var service = new KpiService(new KpiRepository(JdbcClient.create(dataSource)),
         new ReportedTopics(() -> List.of("COMPLAINT", "DEFECT", "RETURN", "INQUIRY"), JdbcClient.create(dataSource)),
         shopTime,
-        Clock.fixed(START.plus(Duration.ofDays(366)), ZoneOffset.UTC));
+        Clock.fixed(START.plus(Duration.ofDays(366)), ZoneOffset.UTC),
+        ProductCategories.of(KpiBenchmark.class.getResourceAsStream("/processes/routing.dmn")));
     Instant yearEnd = START.plus(Duration.ofDays(365));
     KpiFilter year = new KpiFilter(START, yearEnd, null, null, null);
     KpiFilter month = new KpiFilter(START.plus(Duration.ofDays(151)), START.plus(Duration.ofDays(181)), null, null,
@@ -101,7 +102,7 @@ class KpiBenchmark {
       time(name, "  SLA per channel", () -> (long) repository.sla(year, zone).size());
       time(name, "  first-reply histogram", () -> (long) repository.firstReplyHistogram(year, zone).size());
       time(name, "  surveys", () -> repository.surveys(year, zone).answers());
-      time(name, "  return reasons", () -> (long) repository.returnReasons(year, zone).size());
+      time(name, "  return reasons", () -> (long) repository.returns(year, zone).size());
       time(name, "  backlog", () -> (long) repository.backlog(year, yearEnd, yearEnd).size());
     }
     time(name, "GET /api/kpis, the whole year (" + contacts + " contacts)", () -> service.of(year).contacts());

@@ -61,6 +61,7 @@ public final class KpiDataSet {
     private int customerMessages;
     private int[] survey;
     private String returnReason;
+    private String productSku;
     private String subject = "KPI data set";
     private boolean proactive;
 
@@ -148,6 +149,12 @@ public final class KpiDataSet {
       return this;
     }
 
+    /** The product the contact is about (its SKU). */
+    Contact product(String sku) {
+      this.productSku = sku;
+      return this;
+    }
+
     Contact returnReason(String reason) {
       this.returnReason = reason;
       return this;
@@ -171,10 +178,10 @@ public final class KpiDataSet {
       Instant firstReplyAt = firstReplyMinutes == null ? null : receivedAt.plusSeconds(firstReplyMinutes * 60);
       jdbc.sql("insert into contact (id, channel, customer_id, received_at, subject, topic, protocol, status, team,"
               + " first_reply_at, first_reply_working_minutes, resolved_at, first_contact_resolved, outcome,"
-              + " created_by, proactive) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'kpi-test', ?)")
+              + " created_by, proactive, product_sku) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'kpi-test', ?, ?)")
           .params(id, channel, customerId, utc(receivedAt), subject, topic,
               topic == null ? null : topic.toLowerCase(), status, team, utc(firstReplyAt), firstReplyMinutes,
-              utc(resolvedAt), agentSaysResolved, outcome, proactive)
+              utc(resolvedAt), agentSaysResolved, outcome, proactive, productSku)
           .update();
       if (deadline) {
         Instant due = dueAt != null ? dueAt : receivedAt.plusSeconds(6 * 3600);

@@ -29,9 +29,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  * 3  Thu  EMAIL        INQUIRY    inq   RESOLVED  1 answer        90        met                      (customer X again: #2 not FCR)
  * 4  Mon  CHAT         COMPLAINT  cmp   RESOLVED  question+answer 120       missed    2 / 3 / 6
  * 5  Tue  CHAT         COMPLAINT  cmp   OPEN      –               –         open (overdue now)
- * 6  Tue  EMAIL        RETURN     ret   RESOLVED  1 answer        200       missed    3 / 7 / 4      WRONG_SIZE
- * 7  Tue  EMAIL        RETURN     ret   CLOSED    1 answer        300       met                      WRONG_SIZE
- * 8  Mon  PHONE        RETURN     ret   RESOLVED  answer+customer 10        met       5 / 8 / 3      DAMAGED_ON_ARRIVAL
+ * 6  Tue  EMAIL        RETURN     ret   RESOLVED  1 answer        200       missed    3 / 7 / 4      WRONG_SIZE, SHO-100
+ * 7  Tue  EMAIL        RETURN     ret   CLOSED    1 answer        300       met                      WRONG_SIZE, no product
+ * 8  Mon  PHONE        RETURN     ret   RESOLVED  answer+customer 10        met       5 / 8 / 3      DAMAGED_ON_ARRIVAL, sho-100
  * 9  Thu  EMAIL        INQUIRY    inq   RESOLVED  1 answer, agent: not resolved  45  met
  * 10 Mon  MISSED_CALL  INQUIRY    inq   RESOLVED  call-back never reached   –       met
  * </pre>
@@ -90,11 +90,12 @@ abstract class KpiScenarios extends CareflowIntegrationTest {
     data.contact("CHAT", "COMPLAINT", CMP).received(at(tue, 9, 0)).met(null).due(at(tue, 9, 1))
         .subject("Still waiting").insert();
     data.contact("EMAIL", "RETURN", RET).received(at(tue, 9, 0)).resolved(at(tue, 16, 0)).firstReply(200)
-        .answers(1).met(false).survey(3, 7, 4).returnReason("WRONG_SIZE").insert();
+        .answers(1).met(false).survey(3, 7, 4).product("SHO-100").returnReason("WRONG_SIZE").insert();
     data.contact("EMAIL", "RETURN", RET).received(at(tue, 9, 30)).closed(at(tue, 16, 30)).firstReply(300)
         .answers(1).met(true).returnReason("WRONG_SIZE").insert();
     data.contact("PHONE", "RETURN", RET).received(at(mon, 12, 0)).resolved(at(mon, 14, 0)).firstReply(10)
-        .answers(1).customerMessages(1).met(true).survey(5, 8, 3).returnReason("DAMAGED_ON_ARRIVAL").insert();
+        .answers(1).customerMessages(1).met(true).survey(5, 8, 3).product("sho-100")
+        .returnReason("DAMAGED_ON_ARRIVAL").insert();
     data.contact("EMAIL", "INQUIRY", INQ).received(at(thu, 11, 0)).resolved(at(thu, 12, 0)).firstReply(45)
         .answers(1).agentSaysResolved(false).met(true).insert();
     data.contact("MISSED_CALL", "INQUIRY", INQ).received(at(mon, 13, 0)).resolved(at(mon, 16, 0))
@@ -147,6 +148,14 @@ abstract class KpiScenarios extends CareflowIntegrationTest {
     assertThat(k.get("returnReasons")).extracting(r -> r.get("reason").asText() + "=" + r.get("returns").asLong())
         .containsExactly("WRONG_SIZE=2", "DAMAGED_ON_ARRIVAL=1");
     assertThat(k.get("returnReasons").get(0).get("label").asText()).isEqualTo("Wrong size");
+    // per category (routing.dmn's product-category: SHO- is fashion, whatever the case of the SKU) and reason
+    assertThat(k.get("returnsByCategory")).extracting(c -> c.get("category").asText(null) + "=" + c.get("returns")
+        + ": " + reasons(c)).containsExactly("fashion=2: DAMAGED_ON_ARRIVAL 1, WRONG_SIZE 1", "null=1: WRONG_SIZE 1");
+    // the most returned products and why (one product, however its SKU was written); a return naming no
+    // product is in no product's figure
+    assertThat(k.get("topReturnedProducts")).extracting(p -> p.get("productSku").asText() + " ("
+        + p.get("category").asText() + ")=" + p.get("returns") + ": " + reasons(p))
+        .containsExactly("SHO-100 (fashion)=2: DAMAGED_ON_ARRIVAL 1, WRONG_SIZE 1");
     // 30-minute bins: 10 | 30 45 | 60 | 90 | 120 | – | 200 | – – – | 300 | … | 480+
     assertThat(bins(k)).containsExactly(1L, 2L, 1L, 1L, 1L, 0L, 1L, 0L, 0L, 0L, 1L, 0L, 0L, 0L, 0L, 0L, 0L);
   }
@@ -278,6 +287,12 @@ abstract class KpiScenarios extends CareflowIntegrationTest {
    * Retention deletes the closed contacts of January 2020 a year after they ended, keeps the
    * open one and the one closed recently, and the KPIs of that month do not change.
    */
+  /** "DAMAGED_ON_ARRIVAL 1, WRONG_SIZE 1": the reasons of a category or product as listed. */
+  private static String reasons(JsonNode returns) {
+    return String.join(", ", StreamSupport.stream(returns.get("reasons").spliterator(), false)
+        .map(r -> r.get("reason").asText() + " " + r.get("returns").asLong()).toList());
+  }
+
   @Test
   void shouldKeepTheKpisOfAPeriodWhoseContactsTheRetentionDeleted() {
     String team = "team-old-" + SUFFIX;
@@ -292,10 +307,10 @@ abstract class KpiScenarios extends CareflowIntegrationTest {
             .resolved(at(monday.plusDays(2), 12, 0)).firstReply(75).answers(1).met(true).survey(2, 2, 6).insert(),
         data.contact("SMS", "RETURN", team).received(at(monday.plusDays(1), 9, 0))
             .closed(at(monday.plusDays(1), 17, 0)).firstReply(400).answers(1).met(false)
-            .returnReason("CHANGED_MIND").insert(),
+            .product("tv-55").returnReason("CHANGED_MIND").insert(),
         data.contact("CHAT", "COMPLAINT", team).received(at(monday.plusDays(4), 16, 0))
             .resolved(at(monday.plusDays(4), 16, 30)).firstReply(1).questions(1).answers(1).met(true)
-            .survey(4, 8, 2).returnReason("OTHER").insert());
+            .survey(4, 8, 2).product("KET-200").returnReason("OTHER").insert());
     String open = data.contact("EMAIL", "COMPLAINT", team).received(at(monday.plusDays(3), 9, 0)).met(null).insert();
     String closedRecently = data.contact("EMAIL", "INQUIRY", team).received(at(monday.plusDays(3), 10, 0))
         .resolved(Instant.parse("2021-03-01T10:00:00Z")).firstReply(50).answers(1).met(true).insert();
@@ -328,6 +343,11 @@ abstract class KpiScenarios extends CareflowIntegrationTest {
     ((com.fasterxml.jackson.databind.node.ObjectNode) after).remove("backlogAsOf");
     assertThat(after).isEqualTo(before);
     assertThat(before.get("contacts").asLong()).isEqualTo(6);
+    // the return figures per product and category stay with the archived day
+    assertThat(before.get("returnsByCategory")).extracting(c -> c.get("category").asText() + "=" + c.get("returns")
+        + ": " + reasons(c)).containsExactly("electronics=1: CHANGED_MIND 1", "kitchen=1: OTHER 1");
+    assertThat(before.get("topReturnedProducts")).extracting(p -> p.get("productSku").asText() + "=" + p.get("returns")
+        + ": " + reasons(p)).containsExactly("KET-200=1: OTHER 1", "TV-55=1: CHANGED_MIND 1");
     assertThat(before.get("fcrResolved").asLong()).isEqualTo(2);
     assertThat(before.get("firstReplyMedianWorkingMinutes").asLong()).isEqualTo(50);
     assertThat(http.get("maria", "/api/kpis/daily?" + period).json()).isEqualTo(daysBefore);

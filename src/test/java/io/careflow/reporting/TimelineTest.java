@@ -95,6 +95,124 @@ class TimelineTest extends ProtocolTestSupport {
     assertThat(timeline).extracting(e -> e.get("at").asText()).isSorted();
   }
 
+  static final List<String> ANNA = List.of("agents", "team-complaints");
+  static final List<String> MARIA = List.of("managers", "team-leads");
+
+  /**
+   * Every entry of a routed, warned, breached and reassigned complaint, each type with its
+   * actor and its words: routing's assignments are routing's (not "anna claimed" for the task
+   * she was given when she finished the one before, not "maria assigned" for the reply routed
+   * after her approval), the lead's reassignment is the lead's, the receipt time the channel
+   * gave is there, and no text is left with a placeholder.
+   */
+  @Test
+  void shouldNameTheRealActorAndTextOfEveryEntry() {
+    clock(at("2026-11-30T10:00+01:00"));
+    Http.Response pushed = http.postJson("intake", "/api/contacts", """
+        {"channel": "EMAIL", "externalId": "<%s>", "receivedAt": "2026-11-30T09:52:00+01:00",
+         "customer": {"email": "%s", "name": "Jan Kowalski", "language": "en"},
+         "subject": "Broken kettle", "body": "The kettle broke after a week.", "topic": "COMPLAINT"}"""
+        .formatted(java.util.UUID.randomUUID(), uniqueEmail("actors")));
+    assertThat(pushed.status()).as(pushed.body()).isEqualTo(201);
+    String id = pushed.json().get("id").asText();
+    Contact routed = contacts.find(id).orElseThrow();
+    ProcessInstance complaint = protocol(routed, ComplaintProcess.KEY);
+    run(complaint, Elements.SERVICE_ACKNOWLEDGE_COMPLAINT);
+    assertThat(task(complaint).getAssignee()).as("routing gave anna the investigation").isEqualTo("anna");
+
+    Deadline reply = deadline(id, DeadlineService.REPLY);
+    runWatcherUntil(reply, reply.warningAt().plusSeconds(60));
+    runWatcherUntil(reply, reply.dueAt().plusSeconds(60));
+    runDeadlineAlerts(id);
+    clock(reply.dueAt().plusSeconds(10 * 60));
+    Http.Response reassigned = http.postJson("maria", "/api/tasks/" + task(complaint).getId() + "/assignment",
+        Map.of("assignee", "boris", "reason", "anna is on the phone all afternoon"));
+    assertThat(reassigned.status()).as(reassigned.body()).isEqualTo(200);
+    clock(reply.dueAt().plusSeconds(20 * 60));
+    complete(complaint, "boris", BORIS, Map.of(ComplaintProcess.FINDINGS, "The heating element failed.",
+        ComplaintProcess.JUSTIFIED, "YES"));
+    // routing gives anna the proposal while boris is signed in, and the reply while maria is
+    assertThat(task(complaint).getAssignee()).isEqualTo("anna");
+    clock(reply.dueAt().plusSeconds(30 * 60));
+    complete(complaint, "anna", ANNA, Map.of(ComplaintProcess.RESOLUTION_TYPE, "REFUND",
+        ComplaintProcess.COMPENSATION_AMOUNT, 150, ComplaintProcess.PROPOSAL, "Full refund of 150 PLN."));
+    clock(reply.dueAt().plusSeconds(40 * 60));
+    complete(complaint, "maria", MARIA, Map.of(ComplaintProcess.APPROVAL_DECISION, "APPROVE"));
+    assertThat(task(complaint).getAssignee()).isEqualTo("anna");
+    clock(reply.dueAt().plusSeconds(50 * 60));
+    complete(complaint, "anna", ANNA, Map.of("replyText", "Your refund of 150 PLN is on its way.",
+        "followUpType", "NONE"));
+    run(complaint, Elements.SERVICE_SEND_REPLY);
+
+    JsonNode timeline = http.get("maria", "/api/contacts/" + id + "/timeline").json();
+
+    String email = routed.customerEmail();
+    String step = "\\[(contact|complaint|deadline-watch)\\] \\S.*";
+    Map<String, List<List<String>>> expected = new java.util.LinkedHashMap<>();
+    expected.put(TimelineService.CHANNEL_RECEIVED,
+        List.of(List.of("customer", "EMAIL: the customer's message reached the channel at 2026-11-30 09:52")));
+    expected.put("CONTACT_RECEIVED", List.of(List.of("intake", "EMAIL: Broken kettle")));
+    expected.put(DeadlineService.STARTED, List.of(List.of("system", "reply: PT6H of working time, due 2026-11-30 "
+        + "15:52, warning at 2026-11-30 14:22 \\(sla-policy rule_written: .+\\)")));
+    expected.put("CLASSIFIED", List.of(List.of("system", "topic COMPLAINT, protocol complaint, team team-complaints")));
+    expected.put("ROUTED", List.of(
+        List.of("system", "(Investigate complaint|Propose resolution|Reply to the customer) → anna: least loaded: "
+            + "\\d+ open tasks? \\(team-complaints; skills: lang-en\\)"),
+        List.of("system", "Approve compensation → team queue: .+ \\(team-leads; skills: lang-en\\)")));
+    expected.put("MESSAGE_SENT", List.of(List.of("system", "notice e-mailed to " + email),
+        List.of("anna", "answer e-mailed to " + email)));
+    expected.put(EngineHistory.ACTIVITY_PASSED, List.of(List.of("system", step)));
+    expected.put(EngineHistory.ACTIVITY_ENTERED, List.of(List.of("system", step)));
+    expected.put(EngineHistory.ACTIVITY_LEFT, List.of(List.of("system", step)));
+    expected.put(EngineHistory.TIMER_FIRED, List.of(List.of("system", "\\[deadline-watch\\] (Warning point|Deadline)")));
+    expected.put(EngineHistory.TASK_CREATED, List.of(List.of("system", "(Investigate complaint|Propose resolution|"
+        + "Approve compensation|Reply to the customer) \\[complaint\\] — offered to (team-complaints|team-leads|team-complaints, team-leads), "
+        + "due 2026-11-30 15:52")));
+    expected.put(DeadlineService.WARNED, List.of(List.of("system", "reply: priority raised, told anna")));
+    expected.put(DeadlineService.BREACHED, List.of(List.of("system", "reply: offered to team leads, told maria")));
+    expected.put(EngineHistory.TASK_OFFERED,
+        List.of(List.of("system", "Investigate complaint \\[complaint\\] offered to team-leads")));
+    expected.put("REASSIGNED",
+        List.of(List.of("maria", "Investigate complaint: anna → boris: anna is on the phone all afternoon")));
+    expected.put(EngineHistory.TASK_COMPLETED, List.of(
+        List.of("boris", "Boris Ivanov completed Investigate complaint \\[complaint\\]"),
+        List.of("anna", "Anna Nowak completed (Propose resolution|Reply to the customer) \\[complaint\\]"),
+        List.of("maria", "Maria Wiśniewska completed Approve compensation \\[complaint\\]")));
+    expected.put("OUTCOME", List.of(List.of("system", "COMPLAINT_JUSTIFIED")));
+    expected.put("REPLY_RECORDED", List.of(List.of("anna", "answer written, 37 characters")));
+    expected.put("FOLLOW_UP_PLANNED", List.of(List.of("anna", "no follow-up needed"),
+        List.of("system", "survey on 2026-11-30 17:42")));
+    expected.put(DeadlineService.MISSED, List.of(List.of("system", "reply: done 2026-11-30 16:42, due 2026-11-30 15:52")));
+    expected.put("RESOLVED", List.of(List.of("system", "protocol complaint ended")));
+
+    List<String> types = new ArrayList<>();
+    timeline.forEach(e -> {
+      String type = e.get("type").asText();
+      String actor = e.get("actor").asText();
+      String detail = e.get("detail").asText();
+      types.add(type);
+      assertThat(detail).as("%s by %s", type, actor).doesNotContain("%s", "%d", "{0}", "${", "null");
+      assertThat(expected).as("an entry type this test names: %s", e).containsKey(type);
+      assertThat(expected.get(type)).as("%s", e)
+          .anySatisfy(row -> {
+            assertThat(actor).isEqualTo(row.get(0));
+            assertThat(detail).matches(row.get(1));
+          });
+    });
+    assertThat(types).as("every entry type of the case is there").containsAll(expected.keySet());
+    // who placed each task: routing, four times, and the lead once; no engine step credits the signed-in user
+    assertThat(types).filteredOn("ROUTED"::equals).hasSize(4);
+    assertThat(types).doesNotContain(EngineHistory.TASK_CLAIMED, EngineHistory.TASK_ASSIGNED,
+        EngineHistory.TASK_REASSIGNED);
+    assertThat(timeline).filteredOn(e -> e.get("type").asText().equals(EngineHistory.TASK_COMPLETED))
+        .extracting(e -> e.get("actor").asText()).containsExactly("boris", "anna", "maria", "anna");
+    assertThat(OffsetDateTime.parse(entry(timeline, "REASSIGNED").get("at").asText()).toInstant())
+        .isEqualTo(reply.dueAt().plusSeconds(10 * 60));
+    assertThat(timeline.get(0).get("type").asText()).isEqualTo(TimelineService.CHANNEL_RECEIVED);
+    assertThat(timeline.get(0).get("at").asText()).isEqualTo("2026-11-30T09:52:00+01:00");
+    assertThat(timeline).extracting(e -> e.get("at").asText()).isSorted();
+  }
+
   @Test
   void shouldLetOnlyManagersAndTheAgentsOfTheCaseReadIt() {
     String path = "/api/contacts/" + contact.id() + "/timeline";
@@ -121,7 +239,8 @@ class TimelineTest extends ProtocolTestSupport {
     assertThat(csv.header("Content-Disposition")).contains("timeline-" + contact.id() + ".csv");
     List<String> lines = csv.body().lines().toList();
     assertThat(lines.get(0)).isEqualTo("at,type,actor,detail");
-    assertThat(lines.get(1)).startsWith("2026-11-30T10:00+01:00,CONTACT_RECEIVED,intake,");
+    assertThat(lines.get(1)).startsWith("2026-11-30T10:00+01:00,CHANNEL_RECEIVED,customer,");
+    assertThat(lines.get(2)).startsWith("2026-11-30T10:00+01:00,CONTACT_RECEIVED,intake,");
     assertThat(lines).anyMatch(line -> line.contains(",SLA_STARTED,system,\"reply: ") && line.contains(" of working time, due"));
   }
 

@@ -394,6 +394,12 @@ abstract class ReplyDeadlineScenarios extends CareflowIntegrationTest {
     assertThat(pi).isEnded();
     assertThat(replyDeadline(contact).met()).isTrue();
     assertThat(events(contact)).contains(DeadlineService.PAUSED, DeadlineService.RESUMED, DeadlineService.MET);
+    // each step in words, every value filled in
+    assertThat(eventDetails(contact, DeadlineService.PAUSED)).containsExactly("reply: waiting for the customer, clock stopped");
+    assertThat(eventDetails(contact, DeadlineService.RESUMED)).containsExactly("reply: customer answered after 420 "
+        + "working minutes, now due " + local(moved.dueAt()));
+    assertThat(eventDetails(contact, DeadlineService.MET)).containsExactly("reply: done "
+        + local(moved.dueAt().minus(Duration.ofHours(1))) + ", due " + local(moved.dueAt()));
     // the question was the first message the customer got
     assertThat(contacts.find(contact.id()).orElseThrow().firstReplyAt()).isEqualTo(at("2026-11-30T11:00+01:00"));
   }

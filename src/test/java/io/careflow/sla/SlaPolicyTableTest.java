@@ -30,6 +30,8 @@ class SlaPolicyTableTest {
   @CsvSource(nullValues = "null", delimiter = '|', textBlock = """
       replacement-review | EMAIL       | NORMAL | null    | P2D   | replacement reviewed within 2 working days
       replacement-review | PHONE       | HIGH   | VIP     | P2D   | the review row wins over every reply row
+      replacement-contact | EMAIL      | NORMAL | null    | P2D   | reviewed and contacted within 2 working days
+      replacement-contact | CHAT       | URGENT | VIP     | P2D   | the contact row wins over every reply row
       shipment-delay     | EMAIL       | NORMAL | null    | PT4H  | a delayed shipment is checked within 4 working hours
       shipment-delay     | SMS         | HIGH   | VIP     | PT4H  | in every channel, for every customer
       shipment-delay     | null        | null   | null    | PT4H  | even without a channel

@@ -9,6 +9,11 @@ public final class DefectReplacementProcess {
   public static final String MESSAGE_REPLACEMENT_REQUESTED = "ReplacementRequested";
   public static final String LINK_PURPOSE = "replacement-request";
   public static final String REVIEW_STEP = "replacement-review";
+  /**
+   * The step of sla-policy.dmn for "reviewed and contacted": from the request's registration until
+   * the specialist has talked with the customer (or the customer was told of a rejection).
+   */
+  public static final String CONTACT_STEP = "replacement-contact";
 
   /** The conversation algorithm of SPEC R3, as the form's checklist keys. */
   public static final List<String> DIALOGUE_STEPS = List.of("dialogueListen", "dialogueEmpathy", "dialogueExplain",
@@ -43,7 +48,10 @@ public final class DefectReplacementProcess {
     public static final String USER_REVIEW_REPLACEMENT_REQUEST = "user_review_replacement_request";
     public static final String SERVICE_SEND_REVIEW_RESULT = "service_send_review_result";
     public static final String END_REPLACEMENT_REJECTED = "end_replacement_rejected";
+    public static final String SERVICE_START_CONTACT_CLOCK = "service_start_contact_clock";
+    public static final String SERVICE_STOP_CONTACT_CLOCK_REJECTED = "service_stop_contact_clock_rejected";
     public static final String USER_CONTACT_CUSTOMER = "user_contact_customer";
+    public static final String SERVICE_STOP_CONTACT_CLOCK = "service_stop_contact_clock";
     public static final String USER_SHIP_REPLACEMENT = "user_ship_replacement";
     public static final String SERVICE_SEND_SHIPPED = "service_send_shipped";
     public static final String END_REPLACEMENT_SHIPPED = "end_replacement_shipped";

@@ -64,8 +64,20 @@ class DefectReplacementProcessTest extends ProtocolTestSupport {
     run(pi, Elements.SERVICE_SEND_REVIEW_RESULT);
     assertThat(deadlines.first(contact.id(), DefectReplacementProcess.REVIEW_STEP).orElseThrow().met()).isTrue();
 
+    // reviewed and contacted within two working days of the request: the specialist's task is due then
     assertThat(pi).isWaitingAt(Elements.USER_CONTACT_CUSTOMER);
+    Deadline contacted = deadlines.first(contact.id(), DefectReplacementProcess.CONTACT_STEP).orElseThrow();
+    assertThat(contacted.startedAt()).as("counted from the registration").isEqualTo(MONDAY_10);
+    assertThat(contacted.dueAt()).isEqualTo(at("2026-12-02T10:00+01:00"));
+    assertThat(contacted.isCompleted()).isFalse();
+    assertThat(task(pi).getDueDate()).isEqualTo(Date.from(contacted.dueAt()));
+    clock(at("2026-12-01T15:00+01:00"));
     complete(pi, "boris", BORIS, Map.of(DefectReplacementProcess.CONTACT_NOTES, "Delivery on Friday morning"));
+    assertThat(pi).hasPassed(Elements.SERVICE_STOP_CONTACT_CLOCK);
+    contacted = deadlines.first(contact.id(), DefectReplacementProcess.CONTACT_STEP).orElseThrow();
+    assertThat(contacted.met()).isTrue();
+    assertThat(contacted.warnedAt()).isNull();
+    assertThat(watcher(contacted)).as("the contact clock's watcher ended with it").isNull();
     complete(pi, "boris", BORIS, Map.of(DefectReplacementProcess.TRACKING_NUMBER, "PX123456789PL",
         "followUpType", "REPAIR_STATUS", "followUpDate", "2026-12-10"));
     run(pi, Elements.SERVICE_SEND_SHIPPED);
@@ -88,7 +100,13 @@ class DefectReplacementProcessTest extends ProtocolTestSupport {
         DefectReplacementProcess.REJECTION_REASON, "The damage was caused by a fall.", "followUpType", "NONE"));
     run(pi, Elements.SERVICE_SEND_REVIEW_RESULT);
 
-    assertThat(pi).hasPassed(Elements.END_REPLACEMENT_REJECTED).isEnded();
+    assertThat(pi).hasPassed(Elements.SERVICE_STOP_CONTACT_CLOCK_REJECTED, Elements.END_REPLACEMENT_REJECTED)
+        .isEnded();
+    // the rejection told is the service's word to the customer: no specialist's call is due any more
+    Deadline contacted = deadlines.first(contact.id(), DefectReplacementProcess.CONTACT_STEP).orElseThrow();
+    assertThat(contacted.isCompleted()).isTrue();
+    assertThat(contacted.met()).isTrue();
+    assertThat(watcher(contacted)).isNull();
     assertThat(notices(contact).get(notices(contact).size() - 1).body())
         .contains("cannot replace").contains("caused by a fall");
     assertThat(reload(contact).outcome()).isEqualTo("REPLACEMENT_REJECTED");
@@ -165,6 +183,49 @@ class DefectReplacementProcessTest extends ProtocolTestSupport {
     // the leads are offered the task beside its assignee
     assertThat(task(pi)).hasCandidateGroupAssociated("team-leads");
     assertThat(review.met()).isFalse();
+  }
+
+  @Test
+  void shouldWarnBreachAndEscalateWhenTheSpecialistDoesNotContactTheCustomerInTime() {
+    talk("AGENT");
+    run(pi, Elements.SERVICE_SEND_REPLY);
+    run(pi, Elements.SERVICE_CONFIRM_REQUEST_RECEIVED);
+    assertThat(pi).hasPassed(Elements.SERVICE_START_CONTACT_CLOCK);
+    // reviewed in time, on Monday afternoon: the review clock is met, the contact clock runs on
+    clock(at("2026-11-30T15:00+01:00"));
+    complete(pi, "boris", BORIS, Map.of(DefectReplacementProcess.REVIEW_DECISION, "APPROVE", "followUpType", "NONE"));
+    run(pi, Elements.SERVICE_SEND_REVIEW_RESULT);
+    assertThat(deadline(contact.id(), DefectReplacementProcess.REVIEW_STEP).met()).isTrue();
+    assertThat(pi).isWaitingAt(Elements.USER_CONTACT_CUSTOMER);
+    assertThat(task(pi).getAssignee()).isEqualTo("boris");
+
+    Deadline contacted = deadline(contact.id(), DefectReplacementProcess.CONTACT_STEP);
+    // warning point: 75% of two working days (12 of 16 working hours) from Monday 10:00 is Tuesday 14:00
+    assertThat(contacted.warningAt()).isEqualTo(at("2026-12-01T14:00+01:00"));
+    assertThat(runWatcherUntil(contacted, contacted.warningAt().plusSeconds(60))).isEqualTo(1);
+    assertThat(deadline(contact.id(), DefectReplacementProcess.CONTACT_STEP).warnedAt()).isNotNull();
+    assertThat(task(pi).getPriority()).isEqualTo(io.careflow.sla.DeadlineAlerts.PRIORITY_WARNED);
+    assertThat(runDeadlineAlerts(contact.id())).as("boris is told").isEqualTo(1);
+
+    // the deadline: offered to the team leads, missed
+    assertThat(runWatcherUntil(contacted, contacted.dueAt().plusSeconds(60))).isEqualTo(1);
+    assertThat(task(pi)).hasCandidateGroupAssociated("team-leads");
+    assertThat(task(pi).getPriority()).isEqualTo(io.careflow.sla.DeadlineAlerts.PRIORITY_BREACHED);
+    Deadline breached = deadline(contact.id(), DefectReplacementProcess.CONTACT_STEP);
+    assertThat(breached.breachedAt()).isNotNull();
+    assertThat(breached.met()).isFalse();
+
+    // twice the allowed time: the managers are told
+    assertThat(runWatcherUntil(contacted, contacted.escalationAt().plusSeconds(60))).isEqualTo(1);
+    assertThat(deadline(contact.id(), DefectReplacementProcess.CONTACT_STEP).escalatedAt()).isNotNull();
+    assertThat(watcher(contacted)).as("nothing more to watch").isNull();
+
+    // the specialist calls at last: recorded as missed, and the replacement goes on
+    complete(pi, "boris", BORIS, Map.of(DefectReplacementProcess.CONTACT_NOTES, "Delivery on Friday morning"));
+    Deadline done = deadline(contact.id(), DefectReplacementProcess.CONTACT_STEP);
+    assertThat(done.isCompleted()).isTrue();
+    assertThat(done.met()).isFalse();
+    assertThat(pi).hasPassed(Elements.SERVICE_STOP_CONTACT_CLOCK).isWaitingAt(Elements.USER_SHIP_REPLACEMENT);
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.careflow.contact.Contact;
 import io.careflow.contact.ContactStatus;
 import io.careflow.protocol.returns.ReturnProcess.Elements;
@@ -45,10 +46,19 @@ class ReturnProcessTest extends ProtocolTestSupport {
               "EXCHANGE, service_tell_exchange, exchange is on its way",
               "REJECT, service_tell_rejection, cannot accept it"})
   void shouldTakeTheReturnFromTheFormToTheCustomersAnswer(String decision, String tell, String told) {
+    // nothing sent yet: neither met nor missed, and not answered
+    JsonNode open = http.get("maria", "/api/contacts/" + contact.id()).json().get("sla");
+    assertThat(open.get("met").isNull()).isTrue();
+    assertThat(open.get("firstReplyAt").isNull()).isTrue();
     run(pi, Elements.SERVICE_SEND_RETURN_FORM_LINK);
     // the link answers the customer's request: the reply deadline is met
     assertThat(pi).hasPassed(Elements.SERVICE_STOP_REPLY_CLOCK).isWaitingAt(Elements.RECEIVE_RETURN_FORM);
     assertThat(deadlines.first(contact.id(), DeadlineService.REPLY).orElseThrow().met()).isTrue();
+    // and the record says when the customer was answered: the contact's sla is true to itself
+    assertThat(reload(contact).firstReplyAt()).isEqualTo(MONDAY_10);
+    JsonNode sla = http.get("maria", "/api/contacts/" + contact.id()).json().get("sla");
+    assertThat(sla.get("met").asBoolean()).isTrue();
+    assertThat(sla.get("firstReplyAt").asText()).isEqualTo("2026-11-30T10:00:00+01:00");
 
     Http.Response sent = http.post(null, linkedPath(contact), "application/x-www-form-urlencoded",
         "reason=WRONG_SIZE&comment=Too+small");

@@ -4,6 +4,7 @@ import io.careflow.contact.NewContact.CustomerDetails;
 import io.careflow.customer.ContactAddresses;
 import io.careflow.customer.Customer;
 import io.careflow.customer.CustomerService;
+import io.careflow.customer.IdentityKind;
 import io.careflow.model.TopicCatalog;
 import io.careflow.system.RequestValidator;
 import java.time.Clock;
@@ -76,8 +77,15 @@ public class ContactIntakeService {
       if (customer != null) {
         boolean hasEmail = customer.email() != null && !customer.email().isBlank();
         boolean hasPhone = customer.phone() != null && !customer.phone().isBlank();
-        if (!hasEmail && !hasPhone) {
-          check.add("customer", "email or phone is required");
+        // a blank or too long handle has its problem already (NewContact's constraints)
+        boolean hasHandle = customer.handle() != null && !check.hasProblem("customer.handle");
+        if (hasHandle && channel != null && IdentityKind.handleOf(channel).isEmpty()) {
+          check.add("customer.handle", "only CHAT and SOCIAL contacts come with a handle");
+        }
+        if (!hasEmail && !hasPhone && customer.handle() == null) {
+          check.add("customer", "email, phone or handle is required");
+        } else if (!hasEmail && !hasPhone && channel != null && IdentityKind.handleOf(channel).isEmpty()) {
+          check.add("customer", "email or phone is required for a " + channel + " contact");
         } else if (channel == Channel.EMAIL && !hasEmail) {
           // replies go back in the channel the customer used (SPEC R1)
           check.add("customer.email", "is required for an EMAIL contact");
@@ -105,7 +113,7 @@ public class ContactIntakeService {
         receivedAt == null ? clock.instant() : receivedAt,
         blankToNull(request.subject()), request.body(), topic, null, null, ContactStatus.OPEN,
         language(customer.language()), blankToNull(request.orderId()), blankToNull(request.productSku()),
-        null, null, null, null, null, null, null, null);
+        null, null, null, null, null, null, null, null, customer.handle() == null ? null : customer.handle().strip());
     return register(contact, blankToNull(customer.name()), blankToNull(customer.timeZone()), actor);
   }
 
@@ -125,7 +133,7 @@ public class ContactIntakeService {
     check.throwIfInvalid();
     Contact contact = new Contact(UUID.randomUUID().toString(), Channel.MISSED_CALL, call.callId().trim(), null,
         null, phone, at == null ? clock.instant() : at, "Missed call", null, null, null,
-        null, ContactStatus.OPEN, null, null, null, null, null, null, null, null, null, null, null);
+        null, ContactStatus.OPEN, null, null, null, null, null, null, null, null, null, null, null, null);
     return register(contact, null, null, actor);
   }
 
@@ -139,7 +147,7 @@ public class ContactIntakeService {
     Contact draft = new Contact(UUID.randomUUID().toString(), origin.channel(), externalId, origin.customerId(),
         origin.customerEmail(), origin.customerPhone(), clock.instant(), subject, body, topic, null, null,
         ContactStatus.OPEN, origin.language(), origin.orderId(), origin.productSku(), null, null, null, null, null,
-        null, null, null);
+        null, null, null, origin.customerHandle());
     Optional<Contact> existing = existing(draft);
     if (existing.isPresent()) {
       return existing.get();
@@ -185,8 +193,9 @@ public class ContactIntakeService {
     if (existing.isPresent()) {
       return new Intake(existing.get(), false);
     }
-    String customerId = customers.findOrCreate(draft.customerEmail(), draft.customerPhone(), customerName,
-        draft.language());
+    String customerId = customers.findOrCreate(draft.customerEmail(), draft.customerPhone(),
+        draft.customerHandle() == null ? null : IdentityKind.handleOf(draft.channel()).orElseThrow(),
+        draft.customerHandle(), customerName, draft.language());
     if (timeZone != null) {
       customers.setTimeZone(customerId, timeZone.strip());
     }
@@ -211,7 +220,8 @@ public class ContactIntakeService {
     return new Contact(c.id(), c.channel(), c.externalId(), customerId, c.customerEmail(), c.customerPhone(),
         c.receivedAt(), c.subject(), c.body(), c.topicHint(), c.topic(), c.protocol(), c.status(), language,
         c.orderId(), c.productSku(), c.processInstanceId(), c.firstReplyAt(), c.firstReplyWorkingMinutes(),
-        c.resolvedAt(), c.outcome(), c.outcomeDetail(), c.firstContactResolved(), c.dissatisfaction());
+        c.resolvedAt(), c.outcome(), c.outcomeDetail(), c.firstContactResolved(), c.dissatisfaction(),
+        c.customerHandle());
   }
 
   private static String language(String language) {

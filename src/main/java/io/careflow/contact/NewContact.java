@@ -33,7 +33,10 @@ public record NewContact(
     @Size(max = 100) String orderId,
     @Size(max = 100) String productSku) {
 
-  /** Who the customer is, as the channel knows them; e-mail or phone is required. */
+  /**
+   * Who the customer is, as the channel knows them; e-mail, phone or (for CHAT and SOCIAL) the
+   * channel's handle is required.
+   */
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record CustomerDetails(
       @Email(message = "must be an e-mail address", regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+")
@@ -43,10 +46,19 @@ public record NewContact(
       @Schema(description = "ISO 639-1, e.g. pl, en, ru")
       @Pattern(regexp = "[a-zA-Z]{2}", message = "must be a two-letter language code") String language,
       @Schema(description = "IANA time zone, e.g. Europe/Warsaw; planned messages reach the customer 08:00-20:00 there")
-      @Size(max = 60) String timeZone) {
+      @Size(max = 60) String timeZone,
+      @Schema(description = "CHAT and SOCIAL only: the channel's own handle of the customer (chat session user, "
+          + "social account), e.g. fb:1234567; identifies the customer within that channel family when there is "
+          + "no e-mail or phone, and the reply goes back to it through the channel's webhook. 1-200 characters",
+          example = "fb:1234567")
+      @Size(max = 200) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") String handle) {
 
     public CustomerDetails(String email, String phone, String name, String language) {
-      this(email, phone, name, language, null);
+      this(email, phone, name, language, null, null);
+    }
+
+    public CustomerDetails(String email, String phone, String name, String language, String timeZone) {
+      this(email, phone, name, language, timeZone, null);
     }
   }
 }

@@ -151,6 +151,16 @@ class ContactApiTest extends CareflowIntegrationTest {
             {"channel": "FAX", "customer": {"email": "a@example.com"}}""", List.of("channel")),
         Arguments.of("neither e-mail nor phone", """
             {"channel": "CHAT", "customer": {"name": "Anonymous"}}""", List.of("customer")),
+        Arguments.of("empty handle", """
+            {"channel": "CHAT", "customer": {"handle": ""}}""", List.of("customer.handle")),
+        Arguments.of("blank handle", """
+            {"channel": "SOCIAL", "customer": {"handle": "   "}}""", List.of("customer.handle")),
+        Arguments.of("handle over 200 characters", """
+            {"channel": "SOCIAL", "customer": {"handle": "fb:%s"}}""".formatted("1".repeat(198)),
+            List.of("customer.handle")),
+        Arguments.of("handle of a channel that has none", """
+            {"channel": "EMAIL", "customer": {"email": "a@example.com", "handle": "fb:1"}}""",
+            List.of("customer.handle")),
         Arguments.of("no customer, no channel", """
             {"body": "hello"}""", List.of("channel", "customer")),
         Arguments.of("malformed e-mail", """

@@ -42,7 +42,8 @@ class ContactClassificationTableTest {
       RETURN    | WEB_FORM    | null                       | RETURN    | return             | team-returns      | null
       INQUIRY   | CHAT        | null                       | INQUIRY   | inquiry            | team-inquiries    | null
       null      | MISSED_CALL | null                       | null      | missed-call        | team-inquiries    | null
-      RETURN    | MISSED_CALL | null                       | RETURN    | return             | team-returns      | null
+      RETURN    | MISSED_CALL | null                       | null      | missed-call        | team-inquiries    | null
+      COMPLAINT | MISSED_CALL | to skandal                 | null      | missed-call        | team-inquiries    | null
       null      | EMAIL       | Czajnik się zepsuł po tygodniu | DEFECT | defect-replacement | team-replacements | null
       null      | EMAIL       | Чайник сломался            | DEFECT    | defect-replacement | team-replacements | null
       null      | SMS         | The kettle is broken       | DEFECT    | defect-replacement | team-replacements | null

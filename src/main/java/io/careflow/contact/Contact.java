@@ -29,4 +29,6 @@ public record Contact(
     Boolean firstContactResolved,
     String dissatisfaction,
     /** The chat or social handle the contact came from (SPEC R1): the reply goes back to it. */
-    String customerHandle) {}
+    String customerHandle,
+    /** A web form's call-me request: when to call the customer back (in working hours); null otherwise. */
+    Instant callBackAt) {}

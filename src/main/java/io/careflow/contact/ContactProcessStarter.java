@@ -47,7 +47,10 @@ public class ContactProcessStarter {
             // inputs of the communication style and SLA policy tables
             .putValue(SlaVariables.CUSTOMER_TYPE, customers.typeForNewContact(contact.customerId()).name())
             .putValue(CommunicationStyle.DISSATISFACTION, null)
-            .putValue(CaseVariables.TOPIC_HINT, contact.topicHint()))
+            .putValue(CaseVariables.TOPIC_HINT, contact.topicHint())
+            // a web form's call-me time: the classification sends it to the call-back protocol, which calls then
+            .putValue(CaseVariables.CALL_BACK_AT,
+                contact.callBackAt() == null ? null : Date.from(contact.callBackAt())))
         .execute()
         .getProcessInstanceId();
   }

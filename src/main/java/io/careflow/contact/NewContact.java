@@ -24,6 +24,12 @@ public record NewContact(
     String receivedAt,
     @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
     @NotNull(message = "is required") @Valid CustomerDetails customer,
+    @Schema(description = "WEB_FORM only: the customer asks to be called back at this time (\"call me back\"), "
+        + "an ISO-8601 instant with offset, from now to 30 days ahead; customer.phone is required. The contact "
+        + "becomes a call-back (the missed-call protocol) at that time, moved to the next working hour when the "
+        + "shop is closed then, and the 1-hour call-back target counts from it",
+        example = "2026-12-07T10:30:00+01:00")
+    String callBackAt,
     @Size(max = 500) String subject,
     @Size(max = 100_000) String body,
     @Schema(description = "optional hint: a topic the deployed classification table knows "
@@ -32,6 +38,12 @@ public record NewContact(
     @Size(max = 60) String topic,
     @Size(max = 100) String orderId,
     @Size(max = 100) String productSku) {
+
+  /** A contact that asks for no call-back. */
+  public NewContact(String channel, String externalId, String receivedAt, CustomerDetails customer, String subject,
+      String body, String topic, String orderId, String productSku) {
+    this(channel, externalId, receivedAt, customer, null, subject, body, topic, orderId, productSku);
+  }
 
   /**
    * Who the customer is, as the channel knows them; e-mail, phone or (for CHAT and SOCIAL) the

@@ -71,6 +71,32 @@ class ContactClassificationTableTest {
     assertThat(result.get(CaseVariables.SUGGESTED_TOPIC)).isEqualTo(suggestion);
   }
 
+  @ParameterizedTest(name = "web form asking to be called back, hint {0} -> call-back")
+  @CsvSource(nullValues = "null", textBlock = """
+      null
+      RETURN
+      COMPLAINT
+      """)
+  void shouldCallBackAWebFormThatAsksForACall(String hint) {
+    DmnDecisionResultEntries result = dmn.evaluateDecision(decision, Variables.createVariables()
+        .putValue(CaseVariables.TOPIC_HINT, hint).putValue(CaseVariables.CHANNEL, "WEB_FORM")
+        .putValue(CaseVariables.CALL_BACK_AT, new java.util.Date())
+        .putValue("contactText", "please call me about my return")).getSingleResult();
+
+    assertThat(result.get(CaseVariables.TOPIC)).isNull();
+    assertThat(result.get(CaseVariables.PROTOCOL_KEY)).isEqualTo("missed-call");
+    assertThat(result.get(CaseVariables.TEAM)).isEqualTo("team-inquiries");
+  }
+
+  @Test
+  void shouldClassifyAWebFormWithoutACallMeTimeByItsHint() {
+    DmnDecisionResultEntries result = dmn.evaluateDecision(decision, Variables.createVariables()
+        .putValue(CaseVariables.TOPIC_HINT, "RETURN").putValue(CaseVariables.CHANNEL, "WEB_FORM")
+        .putValue(CaseVariables.CALL_BACK_AT, null).putValue("contactText", "")).getSingleResult();
+
+    assertThat(result.get(CaseVariables.PROTOCOL_KEY)).isEqualTo("return");
+  }
+
   private static DmnDecisionResultEntries classify(String hint, String channel, String text) {
     return dmn.evaluateDecision(decision, Variables.createVariables()
         .putValue(CaseVariables.TOPIC_HINT, hint).putValue(CaseVariables.CHANNEL, channel)

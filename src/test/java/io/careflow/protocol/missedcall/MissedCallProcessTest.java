@@ -159,6 +159,58 @@ class MissedCallProcessTest extends ProtocolTestSupport {
   }
 
   @Test
+  void shouldCallBackAWebFormCallMeRequestAtTheTimeTheCustomerChose() {
+    // Monday 10:00: the customer asks to be called on Tuesday at 10:30
+    Contact callMe = intake.receive(callMe("2026-12-01T10:30:00+01:00", "RETURN"), "intake").contact();
+    assertThat(callMe.callBackAt()).isEqualTo(at("2026-12-01T10:30:00+01:00"));
+    ProcessInstance callBack = protocol(callMe, MissedCallProcess.KEY);
+
+    assertThat(callBack).as("a call-back, whatever the hint").hasPassed(Elements.XOR_TIME_REQUESTED,
+        Elements.SERVICE_PAUSE_UNTIL_REQUESTED).isWaitingAt(Elements.TIMER_REQUESTED_TIME);
+    assertThat(deadline(callMe.id(), DeadlineService.REPLY).isPaused()).as("no clock runs before that time").isTrue();
+    assertThat(reload(callMe).status()).isEqualTo(ContactStatus.WAITING_FOR_CUSTOMER);
+    assertThat(dueJob(callBack, Elements.TIMER_REQUESTED_TIME)).isNull();
+
+    clock(at("2026-12-01T10:30:00+01:00"));
+    assertThat(dueJob(callBack, Elements.TIMER_REQUESTED_TIME)).isNotNull();
+    run(callBack, Elements.TIMER_REQUESTED_TIME);
+
+    assertThat(callBack).hasPassed(Elements.SERVICE_RESUME_AT_REQUESTED, Elements.XOR_MERGE_CALL)
+        .isWaitingAt(Elements.USER_CALL_BACK);
+    Deadline call = deadline(callMe.id(), DeadlineService.REPLY);
+    assertThat(call.policy()).as("the call-me row: 1 working hour").startsWith("sla-policy rule_call_me");
+    assertThat(call.dueAt()).as("an hour after the time the customer chose").isEqualTo(at("2026-12-01T11:30:00+01:00"));
+    assertThat(task(callBack).getDueDate()).isEqualTo(Date.from(call.dueAt()));
+    assertThat(reload(callMe).status()).isEqualTo(ContactStatus.OPEN);
+    assertThat(processEngine.getTaskService().getVariable(task(callBack).getId(), MissedCallProcess.CALL_TOPIC))
+        .isEqualTo("RETURN");
+
+    complete(callBack, "boris", BORIS, Map.of(MissedCallProcess.CALL_OUTCOME, "REACHED",
+        MissedCallProcess.CALL_TOPIC, "", "followUpType", "NONE"));
+    assertThat(callBack).hasPassed(Elements.END_CUSTOMER_REACHED).isEnded();
+    assertThat(deadlines.first(callMe.id(), DeadlineService.REPLY).orElseThrow().met()).isTrue();
+  }
+
+  @Test
+  void shouldMoveACallMeTimeOutsideWorkingHoursToTheNextOpening() {
+    // Saturday 10:00 is closed: the call is due from Monday 09:00
+    Contact callMe = intake.receive(callMe("2026-12-05T10:00:00+01:00", null), "intake").contact();
+
+    assertThat(callMe.callBackAt()).isEqualTo(at("2026-12-07T09:00:00+01:00"));
+    ProcessInstance callBack = protocol(callMe, MissedCallProcess.KEY);
+    clock(at("2026-12-07T09:00:00+01:00"));
+    run(callBack, Elements.TIMER_REQUESTED_TIME);
+    assertThat(callBack).isWaitingAt(Elements.USER_CALL_BACK);
+    assertThat(deadline(callMe.id(), DeadlineService.REPLY).dueAt()).isEqualTo(at("2026-12-07T10:00:00+01:00"));
+  }
+
+  private static NewContact callMe(String at, String topic) {
+    return new NewContact("WEB_FORM", "form-" + System.nanoTime(), null,
+        new CustomerDetails(null, uniquePhone(), "Ola", "pl"), at, "Please call me", "About my order", topic, null,
+        null);
+  }
+
+  @Test
   void shouldRefuseATopicTheTableDoesNotKnow() {
     assertThatThrownBy(() -> complete(pi, "boris", BORIS, Map.of(MissedCallProcess.CALL_OUTCOME, "REACHED",
         MissedCallProcess.CALL_TOPIC, "WEATHER", "followUpType", "NONE"))).hasMessageContaining("callTopic");

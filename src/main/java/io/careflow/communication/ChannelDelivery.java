@@ -126,8 +126,15 @@ public class ChannelDelivery {
     return ids;
   }
 
-  /** Where the customer is reached in the channel of the contact. */
+  /**
+   * Where the customer is reached in the channel of the contact: a chat or social contact
+   * goes back to the handle it came from (SPEC R1), else to an address the customer gave.
+   */
   static String recipient(Contact contact) {
+    if ((contact.channel() == Channel.CHAT || contact.channel() == Channel.SOCIAL)
+        && contact.customerHandle() != null) {
+      return contact.customerHandle();
+    }
     return recipient(contact.channel(), contact.customerEmail(), contact.customerPhone());
   }
 

@@ -30,6 +30,8 @@ public final class CaseVariables {
   public static final String CUSTOMER_NAME = "customerName";
   /** The topic given at intake or chosen at triage (input of the classification table). */
   public static final String TOPIC_HINT = "topicHint";
+  /** A web form's call-me time (a date; null when the contact asks for none): the call-back protocol calls then. */
+  public static final String CALL_BACK_AT = "callBackAt";
   /** Outputs of {@code contact-classification.dmn}. */
   public static final String TOPIC = "topic";
   public static final String PROTOCOL_KEY = "protocolKey";

@@ -27,4 +27,8 @@ public record Contact(
     String outcome,
     String outcomeDetail,
     Boolean firstContactResolved,
-    String dissatisfaction) {}
+    String dissatisfaction,
+    /** The chat or social handle the contact came from (SPEC R1): the reply goes back to it. */
+    String customerHandle,
+    /** A web form's call-me request: when to call the customer back (in working hours); null otherwise. */
+    Instant callBackAt) {}

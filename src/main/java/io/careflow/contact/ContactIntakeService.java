@@ -4,7 +4,9 @@ import io.careflow.contact.NewContact.CustomerDetails;
 import io.careflow.customer.ContactAddresses;
 import io.careflow.customer.Customer;
 import io.careflow.customer.CustomerService;
+import io.careflow.customer.IdentityKind;
 import io.careflow.model.TopicCatalog;
+import io.careflow.sla.WorkingTimeCalendar;
 import io.careflow.system.RequestValidator;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,6 +33,8 @@ public class ContactIntakeService {
   private static final int ATTEMPTS = 3;
   /** Clocks of integrations drift; a contact "received" further in the future is refused. */
   private static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
+  /** How far ahead a customer may ask to be called back. */
+  static final Duration LATEST_CALL_BACK = Duration.ofDays(30);
 
   private final ContactRepository contacts;
   private final CustomerService customers;
@@ -40,11 +44,12 @@ public class ContactIntakeService {
   private final RequestValidator validator;
   private final TopicCatalog topics;
   private final TransactionTemplate transaction;
+  private final WorkingTimeCalendar calendar;
   private final Clock clock;
 
   public ContactIntakeService(ContactRepository contacts, CustomerService customers, ContactAddresses addresses,
       ContactProcessStarter processStarter, ContactEvents events, RequestValidator validator, TopicCatalog topics,
-      TransactionTemplate transaction, Clock clock) {
+      TransactionTemplate transaction, WorkingTimeCalendar calendar, Clock clock) {
     this.contacts = contacts;
     this.customers = customers;
     this.addresses = addresses;
@@ -53,6 +58,7 @@ public class ContactIntakeService {
     this.validator = validator;
     this.topics = topics;
     this.transaction = transaction;
+    this.calendar = calendar;
     this.clock = clock;
   }
 
@@ -65,8 +71,10 @@ public class ContactIntakeService {
     String topic = null;
     Instant receivedAt = null;
     String phone = null;
+    Instant callBackAt = null;
     if (request != null) {
       channel = check.oneOf(Channel.class, request.channel(), "channel");
+      callBackAt = callBackAt(request, channel, check);
       // a hint names a topic of the deployed classification table (a designer adds topics there);
       // a blank one is no hint
       topic = check.oneOf(topics.names(), request.topic() == null || request.topic().isBlank() ? null
@@ -76,8 +84,15 @@ public class ContactIntakeService {
       if (customer != null) {
         boolean hasEmail = customer.email() != null && !customer.email().isBlank();
         boolean hasPhone = customer.phone() != null && !customer.phone().isBlank();
-        if (!hasEmail && !hasPhone) {
-          check.add("customer", "email or phone is required");
+        // a blank or too long handle has its problem already (NewContact's constraints)
+        boolean hasHandle = customer.handle() != null && !check.hasProblem("customer.handle");
+        if (hasHandle && channel != null && IdentityKind.handleOf(channel).isEmpty()) {
+          check.add("customer.handle", "only CHAT and SOCIAL contacts come with a handle");
+        }
+        if (!hasEmail && !hasPhone && customer.handle() == null) {
+          check.add("customer", "email, phone or handle is required");
+        } else if (!hasEmail && !hasPhone && channel != null && IdentityKind.handleOf(channel).isEmpty()) {
+          check.add("customer", "email or phone is required for a " + channel + " contact");
         } else if (channel == Channel.EMAIL && !hasEmail) {
           // replies go back in the channel the customer used (SPEC R1)
           check.add("customer.email", "is required for an EMAIL contact");
@@ -105,7 +120,8 @@ public class ContactIntakeService {
         receivedAt == null ? clock.instant() : receivedAt,
         blankToNull(request.subject()), request.body(), topic, null, null, ContactStatus.OPEN,
         language(customer.language()), blankToNull(request.orderId()), blankToNull(request.productSku()),
-        null, null, null, null, null, null, null, null);
+        null, null, null, null, null, null, null, null, customer.handle() == null ? null : customer.handle().strip(),
+        callBackAt);
     return register(contact, blankToNull(customer.name()), blankToNull(customer.timeZone()), actor);
   }
 
@@ -125,7 +141,7 @@ public class ContactIntakeService {
     check.throwIfInvalid();
     Contact contact = new Contact(UUID.randomUUID().toString(), Channel.MISSED_CALL, call.callId().trim(), null,
         null, phone, at == null ? clock.instant() : at, "Missed call", null, null, null,
-        null, ContactStatus.OPEN, null, null, null, null, null, null, null, null, null, null, null);
+        null, ContactStatus.OPEN, null, null, null, null, null, null, null, null, null, null, null, null, null);
     return register(contact, null, null, actor);
   }
 
@@ -139,7 +155,7 @@ public class ContactIntakeService {
     Contact draft = new Contact(UUID.randomUUID().toString(), origin.channel(), externalId, origin.customerId(),
         origin.customerEmail(), origin.customerPhone(), clock.instant(), subject, body, topic, null, null,
         ContactStatus.OPEN, origin.language(), origin.orderId(), origin.productSku(), null, null, null, null, null,
-        null, null, null);
+        null, null, null, origin.customerHandle(), null);
     Optional<Contact> existing = existing(draft);
     if (existing.isPresent()) {
       return existing.get();
@@ -151,6 +167,33 @@ public class ContactIntakeService {
     events.record(origin.id(), ContactEvents.FOLLOWED_BY, actor, "case " + draft.id() + " opened on topic " + topic);
     contacts.setProcessInstance(draft.id(), processStarter.start(draft));
     return contacts.find(draft.id()).orElseThrow();
+  }
+
+  /**
+   * A web form's "call me back" time (SPEC R3): from now (clocks drift: a few minutes back pass)
+   * to {@link #LATEST_CALL_BACK} ahead, on a WEB_FORM contact that gives a phone number; moved to
+   * the next working instant when the shop is closed then. Null when none was asked for.
+   */
+  private Instant callBackAt(NewContact request, Channel channel, RequestValidator.Check check) {
+    if (request.callBackAt() == null) {
+      return null;
+    }
+    Instant at = check.instant(request.callBackAt(), "callBackAt");
+    if (at == null) {
+      return null;
+    }
+    Instant now = clock.instant();
+    if (channel != null && channel != Channel.WEB_FORM) {
+      check.add("callBackAt", "only a WEB_FORM contact asks to be called back");
+    } else if (at.isBefore(now.minus(MAX_CLOCK_SKEW))) {
+      check.add("callBackAt", "must not be in the past");
+    } else if (at.isAfter(now.plus(LATEST_CALL_BACK))) {
+      check.add("callBackAt", "must lie within the next 30 days");
+    } else if (request.customer() != null
+        && (request.customer().phone() == null || request.customer().phone().isBlank())) {
+      check.add("customer.phone", "is required to be called back");
+    }
+    return calendar.nextWorkingInstant(at.isBefore(now) ? now : at);
   }
 
   /** {@code at}, unless it lies further in the future than clocks drift. */
@@ -185,8 +228,9 @@ public class ContactIntakeService {
     if (existing.isPresent()) {
       return new Intake(existing.get(), false);
     }
-    String customerId = customers.findOrCreate(draft.customerEmail(), draft.customerPhone(), customerName,
-        draft.language());
+    String customerId = customers.findOrCreate(draft.customerEmail(), draft.customerPhone(),
+        draft.customerHandle() == null ? null : IdentityKind.handleOf(draft.channel()).orElseThrow(),
+        draft.customerHandle(), customerName, draft.language());
     if (timeZone != null) {
       customers.setTimeZone(customerId, timeZone.strip());
     }
@@ -211,7 +255,8 @@ public class ContactIntakeService {
     return new Contact(c.id(), c.channel(), c.externalId(), customerId, c.customerEmail(), c.customerPhone(),
         c.receivedAt(), c.subject(), c.body(), c.topicHint(), c.topic(), c.protocol(), c.status(), language,
         c.orderId(), c.productSku(), c.processInstanceId(), c.firstReplyAt(), c.firstReplyWorkingMinutes(),
-        c.resolvedAt(), c.outcome(), c.outcomeDetail(), c.firstContactResolved(), c.dissatisfaction());
+        c.resolvedAt(), c.outcome(), c.outcomeDetail(), c.firstContactResolved(), c.dissatisfaction(),
+        c.customerHandle(), c.callBackAt());
   }
 
   private static String language(String language) {

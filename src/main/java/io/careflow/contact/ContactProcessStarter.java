@@ -42,11 +42,15 @@ public class ContactProcessStarter {
             .putValue(CaseVariables.ORDER_ID, contact.orderId())
             .putValue(CaseVariables.PRODUCT_SKU, contact.productSku())
             .putValue(CaseVariables.CUSTOMER_NAME, history.displayName(contact.customerId(),
-                contact.customerEmail() != null ? contact.customerEmail() : contact.customerPhone()))
+                contact.customerEmail() != null ? contact.customerEmail()
+                    : contact.customerPhone() != null ? contact.customerPhone() : contact.customerHandle()))
             // inputs of the communication style and SLA policy tables
             .putValue(SlaVariables.CUSTOMER_TYPE, customers.typeForNewContact(contact.customerId()).name())
             .putValue(CommunicationStyle.DISSATISFACTION, null)
-            .putValue(CaseVariables.TOPIC_HINT, contact.topicHint()))
+            .putValue(CaseVariables.TOPIC_HINT, contact.topicHint())
+            // a web form's call-me time: the classification sends it to the call-back protocol, which calls then
+            .putValue(CaseVariables.CALL_BACK_AT,
+                contact.callBackAt() == null ? null : Date.from(contact.callBackAt())))
         .execute()
         .getProcessInstanceId();
   }

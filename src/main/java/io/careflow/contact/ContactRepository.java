@@ -16,7 +16,7 @@ public class ContactRepository {
   private static final String COLUMNS = "id, channel, external_id, customer_id, customer_email, customer_phone, "
       + "received_at, subject, body, topic_hint, topic, protocol, status, language, order_id, product_sku, "
       + "process_instance_id, first_reply_at, first_reply_working_minutes, resolved_at, outcome, outcome_detail, "
-      + "first_contact_resolved, dissatisfaction";
+      + "first_contact_resolved, dissatisfaction, customer_handle, call_back_at";
 
   private final JdbcClient jdbc;
 
@@ -26,11 +26,12 @@ public class ContactRepository {
 
   void insert(Contact c, String createdBy) {
     jdbc.sql("insert into contact (id, channel, external_id, customer_id, customer_email, customer_phone, "
-            + "received_at, subject, body, topic_hint, status, language, order_id, product_sku, created_by) "
-            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            + "received_at, subject, body, topic_hint, status, language, order_id, product_sku, created_by, "
+            + "customer_handle, call_back_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(c.id(), c.channel().name(), c.externalId(), c.customerId(), c.customerEmail(), c.customerPhone(),
             utc(c.receivedAt()), c.subject(), c.body(), c.topicHint(),
-            c.status().name(), c.language(), c.orderId(), c.productSku(), createdBy)
+            c.status().name(), c.language(), c.orderId(), c.productSku(), createdBy, c.customerHandle(),
+            utc(c.callBackAt()))
         .update();
   }
 
@@ -162,6 +163,8 @@ public class ContactRepository {
         rs.getString("outcome"),
         rs.getString("outcome_detail"),
         (Boolean) rs.getObject("first_contact_resolved"),
-        rs.getString("dissatisfaction"));
+        rs.getString("dissatisfaction"),
+        rs.getString("customer_handle"),
+        instant(rs, "call_back_at"));
   }
 }

@@ -24,6 +24,12 @@ public record NewContact(
     String receivedAt,
     @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
     @NotNull(message = "is required") @Valid CustomerDetails customer,
+    @Schema(description = "WEB_FORM only: the customer asks to be called back at this time (\"call me back\"), "
+        + "an ISO-8601 instant with offset, from now to 30 days ahead; customer.phone is required. The contact "
+        + "becomes a call-back (the missed-call protocol) at that time, moved to the next working hour when the "
+        + "shop is closed then, and the 1-hour call-back target counts from it",
+        example = "2026-12-07T10:30:00+01:00")
+    String callBackAt,
     @Size(max = 500) String subject,
     @Size(max = 100_000) String body,
     @Schema(description = "optional hint: a topic the deployed classification table knows "
@@ -33,7 +39,16 @@ public record NewContact(
     @Size(max = 100) String orderId,
     @Size(max = 100) String productSku) {
 
-  /** Who the customer is, as the channel knows them; e-mail or phone is required. */
+  /** A contact that asks for no call-back. */
+  public NewContact(String channel, String externalId, String receivedAt, CustomerDetails customer, String subject,
+      String body, String topic, String orderId, String productSku) {
+    this(channel, externalId, receivedAt, customer, null, subject, body, topic, orderId, productSku);
+  }
+
+  /**
+   * Who the customer is, as the channel knows them; e-mail, phone or (for CHAT and SOCIAL) the
+   * channel's handle is required.
+   */
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record CustomerDetails(
       @Email(message = "must be an e-mail address", regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+")
@@ -43,10 +58,19 @@ public record NewContact(
       @Schema(description = "ISO 639-1, e.g. pl, en, ru")
       @Pattern(regexp = "[a-zA-Z]{2}", message = "must be a two-letter language code") String language,
       @Schema(description = "IANA time zone, e.g. Europe/Warsaw; planned messages reach the customer 08:00-20:00 there")
-      @Size(max = 60) String timeZone) {
+      @Size(max = 60) String timeZone,
+      @Schema(description = "CHAT and SOCIAL only: the channel's own handle of the customer (chat session user, "
+          + "social account), e.g. fb:1234567; identifies the customer within that channel family when there is "
+          + "no e-mail or phone, and the reply goes back to it through the channel's webhook. 1-200 characters",
+          example = "fb:1234567")
+      @Size(max = 200) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") String handle) {
 
     public CustomerDetails(String email, String phone, String name, String language) {
-      this(email, phone, name, language, null);
+      this(email, phone, name, language, null, null);
+    }
+
+    public CustomerDetails(String email, String phone, String name, String language, String timeZone) {
+      this(email, phone, name, language, timeZone, null);
     }
   }
 }

@@ -36,7 +36,8 @@ public class TaskFormContextListener implements TaskListener {
         CommunicationStyle.taskPriority(task.getVariable(io.careflow.sla.SlaVariables.PRIORITY))));
     contacts.find(contactId).ifPresent(contact -> {
       task.setVariableLocal(CaseVariables.FORM_CUSTOMER_NAME, history.displayName(contact.customerId(),
-          contact.customerEmail() != null ? contact.customerEmail() : contact.customerPhone()));
+          contact.customerEmail() != null ? contact.customerEmail()
+              : contact.customerPhone() != null ? contact.customerPhone() : contact.customerHandle()));
       task.setVariableLocal(CaseVariables.FORM_CUSTOMER_MESSAGE, message(contact));
       task.setVariableLocal(CaseVariables.FORM_CUSTOMER_SUMMARY, history.summary(contact.customerId(), contact.id()));
     });

@@ -14,7 +14,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Finds the one customer behind an e-mail address or phone number, or creates them.
+ * Finds the one customer behind an e-mail address, phone number or channel handle, or creates them.
  * Whichever channel a customer uses, the same record is found: an address seen for the
  * first time alongside a known one is linked to that customer, and an agent links further
  * addresses by hand. A team lead marks a customer VIP.
@@ -44,10 +44,28 @@ public class CustomerService {
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public String findOrCreate(String email, String phone, String name, String language) {
+    return findOrCreate(email, phone, null, null, name, language);
+  }
+
+  /**
+   * @param email lower-cased e-mail address or null
+   * @param phone E.164 phone number or null
+   * @param handleKind the channel family of {@code handle} (CHAT or SOCIAL); null without a handle
+   * @param handle the channel's own handle of the customer (chat user, social account) or null
+   * @return the customer's id
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public String findOrCreate(String email, String phone, IdentityKind handleKind, String handle, String name,
+      String language) {
+    if (handle != null && (handleKind == null || handleKind == IdentityKind.EMAIL || handleKind == IdentityKind.PHONE)) {
+      throw new IllegalArgumentException("A handle belongs to a channel family (CHAT or SOCIAL), not " + handleKind);
+    }
     Optional<String> byEmail = email == null ? Optional.empty() : customers.findByIdentity(IdentityKind.EMAIL, email);
+    Optional<String> byHandle = handle == null ? Optional.empty() : customers.findByIdentity(handleKind, handle);
     Optional<String> byPhone = phone == null ? Optional.empty() : customers.findByIdentity(IdentityKind.PHONE, phone);
-    // e-mail first: a phone number may be shared (a household), an address rarely is
-    String customerId = byEmail.or(() -> byPhone).orElse(null);
+    // e-mail first, then the channel's handle (each names one person): a phone number may be
+    // shared (a household), an address or an account rarely is
+    String customerId = byEmail.or(() -> byHandle).or(() -> byPhone).orElse(null);
     if (customerId == null) {
       customerId = UUID.randomUUID().toString();
       customers.insertCustomer(customerId, name, language, clock.instant());
@@ -58,6 +76,9 @@ public class CustomerService {
     }
     if (email != null && byEmail.isEmpty()) {
       customers.insertIdentity(IdentityKind.EMAIL, email, customerId, clock.instant(), null);
+    }
+    if (handle != null && byHandle.isEmpty()) {
+      customers.insertIdentity(handleKind, handle, customerId, clock.instant(), null);
     }
     if (phone != null && byPhone.isEmpty()) {
       customers.insertIdentity(IdentityKind.PHONE, phone, customerId, clock.instant(), null);

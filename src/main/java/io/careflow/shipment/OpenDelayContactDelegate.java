@@ -61,7 +61,7 @@ public class OpenDelayContactDelegate implements JavaDelegate {
       contacts.insertProactive(new Contact(event.id(), reach.channel(), null, reach.customerId(), reach.email(),
           reach.phone(), event.receivedAt(), "Shipment delayed: order " + event.orderId(), description(event), null,
           null, ShipmentProcess.KEY, ContactStatus.OPEN, language, event.orderId(), null,
-          execution.getProcessInstanceId(), null, null, null, null, null, null, null), actor);
+          execution.getProcessInstanceId(), null, null, null, null, null, null, null, null, null), actor);
       contactEvents.record(event.id(), SHIPMENT_EVENT_RECEIVED, actor, "%s: order %s, tracking %s, seen %s, "
           .formatted(event.status(), event.orderId(), event.trackingId(), shopTime.local(event.occurredAt()))
           + "new expected delivery " + shopTime.local(event.expectedDelivery()) + "; proactive contact opened");

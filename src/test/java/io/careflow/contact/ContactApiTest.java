@@ -151,6 +151,31 @@ class ContactApiTest extends CareflowIntegrationTest {
             {"channel": "FAX", "customer": {"email": "a@example.com"}}""", List.of("channel")),
         Arguments.of("neither e-mail nor phone", """
             {"channel": "CHAT", "customer": {"name": "Anonymous"}}""", List.of("customer")),
+        Arguments.of("empty handle", """
+            {"channel": "CHAT", "customer": {"handle": ""}}""", List.of("customer.handle")),
+        Arguments.of("blank handle", """
+            {"channel": "SOCIAL", "customer": {"handle": "   "}}""", List.of("customer.handle")),
+        Arguments.of("handle over 200 characters", """
+            {"channel": "SOCIAL", "customer": {"handle": "fb:%s"}}""".formatted("1".repeat(198)),
+            List.of("customer.handle")),
+        Arguments.of("handle of a channel that has none", """
+            {"channel": "EMAIL", "customer": {"email": "a@example.com", "handle": "fb:1"}}""",
+            List.of("customer.handle")),
+        Arguments.of("call-me time in the past", """
+            {"channel": "WEB_FORM", "customer": {"phone": "+48600100200"}, "callBackAt": "2020-01-01T10:00:00+01:00"}""",
+            List.of("callBackAt")),
+        Arguments.of("call-me time more than 30 days ahead", """
+            {"channel": "WEB_FORM", "customer": {"phone": "+48600100200"}, "callBackAt": "%s"}"""
+            .formatted(java.time.OffsetDateTime.now().plusDays(31)), List.of("callBackAt")),
+        Arguments.of("malformed call-me time", """
+            {"channel": "WEB_FORM", "customer": {"phone": "+48600100200"}, "callBackAt": "tomorrow at ten"}""",
+            List.of("callBackAt")),
+        Arguments.of("call-me time on a channel that is not a web form", """
+            {"channel": "EMAIL", "customer": {"email": "a@example.com"}, "callBackAt": "%s"}"""
+            .formatted(java.time.OffsetDateTime.now().plusDays(1)), List.of("callBackAt")),
+        Arguments.of("call-me request without a phone number", """
+            {"channel": "WEB_FORM", "customer": {"email": "a@example.com"}, "callBackAt": "%s"}"""
+            .formatted(java.time.OffsetDateTime.now().plusDays(1)), List.of("customer.phone")),
         Arguments.of("no customer, no channel", """
             {"body": "hello"}""", List.of("channel", "customer")),
         Arguments.of("malformed e-mail", """

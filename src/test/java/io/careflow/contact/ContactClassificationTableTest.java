@@ -42,7 +42,8 @@ class ContactClassificationTableTest {
       RETURN    | WEB_FORM    | null                       | RETURN    | return             | team-returns      | null
       INQUIRY   | CHAT        | null                       | INQUIRY   | inquiry            | team-inquiries    | null
       null      | MISSED_CALL | null                       | null      | missed-call        | team-inquiries    | null
-      RETURN    | MISSED_CALL | null                       | RETURN    | return             | team-returns      | null
+      RETURN    | MISSED_CALL | null                       | null      | missed-call        | team-inquiries    | null
+      COMPLAINT | MISSED_CALL | to skandal                 | null      | missed-call        | team-inquiries    | null
       null      | EMAIL       | Czajnik się zepsuł po tygodniu | DEFECT | defect-replacement | team-replacements | null
       null      | EMAIL       | Чайник сломался            | DEFECT    | defect-replacement | team-replacements | null
       null      | SMS         | The kettle is broken       | DEFECT    | defect-replacement | team-replacements | null
@@ -68,6 +69,32 @@ class ContactClassificationTableTest {
     assertThat(result.get(CaseVariables.PROTOCOL_KEY)).isEqualTo(protocol);
     assertThat(result.get(CaseVariables.TEAM)).isEqualTo(team);
     assertThat(result.get(CaseVariables.SUGGESTED_TOPIC)).isEqualTo(suggestion);
+  }
+
+  @ParameterizedTest(name = "web form asking to be called back, hint {0} -> call-back")
+  @CsvSource(nullValues = "null", textBlock = """
+      null
+      RETURN
+      COMPLAINT
+      """)
+  void shouldCallBackAWebFormThatAsksForACall(String hint) {
+    DmnDecisionResultEntries result = dmn.evaluateDecision(decision, Variables.createVariables()
+        .putValue(CaseVariables.TOPIC_HINT, hint).putValue(CaseVariables.CHANNEL, "WEB_FORM")
+        .putValue(CaseVariables.CALL_BACK_AT, new java.util.Date())
+        .putValue("contactText", "please call me about my return")).getSingleResult();
+
+    assertThat(result.get(CaseVariables.TOPIC)).isNull();
+    assertThat(result.get(CaseVariables.PROTOCOL_KEY)).isEqualTo("missed-call");
+    assertThat(result.get(CaseVariables.TEAM)).isEqualTo("team-inquiries");
+  }
+
+  @Test
+  void shouldClassifyAWebFormWithoutACallMeTimeByItsHint() {
+    DmnDecisionResultEntries result = dmn.evaluateDecision(decision, Variables.createVariables()
+        .putValue(CaseVariables.TOPIC_HINT, "RETURN").putValue(CaseVariables.CHANNEL, "WEB_FORM")
+        .putValue(CaseVariables.CALL_BACK_AT, null).putValue("contactText", "")).getSingleResult();
+
+    assertThat(result.get(CaseVariables.PROTOCOL_KEY)).isEqualTo("return");
   }
 
   private static DmnDecisionResultEntries classify(String hint, String channel, String text) {

@@ -9,6 +9,7 @@ import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -52,6 +53,15 @@ class SlaPolicyTableTest {
     DmnDecisionResult result = evaluate(step, channel, priority, customerType);
     assertThat(result.getSingleResult().<String>getEntry(SlaVariables.TARGET)).as(why).isEqualTo(target);
     assertThat(result.getSingleResult().<Double>getEntry(SlaVariables.WARNING_FRACTION)).isEqualTo(0.75);
+  }
+
+  @Test
+  void shouldCallBackACallMeRequestWithinOneWorkingHourWhateverItsChannel() {
+    DmnDecisionResult result = dmn.evaluateDecision(decision, Variables.createVariables()
+        .putValue(SlaVariables.STEP, "reply").putValue("channel", "WEB_FORM").putValue("protocolKey", "missed-call")
+        .putValue(SlaVariables.PRIORITY, "NORMAL").putValue(SlaVariables.CUSTOMER_TYPE, "VIP"));
+
+    assertThat(result.getSingleResult().<String>getEntry(SlaVariables.TARGET)).isEqualTo("PT1H");
   }
 
   @ParameterizedTest(name = "{0} / {1}: no row")

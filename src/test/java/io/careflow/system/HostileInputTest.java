@@ -315,7 +315,9 @@ class HostileInputTest extends CareflowIntegrationTest {
         .as((kind, how, c) -> {
           String token = tokenOf(kind);
           String mangled = switch (how) {
-            case 0 -> token.substring(0, token.length() - 1) + (token.endsWith(String.valueOf(c)) ? "Q" : c);
+            // another last character: never the one it had (a token ending in Q drawn with c = Q stayed genuine)
+            case 0 -> token.substring(0, token.length() - 1)
+                + (token.endsWith(String.valueOf(c)) ? (c == 'Q' ? "R" : "Q") : String.valueOf(c));
             case 1 -> token.substring(0, token.length() - 2);
             case 2 -> token + c;
             case 3 -> token.substring(0, token.indexOf('.') + 1) + Base64.getUrlEncoder().withoutPadding()

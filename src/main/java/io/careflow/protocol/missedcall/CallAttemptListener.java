@@ -1,10 +1,16 @@
 package io.careflow.protocol.missedcall;
 
+import io.careflow.communication.PhoneCalls;
+import io.careflow.contact.CaseVariables;
+import io.careflow.contact.ContactEvents;
+import io.careflow.customer.CustomerNotes;
+import io.careflow.customer.Note;
 import io.careflow.followup.PlanFollowUpListener;
 import io.careflow.model.BuildingBlock;
 import io.careflow.sla.BusinessHoursProperties;
 import io.careflow.system.FormFields;
 import io.careflow.system.TaskFormInput;
+import io.careflow.system.UserDirectory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,9 +24,12 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * A call-back attempt done ("Call the customer back" / "again"): reached or not. Not reached
- * and attempts left: the agent chooses when to try again (in the future, within 7 days; a
- * time without offset is shop time). Reached: the next communication is planned. Stays Java for
+ * A call-back attempt done ("Call the customer back" / "again"): reached or not. What was said
+ * lands on the customer record as a note, signed by the agent (SPEC R1: what a customer said on
+ * the phone is known in the next chat). Not reached and attempts left: the agent chooses when to
+ * try again (in the future, within 7 days; a time without offset is shop time). Reached: the
+ * call is the agent's reply on the contact (it counts for the relationship like a written one)
+ * and the next communication is planned. Stays Java for
  * what the form cannot express: the next attempt's time is required only when the call did not
  * reach the customer and attempts are left, and must lie within the next 7 days.
  */
@@ -31,11 +40,18 @@ public class CallAttemptListener implements TaskListener {
   static final Duration LATEST_NEXT_ATTEMPT = Duration.ofDays(7);
 
   private final PlanFollowUpListener followUps;
+  private final CustomerNotes notes;
+  private final PhoneCalls calls;
+  private final UserDirectory users;
   private final Clock clock;
   private final BusinessHoursProperties shopTime;
 
-  public CallAttemptListener(PlanFollowUpListener followUps, Clock clock, BusinessHoursProperties shopTime) {
+  public CallAttemptListener(PlanFollowUpListener followUps, CustomerNotes notes, PhoneCalls calls,
+      UserDirectory users, Clock clock, BusinessHoursProperties shopTime) {
     this.followUps = followUps;
+    this.notes = notes;
+    this.calls = calls;
+    this.users = users;
     this.clock = clock;
     this.shopTime = shopTime;
   }
@@ -43,9 +59,21 @@ public class CallAttemptListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     String outcome = FormFields.oneOf(task, MissedCallProcess.CALL_OUTCOME, Set.of("REACHED", "NOT_REACHED"));
-    FormFields.optional(task, MissedCallProcess.CALL_NOTES, 2000);
+    String said = FormFields.optional(task, MissedCallProcess.CALL_NOTES, Note.MAX_TEXT);
+    String contactId = CaseVariables.contactId(task);
+    String agent = TaskFormInput.actor(task, users);
     if (outcome.equals("REACHED")) {
       followUps.planFrom(task);
+      if (!ContactEvents.SYSTEM.equals(agent)) {
+        calls.recordReached(contactId, agent, said);
+      }
+    }
+    if (said != null) {
+      notes.addDuringContact(contactId, said, agent);
+      // kept in the note table: the next attempt's form starts empty instead of storing it twice
+      task.removeVariable(MissedCallProcess.CALL_NOTES);
+    }
+    if (outcome.equals("REACHED")) {
       return;
     }
     Object done = task.getVariable(MissedCallProcess.CALL_ATTEMPTS);

@@ -46,6 +46,7 @@ class KpiBenchmark {
   static final String[] TOPICS = {"INQUIRY", "INQUIRY", "COMPLAINT", "RETURN", "DEFECT"};
   static final String[] TEAMS = {"team-inquiries", "team-inquiries", "team-complaints", "team-returns",
       "team-replacements"};
+  static final String[] SKU_PREFIXES = {"KET-", "TV-", "SOF-", "SHO-", "PHN-", "XYZ-"};
   static final String[] REASONS = {"WRONG_SIZE", "NOT_AS_DESCRIBED", "DAMAGED_ON_ARRIVAL", "CHANGED_MIND",
       "FOUND_CHEAPER", "ARRIVED_LATE", "OTHER"};
 
@@ -133,7 +134,7 @@ class KpiBenchmark {
           "insert into customer (id, name, language, created_at) values (?, 'Bulk', 'pl', ?)");
       PreparedStatement contact = c.prepareStatement("insert into contact (id, channel, customer_id, received_at,"
           + " topic, protocol, status, team, first_reply_at, first_reply_working_minutes, resolved_at,"
-          + " first_contact_resolved, created_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'bulk')");
+          + " first_contact_resolved, product_sku, created_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'bulk')");
       PreparedStatement message = c.prepareStatement("insert into message (id, contact_id, direction, channel,"
           + " author, body, status, created_at, kind) values (?, ?, ?, ?, 'anna', 'text', 'SENT', ?, ?)");
       PreparedStatement deadline = c.prepareStatement("insert into deadline (id, contact_id, step, target,"
@@ -176,6 +177,9 @@ class KpiBenchmark {
         contact.setObject(10, open ? null : minutes);
         contact.setObject(11, open ? null : utc(resolved));
         contact.setObject(12, random.nextInt(4) == 0 ? Boolean.FALSE : null);
+        // 600 products over the categories of routing.dmn, and some it does not know
+        contact.setString(13, random.nextInt(5) == 0 ? null
+            : SKU_PREFIXES[random.nextInt(SKU_PREFIXES.length)] + random.nextInt(100));
         contact.addBatch();
         if (!open) {
           message(message, id, "OUT", channel, replied, random.nextInt(8) == 0 ? "QUESTION" : "ANSWER");

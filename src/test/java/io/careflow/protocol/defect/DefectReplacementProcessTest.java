@@ -219,6 +219,16 @@ class DefectReplacementProcessTest extends ProtocolTestSupport {
     assertThat(runWatcherUntil(contacted, contacted.escalationAt().plusSeconds(60))).isEqualTo(1);
     assertThat(deadline(contact.id(), DefectReplacementProcess.CONTACT_STEP).escalatedAt()).isNotNull();
     assertThat(watcher(contacted)).as("nothing more to watch").isNull();
+    // each level on the contact's record in words, naming the step and who was told
+    assertThat(jdbc.sql("select type || ' ' || detail from contact_event where contact_id = ? and detail like ?"
+            + " order by id").params(contact.id(), DefectReplacementProcess.CONTACT_STEP + ":%")
+        .query(String.class).list()).satisfiesExactly(
+            start -> assertThat(start).startsWith("SLA_STARTED replacement-contact: P2D of working time, due "
+                + "2026-12-02 10:00, warning at 2026-12-01 14:00 (sla-policy rule_replacement_contact: "),
+            warning -> assertThat(warning).isEqualTo("SLA_WARNING replacement-contact: priority raised, told boris"),
+            breach -> assertThat(breach).startsWith("SLA_BREACHED replacement-contact: offered to team leads, told "),
+            escalation -> assertThat(escalation)
+                .startsWith("SLA_ESCALATED replacement-contact: twice the allowed time, told "));
 
     // the specialist calls at last: recorded as missed, and the replacement goes on
     complete(pi, "boris", BORIS, Map.of(DefectReplacementProcess.CONTACT_NOTES, "Delivery on Friday morning"));

@@ -257,7 +257,10 @@ class MissedCallProcessTest extends ProtocolTestSupport {
 
   @Test
   void shouldRefuseAFailedAttemptWithoutAGoodNextTime() {
-    assertThatThrownBy(() -> complete(pi, "boris", BORIS, notReached(null))).hasMessageContaining("nextAttemptAt");
+    assertThatThrownBy(() -> complete(pi, "boris", BORIS, notReached(null, "Voicemail")))
+        .hasMessageContaining("nextAttemptAt");
+    assertThat(jdbc.sql("select count(*) from note where contact_id = ?").param(contact.id()).query(Long.class)
+        .single()).as("a refused attempt stores no note").isZero();
     assertThatThrownBy(() -> complete(pi, "boris", BORIS, notReached("2026-11-29T10:00")))
         .hasMessageContaining("next 7 days");
     assertThatThrownBy(() -> complete(pi, "boris", BORIS, notReached("tomorrow")))

@@ -18,7 +18,11 @@ public record ContactView(
     String processInstanceId,
     OffsetDateTime receivedAt,
     Sla sla,
-    String assignee) {
+    String assignee,
+    @io.swagger.v3.oas.annotations.media.Schema(description = "a web form's call-me request: when careflow calls "
+        + "the customer back (the time asked for, moved to the next opening when the shop is closed then); "
+        + "null for other contacts")
+    OffsetDateTime callBackAt) {
 
   /**
    * The reply deadline of the contact: target (working time), due instant (moved by time
@@ -35,7 +39,7 @@ public record ContactView(
         reply.map(Deadline::met).orElse(null), reply.map(Deadline::isPaused).orElse(false),
         c.firstReplyWorkingMinutes(), reply.map(Deadline::policy).orElse(null));
     return new ContactView(c.id(), c.channel(), c.externalId(), c.topic(), c.protocol(), c.status(), c.customerId(),
-        c.processInstanceId(), at(c.receivedAt(), zone), sla, assignee);
+        c.processInstanceId(), at(c.receivedAt(), zone), sla, assignee, at(c.callBackAt(), zone));
   }
 
   private static OffsetDateTime at(Instant instant, ZoneId zone) {

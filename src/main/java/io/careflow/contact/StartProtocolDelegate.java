@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
  * "Start another protocol for the same customer" — a building block: a new case in the same
  * channel whose topic is the input {@code topic} (a topic of the classification table; its
  * protocol runs, with its own reply clock from now), naming the case it came from. E.g. a
- * call-back that turned out to be about a return, a cancellation that becomes a return. Inputs:
+ * cancellation that becomes a return (a call-back about a topic continues its own case instead, see
+ * {@code processes/missed-call.bpmn}). Inputs:
  * {@code topic} (an empty topic starts nothing, so a form's optional choice can feed it
  * directly), {@code subject} and {@code note} (optional; the note is the new case's message).
  * Sets {@code startedContactId} to the new case's id.

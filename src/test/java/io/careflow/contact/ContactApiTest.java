@@ -59,6 +59,22 @@ class ContactApiTest extends CareflowIntegrationTest {
   }
 
   @Test
+  void shouldTurnACallMeRequestIntoACallBackAtTheNextOpening() {
+    // Friday 16:30; the customer asks for a call at 18:00, after closing time
+    ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2026-12-04T16:30:00+01:00").toInstant()));
+    Http.Response response = http.postJson("intake", "/api/contacts", """
+        {"channel": "WEB_FORM", "externalId": "form-%s", "customer": {"phone": "+48 600 %03d 321", "name": "Ola"},
+         "callBackAt": "2026-12-04T18:00:00+01:00", "subject": "Call me", "body": "About my order", "topic": "RETURN"}"""
+        .formatted(UUID.randomUUID(), (int) (System.nanoTime() % 1000)));
+
+    assertThat(response.status()).as(response.body()).isEqualTo(201);
+    JsonNode body = response.json();
+    assertThat(body.get("callBackAt").asText()).as("Monday's opening").isEqualTo("2026-12-07T09:00:00+01:00");
+    assertThat(body.get("protocol").asText()).as("a call-back, whatever the hint").isEqualTo("missed-call");
+    assertThat(body.get("sla").get("paused").asBoolean()).as("no clock runs before that time").isTrue();
+  }
+
+  @Test
   void shouldSetTheReplyDeadlineOfAFridayAfternoonEmailAtIntake() {
     // Friday 4 December 2026, 15:05 in Warsaw; the e-mail came at 15:00
     ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2026-12-04T15:05:00+01:00").toInstant()));

@@ -64,6 +64,22 @@ class SlaPolicyTableTest {
     assertThat(result.getSingleResult().<String>getEntry(SlaVariables.TARGET)).isEqualTo("PT1H");
   }
 
+  @ParameterizedTest(name = "missed call continued with protocol {0}, {1} -> {2}")
+  @CsvSource(nullValues = "null", delimiter = '|', textBlock = """
+      null        | NORMAL | PT1H | at receipt: the call-back hour
+      missed-call | NORMAL | PT1H | the call-back itself
+      inquiry     | NORMAL | PT6H | the reached call goes on as an inquiry: a phone call's answer
+      complaint   | HIGH   | PT4H | high priority as for any written answer
+      """)
+  void shouldGiveACallThatReachedTheCustomerTheTargetsOfItsNextProtocol(String protocol, String priority,
+      String target, String why) {
+    DmnDecisionResult result = dmn.evaluateDecision(decision, Variables.createVariables()
+        .putValue(SlaVariables.STEP, "reply").putValue("channel", "MISSED_CALL").putValue("protocolKey", protocol)
+        .putValue(SlaVariables.PRIORITY, priority).putValue(SlaVariables.CUSTOMER_TYPE, "REGULAR"));
+
+    assertThat(result.getSingleResult().<String>getEntry(SlaVariables.TARGET)).as(why).isEqualTo(target);
+  }
+
   @ParameterizedTest(name = "{0} / {1}: no row")
   @CsvSource(nullValues = "null", delimiter = '|', textBlock = """
       unknown-step   | EMAIL

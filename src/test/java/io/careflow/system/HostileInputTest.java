@@ -141,6 +141,8 @@ class HostileInputTest extends CareflowIntegrationTest {
     bad.put("customer.phone", anyOf(Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(30),
         Arbitraries.strings().numeric().ofMinLength(41).ofMaxLength(80)));
     bad.put("customer.name", anyOf(longText(201)));
+    // a chat or social handle: 1-200 characters, not blank (on the e-mail contact here any handle is refused too)
+    bad.put("customer.handle", anyOf(blank(), longText(201)));
     bad.put("customer.language", anyOf(Arbitraries.strings().ofMinLength(0).ofMaxLength(12)
         .filter(s -> !s.matches("[a-zA-Z]{2}"))));
     bad.put("customer.timeZone", anyOf(Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(20)
@@ -152,6 +154,10 @@ class HostileInputTest extends CareflowIntegrationTest {
     bad.put("topic", anyOf(notIn(Set.of("COMPLAINT", "DEFECT", "RETURN", "INQUIRY")).filter(s -> !s.isBlank())));
     bad.put("orderId", anyOf(longText(101)));
     bad.put("productSku", anyOf(longText(101)));
+    // a call-me time: malformed, in the past, more than 30 days ahead (and on an e-mail contact at all)
+    bad.put("callBackAt", anyOf(badInstant(false),
+        Arbitraries.integers().between(1, 3_650).map(days -> java.time.OffsetDateTime.now().minusDays(days).toString()),
+        Arbitraries.integers().between(31, 3_650).map(days -> java.time.OffsetDateTime.now().plusDays(days).toString())));
     return malformed(this::validContact, bad, Set.of("channel", "customer", "receivedAt", "topic"));
   }
 

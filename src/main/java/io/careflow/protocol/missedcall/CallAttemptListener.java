@@ -60,9 +60,18 @@ public class CallAttemptListener implements TaskListener {
   public void notify(DelegateTask task) {
     String outcome = FormFields.oneOf(task, MissedCallProcess.CALL_OUTCOME, Set.of("REACHED", "NOT_REACHED"));
     String said = FormFields.optional(task, MissedCallProcess.CALL_NOTES, Note.MAX_TEXT);
+    boolean reached = outcome.equals("REACHED");
+    if (!reached) {
+      // refused before anything is written: a bad next time keeps the task open with nothing stored
+      Object done = task.getVariable(MissedCallProcess.CALL_ATTEMPTS);
+      int attempt = (done == null ? 0 : ((Number) done).intValue()) + 1;
+      if (attempt < MissedCallProcess.MAX_ATTEMPTS) {
+        task.getExecution().setVariable(MissedCallProcess.NEXT_ATTEMPT_AT, Date.from(nextAttempt(task)));
+      }
+    }
     String contactId = CaseVariables.contactId(task);
     String agent = TaskFormInput.actor(task, users);
-    if (outcome.equals("REACHED")) {
+    if (reached) {
       followUps.planFrom(task);
       if (!ContactEvents.SYSTEM.equals(agent)) {
         calls.recordReached(contactId, agent, said);
@@ -72,14 +81,6 @@ public class CallAttemptListener implements TaskListener {
       notes.addDuringContact(contactId, said, agent);
       // kept in the note table: the next attempt's form starts empty instead of storing it twice
       task.removeVariable(MissedCallProcess.CALL_NOTES);
-    }
-    if (outcome.equals("REACHED")) {
-      return;
-    }
-    Object done = task.getVariable(MissedCallProcess.CALL_ATTEMPTS);
-    int attempt = (done == null ? 0 : ((Number) done).intValue()) + 1;
-    if (attempt < MissedCallProcess.MAX_ATTEMPTS) {
-      task.getExecution().setVariable(MissedCallProcess.NEXT_ATTEMPT_AT, Date.from(nextAttempt(task)));
     }
   }
 

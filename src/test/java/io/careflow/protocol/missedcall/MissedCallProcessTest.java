@@ -12,6 +12,7 @@ import io.careflow.contact.NewContact.CustomerDetails;
 import io.careflow.routing.CustomerRelationships;
 import io.careflow.contact.Contact;
 import io.careflow.contact.ContactEvents;
+import io.careflow.protocol.inquiry.InquiryProcess;
 import io.careflow.protocol.returns.ReturnProcess;
 import io.careflow.model.TopicCatalog;
 import io.careflow.contact.ContactStatus;
@@ -98,6 +99,28 @@ class MissedCallProcessTest extends ProtocolTestSupport {
     assertThat(pi).hasPassed(Elements.CALL_TOPIC_PROTOCOL, Elements.END_TOPIC_PROTOCOL_DONE).isEnded();
     assertThat(reload(contact).status()).isIn(ContactStatus.RESOLVED, ContactStatus.CLOSED);
     assertThat(count("contact")).isEqualTo(contactsBefore);
+  }
+
+  @Test
+  void shouldGiveTheProtocolACallContinuesWithTheTargetOfAPhoneCall() {
+    complete(pi, "boris", BORIS, Map.of(MissedCallProcess.CALL_OUTCOME, "REACHED",
+        MissedCallProcess.CALL_NOTES, "Asks whether the kettle comes in red; will check and write back",
+        MissedCallProcess.CALL_TOPIC, "INQUIRY", "followUpType", "NONE"));
+
+    ProcessInstance inquiry = protocol(contact, InquiryProcess.KEY);
+    assertThat(inquiry).isWaitingAt(InquiryProcess.Elements.USER_ANSWER_CUSTOMER);
+    // the call-back's hour was met; the written answer that follows has a phone call's 6 working hours
+    List<Deadline> replies = deadlines.ofContact(contact.id()).stream()
+        .filter(d -> d.step().equals(DeadlineService.REPLY)).toList();
+    assertThat(replies).hasSize(2);
+    assertThat(replies).filteredOn(Deadline::isCompleted).singleElement().satisfies(call -> {
+      assertThat(call.met()).isTrue();
+      assertThat(call.target()).hasToString("PT1H");
+    });
+    Deadline answer = replies.stream().filter(d -> !d.isCompleted()).findFirst().orElseThrow();
+    assertThat(answer.target()).hasToString("PT6H");
+    assertThat(answer.policy()).startsWith("sla-policy rule_written");
+    assertThat(task(inquiry).getDueDate()).isEqualTo(Date.from(answer.dueAt()));
   }
 
   @Test
@@ -257,7 +280,10 @@ class MissedCallProcessTest extends ProtocolTestSupport {
 
   @Test
   void shouldRefuseAFailedAttemptWithoutAGoodNextTime() {
-    assertThatThrownBy(() -> complete(pi, "boris", BORIS, notReached(null))).hasMessageContaining("nextAttemptAt");
+    assertThatThrownBy(() -> complete(pi, "boris", BORIS, notReached(null, "Voicemail")))
+        .hasMessageContaining("nextAttemptAt");
+    assertThat(jdbc.sql("select count(*) from note where contact_id = ?").param(contact.id()).query(Long.class)
+        .single()).as("a refused attempt stores no note").isZero();
     assertThatThrownBy(() -> complete(pi, "boris", BORIS, notReached("2026-11-29T10:00")))
         .hasMessageContaining("next 7 days");
     assertThatThrownBy(() -> complete(pi, "boris", BORIS, notReached("tomorrow")))

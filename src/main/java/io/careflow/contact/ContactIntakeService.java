@@ -39,12 +39,13 @@ public class ContactIntakeService {
   private final ContactEvents events;
   private final RequestValidator validator;
   private final TopicCatalog topics;
+  private final Dissatisfaction dissatisfaction;
   private final TransactionTemplate transaction;
   private final Clock clock;
 
   public ContactIntakeService(ContactRepository contacts, CustomerService customers, ContactAddresses addresses,
       ContactProcessStarter processStarter, ContactEvents events, RequestValidator validator, TopicCatalog topics,
-      TransactionTemplate transaction, Clock clock) {
+      Dissatisfaction dissatisfaction, TransactionTemplate transaction, Clock clock) {
     this.contacts = contacts;
     this.customers = customers;
     this.addresses = addresses;
@@ -52,6 +53,7 @@ public class ContactIntakeService {
     this.events = events;
     this.validator = validator;
     this.topics = topics;
+    this.dissatisfaction = dissatisfaction;
     this.transaction = transaction;
     this.clock = clock;
   }
@@ -72,6 +74,10 @@ public class ContactIntakeService {
       topic = check.oneOf(topics.names(), request.topic() == null || request.topic().isBlank() ? null
           : request.topic(), "topic");
       receivedAt = notInTheFuture(check.instant(request.receivedAt(), "receivedAt"), "receivedAt", check);
+      if (request.dissatisfaction() != null && !request.dissatisfaction().isBlank()
+          && Dissatisfaction.normalized(request.dissatisfaction()) == null) {
+        check.add("dissatisfaction", "must be low, medium or high");
+      }
       CustomerDetails customer = request.customer();
       if (customer != null) {
         boolean hasEmail = customer.email() != null && !customer.email().isBlank();
@@ -100,13 +106,16 @@ public class ContactIntakeService {
     check.throwIfInvalid();
 
     CustomerDetails customer = request.customer();
+    // the channel's judgement, raised by the customer's words (SPEC R3)
+    Dissatisfaction.Level mood = dissatisfaction.atReceipt(Dissatisfaction.normalized(request.dissatisfaction()),
+        ContactTexts.of(request.subject(), request.body()));
     Contact contact = new Contact(UUID.randomUUID().toString(), channel, blankToNull(request.externalId()),
         null, blankToNull(addresses.email(customer.email())), phone,
         receivedAt == null ? clock.instant() : receivedAt,
         blankToNull(request.subject()), request.body(), topic, null, null, ContactStatus.OPEN,
         language(customer.language()), blankToNull(request.orderId()), blankToNull(request.productSku()),
-        null, null, null, null, null, null, null, null);
-    return register(contact, blankToNull(customer.name()), blankToNull(customer.timeZone()), actor);
+        null, null, null, null, null, null, null, mood.level());
+    return register(contact, blankToNull(customer.name()), blankToNull(customer.timeZone()), mood.reason(), actor);
   }
 
   public Intake receive(MissedCall call, String actor) {
@@ -126,7 +135,7 @@ public class ContactIntakeService {
     Contact contact = new Contact(UUID.randomUUID().toString(), Channel.MISSED_CALL, call.callId().trim(), null,
         null, phone, at == null ? clock.instant() : at, "Missed call", null, null, null,
         null, ContactStatus.OPEN, null, null, null, null, null, null, null, null, null, null, null);
-    return register(contact, null, null, actor);
+    return register(contact, null, null, null, actor);
   }
 
   /**
@@ -161,10 +170,10 @@ public class ContactIntakeService {
     return at;
   }
 
-  private Intake register(Contact draft, String customerName, String timeZone, String actor) {
+  private Intake register(Contact draft, String customerName, String timeZone, String moodReason, String actor) {
     for (int attempt = 1; ; attempt++) {
       try {
-        return transaction.execute(status -> registerInTransaction(draft, customerName, timeZone, actor));
+        return transaction.execute(status -> registerInTransaction(draft, customerName, timeZone, moodReason, actor));
       } catch (DuplicateKeyException e) {
         // a concurrent request won the race: for the same contact, answer with it;
         // for a customer created at the same moment, the next attempt finds them
@@ -180,7 +189,8 @@ public class ContactIntakeService {
     }
   }
 
-  private Intake registerInTransaction(Contact draft, String customerName, String timeZone, String actor) {
+  private Intake registerInTransaction(Contact draft, String customerName, String timeZone, String moodReason,
+      String actor) {
     Optional<Contact> existing = existing(draft);
     if (existing.isPresent()) {
       return new Intake(existing.get(), false);
@@ -197,7 +207,12 @@ public class ContactIntakeService {
     contacts.insert(contact, actor);
     events.record(contact.id(), ContactEvents.RECEIVED, actor,
         contact.channel() + (contact.subject() == null ? "" : ": " + contact.subject()));
-    String processInstanceId = processStarter.start(contact);
+    if (contact.dissatisfaction() != null) {
+      contacts.setDissatisfaction(contact.id(), contact.dissatisfaction());
+      events.record(contact.id(), ContactEvents.STYLE_CHANGED, actor,
+          "dissatisfaction " + contact.dissatisfaction() + " at receipt: " + moodReason);
+    }
+    String processInstanceId = processStarter.start(contact, moodReason);
     contacts.setProcessInstance(contact.id(), processInstanceId);
     return new Intake(contacts.find(contact.id()).orElseThrow(), true);
   }

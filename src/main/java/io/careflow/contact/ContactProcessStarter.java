@@ -29,6 +29,11 @@ public class ContactProcessStarter {
 
   /** @return the process instance id */
   public String start(Contact contact) {
+    return start(contact, null);
+  }
+
+  /** @param moodReason why the contact's dissatisfaction is what it is (null: none was given or found) */
+  public String start(Contact contact, String moodReason) {
     return runtimeService.createProcessInstanceByKey(ContactProcess.KEY)
         .businessKey(contact.id())
         .setVariables(Variables.createVariables()
@@ -45,7 +50,8 @@ public class ContactProcessStarter {
                 contact.customerEmail() != null ? contact.customerEmail() : contact.customerPhone()))
             // inputs of the communication style and SLA policy tables
             .putValue(SlaVariables.CUSTOMER_TYPE, customers.typeForNewContact(contact.customerId()).name())
-            .putValue(CommunicationStyle.DISSATISFACTION, null)
+            .putValue(CommunicationStyle.DISSATISFACTION, contact.dissatisfaction())
+            .putValue(Dissatisfaction.REASON, moodReason)
             .putValue(CaseVariables.TOPIC_HINT, contact.topicHint()))
         .execute()
         .getProcessInstanceId();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.careflow.contact.ContactEvents.ContactEvent;
 import io.careflow.protocol.complaint.ComplaintProcess;
+import io.careflow.support.Conversation;
 import io.careflow.support.Http;
 import io.careflow.support.ProtocolTestSupport;
 import io.careflow.system.Groups;
@@ -122,8 +123,9 @@ class AngerTest extends ProtocolTestSupport {
     ProcessInstance complaint = protocol(contact, ComplaintProcess.KEY);
     // 2: investigation, the customer a little unhappy
     assertThat(candidateGroups(task(complaint))).containsExactly(Groups.TEAM_COMPLAINTS);
-    complete(complaint, "anna", ANNA, Map.of(ComplaintProcess.FINDINGS, "The courier left it in the rain.",
-        ComplaintProcess.JUSTIFIED, "YES", CommunicationStyle.DISSATISFACTION, "MEDIUM"));
+    complete(complaint, "anna", ANNA, Conversation.done(Map.of(ComplaintProcess.FINDINGS,
+        "The courier left it in the rain.", ComplaintProcess.JUSTIFIED, "YES", CommunicationStyle.DISSATISFACTION,
+        "MEDIUM")));
     assertThat(candidateGroups(task(complaint))).containsExactly(Groups.TEAM_COMPLAINTS);
     // 3: the proposal; on the phone the customer threatens to leave: anna raises it to HIGH
     complete(complaint, "anna", ANNA, Map.of(ComplaintProcess.RESOLUTION_TYPE, "DISCOUNT_VOUCHER",

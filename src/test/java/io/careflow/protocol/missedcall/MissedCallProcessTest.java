@@ -14,6 +14,7 @@ import io.careflow.contact.MissedCall;
 import io.careflow.protocol.missedcall.MissedCallProcess.Elements;
 import io.careflow.sla.Deadline;
 import io.careflow.sla.DeadlineService;
+import io.careflow.support.Conversation;
 import io.careflow.support.ProtocolTestSupport;
 import java.util.Date;
 import java.util.HashMap;
@@ -50,8 +51,8 @@ class MissedCallProcessTest extends ProtocolTestSupport {
     assertThat(task(pi).getDueDate()).isEqualTo(Date.from(callBack.dueAt()));
 
     clock(callBack.warningAt());
-    complete(pi, "boris", BORIS, Map.of(MissedCallProcess.CALL_OUTCOME, "REACHED",
-        MissedCallProcess.CALL_NOTES, "Wanted the delivery date", "followUpType", "NONE"));
+    complete(pi, "boris", BORIS, Conversation.done(Map.of(MissedCallProcess.CALL_OUTCOME, "REACHED",
+        MissedCallProcess.CALL_NOTES, "Wanted the delivery date", "followUpType", "NONE")));
 
     assertThat(pi).hasPassed(Elements.SERVICE_STOP_REPLY_CLOCK, Elements.SERVICE_RECORD_CALL_ATTEMPT,
         Elements.END_CUSTOMER_REACHED).isEnded();
@@ -64,9 +65,9 @@ class MissedCallProcessTest extends ProtocolTestSupport {
     // SPEC R3: the call reached the customer, who wants to send the kettle back
     assertThat(processEngine.getTaskService().getVariable(task(pi).getId(), TopicCatalog.FORM_OPTIONS).toString())
         .as("the call-back form offers the deployed topics").contains("\"value\":\"RETURN\"");
-    complete(pi, "boris", BORIS, Map.of(MissedCallProcess.CALL_OUTCOME, "REACHED",
+    complete(pi, "boris", BORIS, Conversation.done(Map.of(MissedCallProcess.CALL_OUTCOME, "REACHED",
         MissedCallProcess.CALL_NOTES, "The kettle is too loud, wants to send it back.",
-        MissedCallProcess.CALL_TOPIC, "RETURN", "followUpType", "NONE"));
+        MissedCallProcess.CALL_TOPIC, "RETURN", "followUpType", "NONE")));
 
     assertThat(pi).hasPassed(Elements.SERVICE_START_TOPIC_PROTOCOL, Elements.END_CUSTOMER_REACHED).isEnded();
     assertThat(reload(contact).status()).isEqualTo(ContactStatus.RESOLVED);
@@ -98,8 +99,8 @@ class MissedCallProcessTest extends ProtocolTestSupport {
     clock(at("2026-11-30T15:00+01:00"));
     run(pi, Elements.TIMER_NEXT_ATTEMPT);
     assertThat(pi).isWaitingAt(Elements.USER_CALL_AGAIN);
-    complete(pi, "boris", BORIS, Map.of(MissedCallProcess.CALL_OUTCOME, "REACHED", "followUpType", "CALL",
-        "followUpDate", "2026-12-07"));
+    complete(pi, "boris", BORIS, Conversation.done(Map.of(MissedCallProcess.CALL_OUTCOME, "REACHED",
+        "followUpType", "CALL", "followUpDate", "2026-12-07")));
 
     assertThat(pi).hasPassed(Elements.END_CUSTOMER_REACHED).isEnded();
     assertThat(processEngine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())

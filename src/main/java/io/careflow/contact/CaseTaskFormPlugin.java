@@ -19,7 +19,9 @@ import org.springframework.stereotype.Component;
  * Gives every user task of every model careflow's built-in listeners (they run before the
  * model's own): on create the {@link TaskFormContextListener} (customer context, tone, task
  * priority), then routing ({@code routing.RouteTaskListener}: team, skills, agent, and why); on
- * complete the {@link TaskFormNoteListener} (a note about the customer) and the
+ * complete the {@link TaskFormNoteListener} (a note about the customer), the
+ * {@link TaskFormOfferListener} (an offer made to the customer), the {@link TaskFormPerTaskListener}
+ * (the conversation algorithm ticked in this task) and the
  * {@link CommunicationStyleListener}. A task with the extension property {@code deadline} is a
  * guarded step: after routing, {@link GuardedStepListener} ties it to the case's deadline of that
  * step. A designer who adds a task in Camunda Modeler gets them without touching Java.
@@ -30,6 +32,8 @@ public class CaseTaskFormPlugin extends AbstractProcessEnginePlugin {
   static final String CREATE_LISTENER = "${taskFormContextListener}";
   static final String ROUTING_LISTENER = "${routeTaskListener}";
   static final String NOTE_LISTENER = "${taskFormNoteListener}";
+  static final String OFFER_LISTENER = "${taskFormOfferListener}";
+  static final String PER_TASK_LISTENER = "${taskFormPerTaskListener}";
   static final String STYLE_LISTENER = "${communicationStyleListener}";
 
   private final ObjectProvider<GuardedStepListener> guardedSteps;
@@ -59,6 +63,8 @@ public class CaseTaskFormPlugin extends AbstractProcessEnginePlugin {
               task -> guardedSteps.getObject().created(task, step.strip()));
         }
         definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, listener(NOTE_LISTENER));
+        definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, listener(OFFER_LISTENER));
+        definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, listener(PER_TASK_LISTENER));
         definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, listener(STYLE_LISTENER));
       }
 

@@ -44,6 +44,9 @@ public final class CaseVariables {
   public static final String FORM_CUSTOMER_SUMMARY = "customerSummary";
   /** A note about the customer an agent may type into any task form; stored as a note, not kept here. */
   public static final String FORM_NEW_NOTE = "newNote";
+  /** An offer an agent may record in a reply form: its text and the last day it holds; stored as an offer. */
+  public static final String FORM_OFFER_TEXT = "offerText";
+  public static final String FORM_OFFER_VALID_UNTIL = "offerValidUntil";
 
   public static String contactId(VariableScope scope) {
     return (String) scope.getVariable(CONTACT_ID);

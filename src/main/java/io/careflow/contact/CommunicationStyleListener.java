@@ -12,7 +12,9 @@ import org.springframework.stereotype.Component;
 /**
  * Completion of any task of a case: when the agent set a different dissatisfaction (triage
  * or any form), it is recorded on the contact and the communication style is chosen again —
- * the next tasks show the new tone guidance and priority. Added to every user task by
+ * the next tasks show the new tone guidance and priority, and where the style says a senior
+ * agent takes over (HIGH), the case's next tasks go to the team leads, whichever protocol and
+ * task it is (SPEC R3: reaching "high" at any point). Added to every user task by
  * {@link CaseTaskFormPlugin}.
  */
 @Component
@@ -24,13 +26,15 @@ public class CommunicationStyleListener implements TaskListener {
   private final CommunicationStyle styles;
   private final ContactEvents events;
   private final UserDirectory users;
+  private final HandToSeniorDelegate seniors;
 
   public CommunicationStyleListener(ContactRepository contacts, CommunicationStyle styles, ContactEvents events,
-      UserDirectory users) {
+      UserDirectory users, HandToSeniorDelegate seniors) {
     this.contacts = contacts;
     this.styles = styles;
     this.events = events;
     this.users = users;
+    this.seniors = seniors;
   }
 
   @Override
@@ -48,11 +52,20 @@ public class CommunicationStyleListener implements TaskListener {
       return;
     }
     contacts.setDissatisfaction(contactId, level);
+    String actor = TaskFormInput.actor(task, users);
+    String reason = (Dissatisfaction.higher(level, contact.dissatisfaction()) ? "raised" : "set") + " by " + actor
+        + " on \"" + task.getName() + "\"";
     CommunicationStyle.Style style = styles.of(CaseVariables.string(task, SlaVariables.CUSTOMER_TYPE), level);
-    task.getExecution().setVariable(SlaVariables.PRIORITY, style.priority());
-    task.getExecution().setVariable(CommunicationStyle.TONE_GUIDANCE, style.toneGuidance());
-    task.getExecution().setVariable(CommunicationStyle.SENIOR_TAKES_OVER, style.seniorTakesOver());
-    events.record(contactId, ContactEvents.STYLE_CHANGED, TaskFormInput.actor(task, users),
-        "dissatisfaction " + level + ": priority " + style.priority());
+    var execution = task.getExecution();
+    execution.setVariable(SlaVariables.PRIORITY, style.priority());
+    execution.setVariable(CommunicationStyle.TONE_GUIDANCE, style.toneGuidance());
+    execution.setVariable(CommunicationStyle.SENIOR_TAKES_OVER, style.seniorTakesOver());
+    execution.setVariable(Dissatisfaction.REASON, reason);
+    events.record(contactId, ContactEvents.STYLE_CHANGED, actor,
+        "dissatisfaction " + level + " (" + reason + "): priority " + style.priority());
+    if (style.seniorTakesOver()) {
+      // on any task of any protocol: the case's next tasks go to a senior agent
+      seniors.handOver(execution, actor);
+    }
   }
 }

@@ -36,6 +36,8 @@ public class ContactEvents {
   /** The customer record: a note or an offer made during the contact, the contact moved by a merge. */
   public static final String NOTE_ADDED = "NOTE_ADDED";
   public static final String OFFER_MADE = "OFFER_MADE";
+  /** What an agent ticked in a per-task block of a form (the conversation algorithm), per task. */
+  public static final String TASK_CHECKLIST = "TASK_CHECKLIST";
   public static final String CUSTOMER_MERGED = "CUSTOMER_MERGED";
 
   private static final int MAX_DETAIL = 2000;

@@ -43,13 +43,14 @@ public class ContactIntakeService {
   private final ContactEvents events;
   private final RequestValidator validator;
   private final TopicCatalog topics;
+  private final Dissatisfaction dissatisfaction;
   private final TransactionTemplate transaction;
   private final WorkingTimeCalendar calendar;
   private final Clock clock;
 
   public ContactIntakeService(ContactRepository contacts, CustomerService customers, ContactAddresses addresses,
       ContactProcessStarter processStarter, ContactEvents events, RequestValidator validator, TopicCatalog topics,
-      TransactionTemplate transaction, WorkingTimeCalendar calendar, Clock clock) {
+      Dissatisfaction dissatisfaction, TransactionTemplate transaction, WorkingTimeCalendar calendar, Clock clock) {
     this.contacts = contacts;
     this.customers = customers;
     this.addresses = addresses;
@@ -57,6 +58,7 @@ public class ContactIntakeService {
     this.events = events;
     this.validator = validator;
     this.topics = topics;
+    this.dissatisfaction = dissatisfaction;
     this.transaction = transaction;
     this.calendar = calendar;
     this.clock = clock;
@@ -80,6 +82,10 @@ public class ContactIntakeService {
       topic = check.oneOf(topics.names(), request.topic() == null || request.topic().isBlank() ? null
           : request.topic(), "topic");
       receivedAt = notInTheFuture(check.instant(request.receivedAt(), "receivedAt"), "receivedAt", check);
+      if (request.dissatisfaction() != null && !request.dissatisfaction().isBlank()
+          && Dissatisfaction.normalized(request.dissatisfaction()) == null) {
+        check.add("dissatisfaction", "must be low, medium or high");
+      }
       CustomerDetails customer = request.customer();
       if (customer != null) {
         boolean hasEmail = customer.email() != null && !customer.email().isBlank();
@@ -115,14 +121,17 @@ public class ContactIntakeService {
     check.throwIfInvalid();
 
     CustomerDetails customer = request.customer();
+    // the channel's judgement, raised by the customer's words (SPEC R3)
+    Dissatisfaction.Level mood = dissatisfaction.atReceipt(Dissatisfaction.normalized(request.dissatisfaction()),
+        ContactTexts.of(request.subject(), request.body()));
     Contact contact = new Contact(UUID.randomUUID().toString(), channel, blankToNull(request.externalId()),
         null, blankToNull(addresses.email(customer.email())), phone,
         receivedAt == null ? clock.instant() : receivedAt,
         blankToNull(request.subject()), request.body(), topic, null, null, ContactStatus.OPEN,
         language(customer.language()), blankToNull(request.orderId()), blankToNull(request.productSku()),
-        null, null, null, null, null, null, null, null, customer.handle() == null ? null : customer.handle().strip(),
+        null, null, null, null, null, null, null, mood.level(), customer.handle() == null ? null : customer.handle().strip(),
         callBackAt);
-    return register(contact, blankToNull(customer.name()), blankToNull(customer.timeZone()), actor);
+    return register(contact, blankToNull(customer.name()), blankToNull(customer.timeZone()), mood.reason(), actor);
   }
 
   public Intake receive(MissedCall call, String actor) {
@@ -142,7 +151,7 @@ public class ContactIntakeService {
     Contact contact = new Contact(UUID.randomUUID().toString(), Channel.MISSED_CALL, call.callId().trim(), null,
         null, phone, at == null ? clock.instant() : at, "Missed call", null, null, null,
         null, ContactStatus.OPEN, null, null, null, null, null, null, null, null, null, null, null, null, null);
-    return register(contact, null, null, actor);
+    return register(contact, null, null, null, actor);
   }
 
   /**
@@ -204,10 +213,10 @@ public class ContactIntakeService {
     return at;
   }
 
-  private Intake register(Contact draft, String customerName, String timeZone, String actor) {
+  private Intake register(Contact draft, String customerName, String timeZone, String moodReason, String actor) {
     for (int attempt = 1; ; attempt++) {
       try {
-        return transaction.execute(status -> registerInTransaction(draft, customerName, timeZone, actor));
+        return transaction.execute(status -> registerInTransaction(draft, customerName, timeZone, moodReason, actor));
       } catch (DuplicateKeyException e) {
         // a concurrent request won the race: for the same contact, answer with it;
         // for a customer created at the same moment, the next attempt finds them
@@ -223,7 +232,8 @@ public class ContactIntakeService {
     }
   }
 
-  private Intake registerInTransaction(Contact draft, String customerName, String timeZone, String actor) {
+  private Intake registerInTransaction(Contact draft, String customerName, String timeZone, String moodReason,
+      String actor) {
     Optional<Contact> existing = existing(draft);
     if (existing.isPresent()) {
       return new Intake(existing.get(), false);
@@ -241,7 +251,12 @@ public class ContactIntakeService {
     contacts.insert(contact, actor);
     events.record(contact.id(), ContactEvents.RECEIVED, actor,
         contact.channel() + (contact.subject() == null ? "" : ": " + contact.subject()));
-    String processInstanceId = processStarter.start(contact);
+    if (contact.dissatisfaction() != null) {
+      contacts.setDissatisfaction(contact.id(), contact.dissatisfaction());
+      events.record(contact.id(), ContactEvents.STYLE_CHANGED, actor,
+          "dissatisfaction " + contact.dissatisfaction() + " at receipt: " + moodReason);
+    }
+    String processInstanceId = processStarter.start(contact, moodReason);
     contacts.setProcessInstance(contact.id(), processInstanceId);
     return new Intake(contacts.find(contact.id()).orElseThrow(), true);
   }

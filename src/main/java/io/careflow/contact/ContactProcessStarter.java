@@ -29,6 +29,11 @@ public class ContactProcessStarter {
 
   /** @return the process instance id */
   public String start(Contact contact) {
+    return start(contact, null);
+  }
+
+  /** @param moodReason why the contact's dissatisfaction is what it is (null: none was given or found) */
+  public String start(Contact contact, String moodReason) {
     return runtimeService.createProcessInstanceByKey(ContactProcess.KEY)
         .businessKey(contact.id())
         .setVariables(Variables.createVariables()
@@ -46,7 +51,8 @@ public class ContactProcessStarter {
                     : contact.customerPhone() != null ? contact.customerPhone() : contact.customerHandle()))
             // inputs of the communication style and SLA policy tables
             .putValue(SlaVariables.CUSTOMER_TYPE, customers.typeForNewContact(contact.customerId()).name())
-            .putValue(CommunicationStyle.DISSATISFACTION, null)
+            .putValue(CommunicationStyle.DISSATISFACTION, contact.dissatisfaction())
+            .putValue(Dissatisfaction.REASON, moodReason)
             .putValue(CaseVariables.TOPIC_HINT, contact.topicHint())
             // a web form's call-me time: the classification sends it to the call-back protocol, which calls then
             .putValue(CaseVariables.CALL_BACK_AT,

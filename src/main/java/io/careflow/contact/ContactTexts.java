@@ -20,10 +20,12 @@ public class ContactTexts {
   }
 
   public String forClassification(String contactId) {
-    return contacts.find(contactId).map(c -> {
-      String text = ((c.subject() == null ? "" : c.subject()) + "\n" + (c.body() == null ? "" : c.body()))
-          .toLowerCase(Locale.ROOT);
-      return text.length() > MAX ? text.substring(0, MAX) : text;
-    }).orElse("");
+    return contacts.find(contactId).map(c -> of(c.subject(), c.body())).orElse("");
+  }
+
+  /** Subject and body as the tables read them. */
+  public static String of(String subject, String body) {
+    String text = ((subject == null ? "" : subject) + "\n" + (body == null ? "" : body)).toLowerCase(Locale.ROOT);
+    return text.length() > MAX ? text.substring(0, MAX) : text;
   }
 }

@@ -1,16 +1,24 @@
 package io.careflow.contact;
 
 import io.careflow.system.Groups;
+import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
 /**
  * "Hand over to a senior agent": the communication style says a senior takes over, so the
- * protocol's tasks go to the team leads instead of the topic's team.
+ * case's next tasks go to the team leads instead of the topic's team ({@code ${team}}). The model
+ * calls it before the protocol starts; {@link CommunicationStyleListener} calls
+ * {@link #handOver} when an agent raises the dissatisfaction on any later task. The timeline
+ * gets one entry per case, with the reason: the words found, the channel, or who raised it where.
  */
 @Component
 public class HandToSeniorDelegate implements JavaDelegate {
+
+  /** The case went to a senior agent already: once on the timeline, whoever asks again. */
+  public static final String HANDED_TO_SENIOR = "handedToSenior";
 
   private final ContactEvents events;
 
@@ -20,9 +28,24 @@ public class HandToSeniorDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String team = CaseVariables.string(execution, CaseVariables.TEAM);
-    execution.setVariable(CaseVariables.TEAM, Groups.TEAM_LEADS);
-    events.record(CaseVariables.contactId(execution), ContactEvents.SENIOR_TAKES_OVER, ContactEvents.SYSTEM,
-        "communication style: a senior agent takes over from " + team);
+    handOver(execution, ContactEvents.SYSTEM);
+  }
+
+  /** The case's following tasks go to the team leads; recorded the first time only. */
+  public void handOver(VariableScope scope, String actor) {
+    String team = CaseVariables.string(scope, CaseVariables.TEAM);
+    if (!Objects.equals(team, Groups.TEAM_LEADS)) {
+      scope.setVariable(CaseVariables.TEAM, Groups.TEAM_LEADS);
+    }
+    if (Boolean.TRUE.equals(scope.getVariable(HANDED_TO_SENIOR))) {
+      return;
+    }
+    scope.setVariable(HANDED_TO_SENIOR, true);
+    Object level = scope.getVariable(CommunicationStyle.DISSATISFACTION);
+    Object reason = scope.getVariable(Dissatisfaction.REASON);
+    events.record(CaseVariables.contactId(scope), ContactEvents.SENIOR_TAKES_OVER, actor,
+        "communication style: a senior agent takes over" + (team == null || team.equals(Groups.TEAM_LEADS) ? ""
+            : " from " + team) + (level == null ? "" : " (dissatisfaction " + level
+            + (reason == null ? "" : ", " + reason) + ")"));
   }
 }

@@ -37,7 +37,17 @@ public record NewContact(
         + "An unknown one is refused naming the topics that exist")
     @Size(max = 60) String topic,
     @Size(max = 100) String orderId,
-    @Size(max = 100) String productSku) {
+    @Size(max = 100) String productSku,
+    @Schema(description = "optional: how unhappy the customer is, as the channel judged it (case-insensitive); "
+        + "the words of the message may raise it (processes/dissatisfaction-words.dmn), never lower it",
+        allowableValues = {"low", "medium", "high"})
+    @Size(max = 20) String dissatisfaction) {
+
+  /** A contact without the channel's judgement of the customer's mood. */
+  public NewContact(String channel, String externalId, String receivedAt, CustomerDetails customer, String subject,
+      String body, String topic, String orderId, String productSku) {
+    this(channel, externalId, receivedAt, customer, subject, body, topic, orderId, productSku, null);
+  }
 
   /** A contact that asks for no call-back. */
   public NewContact(String channel, String externalId, String receivedAt, CustomerDetails customer, String subject,

@@ -73,6 +73,23 @@ public class CustomerOffers {
     return offer;
   }
 
+  /**
+   * An offer an agent recorded in a task form of a case (SPEC R1): made in the contact's channel,
+   * on the contact's customer, and on the case's timeline. The caller checked text and date.
+   */
+  @Transactional
+  public Offer addDuringContact(String contactId, String text, Instant validUntil, String author) {
+    ContactRef contact = customers.contact(contactId)
+        .orElseThrow(() -> io.careflow.system.InvalidRequestException.of("contactId", "no contact " + contactId));
+    Customer customer = customerService.lockSurvivor(contact.customerId());
+    Offer offer = new Offer(UUID.randomUUID().toString(), customer.id(), contactId, contact.channel(), text.strip(),
+        author, clock.instant(), validUntil);
+    offers.insert(offer);
+    events.record(contactId, ContactEvents.OFFER_MADE, author,
+        offer.text() + " (valid until " + shopTime.local(offer.validUntil()) + ")");
+    return offer;
+  }
+
   /** Every offer, newest first. */
   public List<Offer> of(String customerId) {
     return offers.ofCustomer(customerId);

@@ -24,6 +24,8 @@ public final class CamundaForms {
 
   public static final String GROUP = "group";
   public static final String DYNAMIC_LIST = "dynamiclist";
+  /** A group's custom property: its values belong to the task ({@link CamundaForm#perTask}). */
+  public static final String PER_TASK = "perTask";
 
   /** Shown, never submitted: nothing to check. {@code expression} computes a value from others. */
   static final Set<String> DISPLAY_ONLY = Set.of("text", "html", "image", "spacer", "separator", "button",
@@ -47,7 +49,7 @@ public final class CamundaForms {
     }
     Reading reading = new Reading();
     reading.components(root.path("components"), List.of());
-    return new CamundaForm(root.path("id").asText(null), reading.fields);
+    return new CamundaForm(root.path("id").asText(null), reading.fields, reading.perTask);
   }
 
   /**
@@ -87,6 +89,7 @@ public final class CamundaForms {
   private static final class Reading {
 
     final List<FormField> fields = new ArrayList<>();
+    final List<CamundaForm.PerTaskGroup> perTask = new ArrayList<>();
     final List<FormProblem> problems = new ArrayList<>();
     final Set<String> keys = new HashSet<>();
 
@@ -108,7 +111,11 @@ public final class CamundaForms {
           problem(id, "a group with a path nests its values in an object; the server does not check its fields");
           return;
         }
+        int first = fields.size();
         components(c.path("components"), hiddenWhen);
+        if (c.path("properties").path(PER_TASK).asBoolean(false)) {
+          perTask.add(new CamundaForm.PerTaskGroup(c.path("label").asText(id), fields.subList(first, fields.size())));
+        }
         return;
       }
       if (type.equals(DYNAMIC_LIST)) {

@@ -166,6 +166,20 @@ public class LiveReload implements SmartLifecycle {
     return name + ": " + e.getMessage();
   }
 
+  /** A block of the working copy's {@code forms/blocks/}, else careflow's own. */
+  private java.util.Optional<String> block(String block) {
+    Path file = root.resolve("forms").resolve(io.careflow.form.FormBlocks.FOLDER + block
+        + io.careflow.form.FormBlocks.SUFFIX);
+    try {
+      if (block.matches("[A-Za-z0-9_-]+") && Files.isRegularFile(file)) {
+        return java.util.Optional.of(Files.readString(file));
+      }
+    } catch (IOException e) {
+      // careflow's own below
+    }
+    return io.careflow.form.FormBlocks.fromClasspath(block);
+  }
+
   /** One file, as careflow deploys at start: its path below the working copy, changed resources only. */
   void deploy(Path file) {
     String name = root.relativize(file).toString().replace('\\', '/');
@@ -173,7 +187,8 @@ public class LiveReload implements SmartLifecycle {
       long before = engine.getRepositoryService().createDeploymentQuery().count();
       DeploymentBuilder deployment = engine.getRepositoryService().createDeployment()
           .name(ModelDeployment.DEPLOYMENT_NAME).enableDuplicateFiltering(true)
-          .addInputStream(name, Files.newInputStream(file));
+          .addInputStream(name, new java.io.ByteArrayInputStream(name.endsWith(".form")
+              ? io.careflow.form.FormBlocks.expand(Files.readAllBytes(file), this::block) : Files.readAllBytes(file)));
       DeploymentWithDefinitions result = deployment.deployWithResult();
       var versions = new java.util.ArrayList<String>();
       for (List<? extends ResourceDefinition> definitions : List.of(result.getDeployedProcessDefinitions() == null

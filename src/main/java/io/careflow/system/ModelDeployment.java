@@ -119,7 +119,30 @@ public class ModelDeployment extends AbstractCamundaConfiguration implements Cam
 
     @Override
     public InputStream getInputStream() throws IOException {
-      return delegate.getInputStream();
+      if (!name.endsWith(".form")) {
+        return delegate.getInputStream();
+      }
+      // a form with its blocks' fields, as every deployment stores it: an unchanged form and
+      // block compare equal to the deployed one, a changed block deploys the forms naming it
+      try (InputStream in = delegate.getInputStream()) {
+        return new java.io.ByteArrayInputStream(io.careflow.form.FormBlocks.expand(in.readAllBytes(), this::block));
+      }
+    }
+
+    /** A block from the folder of the forms this one comes from, else careflow's own. */
+    private java.util.Optional<String> block(String block) {
+      try {
+        Resource beside = delegate.createRelative(io.careflow.form.FormBlocks.FOLDER + block
+            + io.careflow.form.FormBlocks.SUFFIX);
+        if (block.matches("[A-Za-z0-9_-]+") && beside.isReadable()) {
+          try (InputStream in = beside.getInputStream()) {
+            return java.util.Optional.of(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+          }
+        }
+      } catch (IOException e) {
+        // careflow's own below
+      }
+      return io.careflow.form.FormBlocks.fromClasspath(block);
     }
 
     @Override

@@ -11,6 +11,7 @@ import io.careflow.contact.NewContact;
 import io.careflow.contact.NewContact.CustomerDetails;
 import io.careflow.protocol.complaint.ComplaintProcess;
 import io.careflow.protocol.inquiry.InquiryProcess;
+import io.careflow.support.Conversation;
 import io.careflow.support.ProtocolTestSupport;
 import io.careflow.support.TestMail;
 import io.careflow.support.TestWebhook;
@@ -38,8 +39,8 @@ abstract class ChannelDeliveryScenarios extends ProtocolTestSupport {
   void shouldSendAChatReplyThroughTheSignedChatWebhook() throws Exception {
     Contact contact = chat("Ile kosztuje dostawa?");
     ProcessInstance pi = protocol(contact, InquiryProcess.KEY);
-    complete(pi, "boris", INQUIRIES, Map.of(ReplyStep.REPLY_TEXT, "Dostawa <b>kosztuje</b> 15 zł.",
-        ReplyStep.REPLY_KIND, "ANSWER", "followUpType", "NONE"));
+    complete(pi, "boris", INQUIRIES, Conversation.done(Map.of(ReplyStep.REPLY_TEXT, "Dostawa <b>kosztuje</b> 15 zł.",
+        ReplyStep.REPLY_KIND, "ANSWER", "followUpType", "NONE")));
     run(pi, InquiryProcess.Elements.SERVICE_SEND_REPLY);
 
     assertThat(pi).isEnded();
@@ -71,8 +72,8 @@ abstract class ChannelDeliveryScenarios extends ProtocolTestSupport {
     // two runs of one send step (cluster nodes, a job whose lock ran out) both read the reply PENDING
     Contact contact = chat("Czy wysyłacie do Czech?");
     ProcessInstance pi = protocol(contact, InquiryProcess.KEY);
-    complete(pi, "boris", INQUIRIES, Map.of(ReplyStep.REPLY_TEXT, "Tak.", ReplyStep.REPLY_KIND, "ANSWER",
-        "followUpType", "NONE"));
+    complete(pi, "boris", INQUIRIES, Conversation.done(Map.of(ReplyStep.REPLY_TEXT, "Tak.", ReplyStep.REPLY_KIND,
+        "ANSWER", "followUpType", "NONE")));
     Message readByBoth = messages.ofContact(contact.id()).stream()
         .filter(m -> m.direction() == Message.Direction.OUT).findFirst().orElseThrow();
     assertThat(readByBoth.status()).isEqualTo(MessageStatus.PENDING);
@@ -91,8 +92,8 @@ abstract class ChannelDeliveryScenarios extends ProtocolTestSupport {
   void shouldKeepRetryingThroughAWebhookOutageAndDeliverOnceWhenItIsBack() {
     Contact contact = chat("Czy jest dostępny w czerwonym?");
     ProcessInstance pi = protocol(contact, InquiryProcess.KEY);
-    complete(pi, "boris", INQUIRIES, Map.of(ReplyStep.REPLY_TEXT, "Tak.", ReplyStep.REPLY_KIND, "ANSWER",
-        "followUpType", "NONE"));
+    complete(pi, "boris", INQUIRIES, Conversation.done(Map.of(ReplyStep.REPLY_TEXT, "Tak.", ReplyStep.REPLY_KIND,
+        "ANSWER", "followUpType", "NONE")));
 
     TestWebhook.answer(503);
     for (int attempt = 1; attempt <= 5; attempt++) {

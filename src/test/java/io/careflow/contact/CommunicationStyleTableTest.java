@@ -34,8 +34,8 @@ class CommunicationStyleTableTest {
       VIP     | LOW    | HIGH   | false | VIP customer
       VIP     | null   | HIGH   | false | VIP customer
       REGULAR | HIGH   | HIGH   | true  | loyal customer
-      NEW     | HIGH   | HIGH   | false | bad first experience
-      null    | HIGH   | HIGH   | false | very unhappy
+      NEW     | HIGH   | HIGH   | true  | bad first experience
+      null    | HIGH   | HIGH   | true  | senior agent takes over
       REGULAR | MEDIUM | NORMAL | false | show empathy
       NEW     | MEDIUM | NORMAL | false | show empathy
       NEW     | LOW    | NORMAL | false | welcome them

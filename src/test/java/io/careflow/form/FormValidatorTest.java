@@ -260,9 +260,11 @@ class FormValidatorTest {
         "Why steps were skipped (dialogueSkippedReason): is required", "The fault (faultDescription): is required");
   }
 
+  /** The form as careflow deploys it: with its blocks' fields. */
   private static CamundaForm deployed(String name) {
     try (var in = FormValidatorTest.class.getResourceAsStream("/forms/" + name + ".form")) {
-      return CamundaForms.parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+      return CamundaForms.parse(FormBlocks.expand(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8),
+          FormBlocks::fromClasspath));
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

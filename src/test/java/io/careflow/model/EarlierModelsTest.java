@@ -15,6 +15,7 @@ import io.careflow.sla.DeadlineWatchProcess;
 import io.careflow.model.templates.BuildingBlocks;
 import io.careflow.sla.SlaVariables;
 import io.careflow.support.CareflowIntegrationTest;
+import io.careflow.support.Conversation;
 import io.careflow.support.TestMail;
 import io.careflow.system.UserDirectory;
 import java.io.IOException;
@@ -80,7 +81,7 @@ class EarlierModelsTest extends CareflowIntegrationTest {
     assertThat(deadlineService.ofContact(contact.id()).get(0).warnedAt()).isNotNull();
 
     completeAs(task(earlier).getId(), "anna", COMPLAINTS,
-        Map.of("findings", "The lid was missing at packing.", "complaintJustified", "YES"));
+        Conversation.done(Map.of("findings", "The lid was missing at packing.", "complaintJustified", "YES")));
 
     assertThat(earlier).hasPassed("user_investigate_complaint").isWaitingAt("user_propose_resolution");
     assertThat(contacts.find(contact.id()).orElseThrow().outcome()).isEqualTo("COMPLAINT_JUSTIFIED");

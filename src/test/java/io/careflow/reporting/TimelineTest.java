@@ -8,6 +8,7 @@ import io.careflow.protocol.complaint.ComplaintProcess;
 import io.careflow.protocol.complaint.ComplaintProcess.Elements;
 import io.careflow.sla.Deadline;
 import io.careflow.sla.DeadlineService;
+import io.careflow.support.Conversation;
 import io.careflow.support.Http;
 import io.careflow.support.ProtocolTestSupport;
 import java.time.OffsetDateTime;
@@ -54,8 +55,8 @@ class TimelineTest extends ProtocolTestSupport {
     assertThat(http.postJson("intake", "/api/contacts/" + contact.id() + "/messages",
         "{\"body\": \"Any news about my kettle?\"}").status()).isEqualTo(202);
     clock(reply.escalationAt().minusSeconds(60));
-    complete(pi, "boris", BORIS, Map.of(ComplaintProcess.FINDINGS, "Courier dropped it.",
-        ComplaintProcess.JUSTIFIED, "YES"));
+    complete(pi, "boris", BORIS, Conversation.done(Map.of(ComplaintProcess.FINDINGS, "Courier dropped it.",
+        ComplaintProcess.JUSTIFIED, "YES")));
 
     JsonNode timeline = http.get("maria", "/api/contacts/" + contact.id() + "/timeline").json();
 

@@ -19,6 +19,7 @@ import io.careflow.protocol.complaint.ComplaintProcess;
 import io.careflow.protocol.inquiry.InquiryProcess;
 import io.careflow.protocol.inquiry.InquiryProcess.Elements;
 import io.careflow.support.CareflowIntegrationTest;
+import io.careflow.support.Conversation;
 import io.careflow.support.Http;
 import io.careflow.support.TestMail;
 import jakarta.mail.internet.MimeMessage;
@@ -471,7 +472,7 @@ abstract class ReplyDeadlineScenarios extends CareflowIntegrationTest {
   /** anna (team-complaints) finishes a complaint's investigation: justified. */
   void investigate(ProcessInstance complaint) {
     completeAs(task(complaint).getId(), "anna", List.of("agents", "team-complaints"),
-        Map.of(ComplaintProcess.FINDINGS, "Cracked lid.", ComplaintProcess.JUSTIFIED, "YES"));
+        Conversation.done(Map.of(ComplaintProcess.FINDINGS, "Cracked lid.", ComplaintProcess.JUSTIFIED, "YES")));
   }
 
   Job sendJob(ProcessInstance pi) {

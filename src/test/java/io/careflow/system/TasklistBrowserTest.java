@@ -10,6 +10,7 @@ import io.careflow.routing.Routing;
 import java.util.Map;
 import io.careflow.support.Browser;
 import io.careflow.support.CareflowIntegrationTest;
+import io.careflow.support.Conversation;
 import io.careflow.support.TestMail;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -41,8 +42,8 @@ class TasklistBrowserTest extends CareflowIntegrationTest {
     // the acknowledgement goes out; the investigation and the proposal are done (their own tests
     // cover them) — anna replies to the customer in Tasklist
     execute(job(ComplaintProcess.Elements.SERVICE_ACKNOWLEDGE_COMPLAINT, complaint));
-    completeAs("anna", Map.of(ComplaintProcess.FINDINGS, "The courier dropped the parcel.",
-        ComplaintProcess.JUSTIFIED, "YES"), contact);
+    completeAs("anna", Conversation.done(Map.of(ComplaintProcess.FINDINGS, "The courier dropped the parcel.",
+        ComplaintProcess.JUSTIFIED, "YES")), contact);
     completeAs("anna", Map.of(ComplaintProcess.RESOLUTION_TYPE, "REPLACEMENT", ComplaintProcess.PROPOSAL,
         "Send a new lid today.", ComplaintProcess.COMPENSATION_AMOUNT, 0), contact);
     Task task = processEngine.getTaskService().createTaskQuery().processInstanceBusinessKey(contact.id())
@@ -116,6 +117,10 @@ class TasklistBrowserTest extends CareflowIntegrationTest {
     assertThat(driver.findElement(By.cssSelector("textarea[id$='field_customer_summary']")).getDomProperty("value"))
         .contains("Customer type: NEW").contains("First contact of this customer.");
     browser.screenshot("task-form");
+    // the conversation algorithm, the block every conversation form shows: each step done
+    for (String step : Conversation.STEPS) {
+      browser.click(driver.findElements(By.cssSelector("input[type='radio'][id*='field_" + step + "']")).get(0));
+    }
 
     // a reply of spaces passes form-js in the browser; the server refuses it, and the agent reads why
     By reply = By.cssSelector("textarea[id$='field_reply_text']");

@@ -11,6 +11,7 @@ import io.careflow.contact.Contact;
 import io.careflow.protocol.complaint.ComplaintProcess.Elements;
 import io.careflow.sla.Deadline;
 import io.careflow.sla.DeadlineService;
+import io.careflow.support.Conversation;
 import io.careflow.support.ProtocolTestSupport;
 import io.careflow.support.TestMail;
 import java.util.List;
@@ -55,8 +56,8 @@ class ComplaintProcessTest extends ProtocolTestSupport {
     assertThat(pi).hasPassed(Elements.RULE_COMPENSATION_APPROVAL, Elements.XOR_APPROVAL_NEEDED)
         .hasNotPassed(Elements.USER_APPROVE_COMPENSATION).isWaitingAt(Elements.USER_REPLY_COMPLAINT);
 
-    complete(pi, "anna", ANNA, Map.of("replyText", "We are sorry: here is a voucher of 50 PLN.",
-        "followUpType", "OFFER", "followUpDate", "2026-12-15", "followUpNote", "Christmas offer"));
+    complete(pi, "anna", ANNA, Conversation.done(Map.of("replyText", "We are sorry: here is a voucher of 50 PLN.",
+        "followUpType", "OFFER", "followUpDate", "2026-12-15", "followUpNote", "Christmas offer")));
     run(pi, Elements.SERVICE_SEND_REPLY);
 
     assertThat(pi).hasPassed(Elements.SUB_ANSWER_COMPLAINT, Elements.SERVICE_STOP_REPLY_CLOCK,
@@ -159,18 +160,19 @@ class ComplaintProcessTest extends ProtocolTestSupport {
     assertRefused(Map.of(ComplaintProcess.APPROVAL_DECISION, "REJECT"), "approvalComment", MARIA, "maria");
     complete(pi, "maria", MARIA, Map.of(ComplaintProcess.APPROVAL_DECISION, "APPROVE"));
 
-    assertRefused(Map.of("replyText", "Refund is on its way", "followUpType", "OFFER", "followUpDate", "2026-11-01"),
-        "followUpDate");
-    assertRefused(Map.of("replyText", "Refund is on its way", "followUpType", "CUSTOM", "followUpDate", "2026-12-10"),
-        "followUpNote");
-    assertRefused(Map.of("replyText", "Refund is on its way"), "followUpType");
+    assertRefused(Map.of("replyText", "Refund is on its way", "followUpType", "NONE"), "dialogueListen");
+    assertRefused(Conversation.done(Map.of("replyText", "Refund is on its way", "followUpType", "OFFER",
+        "followUpDate", "2026-11-01")), "followUpDate");
+    assertRefused(Conversation.done(Map.of("replyText", "Refund is on its way", "followUpType", "CUSTOM",
+        "followUpDate", "2026-12-10")), "followUpNote");
+    assertRefused(Conversation.done(Map.of("replyText", "Refund is on its way")), "followUpType");
     assertThat(pi).isWaitingAt(Elements.USER_REPLY_COMPLAINT);
     assertThat(messages.ofContact(contact.id())).extracting(m -> m.kind()).containsExactly(MessageKind.NOTICE);
   }
 
   private void investigate(String justified) {
-    complete(pi, "anna", ANNA, Map.of(ComplaintProcess.FINDINGS, "The courier left it in the rain.",
-        ComplaintProcess.JUSTIFIED, justified));
+    complete(pi, "anna", ANNA, Conversation.done(Map.of(ComplaintProcess.FINDINGS, "The courier left it in the rain.",
+        ComplaintProcess.JUSTIFIED, justified)));
   }
 
   private void propose(String type, double amount, String proposal) {

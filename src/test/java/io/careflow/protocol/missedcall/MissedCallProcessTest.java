@@ -20,6 +20,7 @@ import io.careflow.contact.MissedCall;
 import io.careflow.protocol.missedcall.MissedCallProcess.Elements;
 import io.careflow.sla.Deadline;
 import io.careflow.sla.DeadlineService;
+import io.careflow.support.Conversation;
 import io.careflow.support.ProtocolTestSupport;
 import java.util.Date;
 import java.util.HashMap;
@@ -58,8 +59,8 @@ class MissedCallProcessTest extends ProtocolTestSupport {
     assertThat(task(pi).getDueDate()).isEqualTo(Date.from(callBack.dueAt()));
 
     clock(callBack.warningAt());
-    complete(pi, "boris", BORIS, Map.of(MissedCallProcess.CALL_OUTCOME, "REACHED",
-        MissedCallProcess.CALL_NOTES, "Wanted the delivery date", "followUpType", "NONE"));
+    complete(pi, "boris", BORIS, Conversation.done(Map.of(MissedCallProcess.CALL_OUTCOME, "REACHED",
+        MissedCallProcess.CALL_NOTES, "Wanted the delivery date", "followUpType", "NONE")));
 
     assertThat(pi).hasPassed(Elements.SERVICE_STOP_REPLY_CLOCK, Elements.SERVICE_RECORD_CALL_ATTEMPT,
         Elements.END_CUSTOMER_REACHED).isEnded();
@@ -72,10 +73,9 @@ class MissedCallProcessTest extends ProtocolTestSupport {
     // SPEC R3: the call reached the customer, who wants to send the kettle back
     assertThat(processEngine.getTaskService().getVariable(task(pi).getId(), TopicCatalog.FORM_OPTIONS).toString())
         .as("the call-back form offers the deployed topics").contains("\"value\":\"RETURN\"");
-    long contactsBefore = count("contact");
-    complete(pi, "boris", BORIS, Map.of(MissedCallProcess.CALL_OUTCOME, "REACHED",
+    complete(pi, "boris", BORIS, Conversation.done(Map.of(MissedCallProcess.CALL_OUTCOME, "REACHED",
         MissedCallProcess.CALL_NOTES, "The kettle is too loud, wants to send it back.",
-        MissedCallProcess.CALL_TOPIC, "RETURN", "followUpType", "NONE"));
+        MissedCallProcess.CALL_TOPIC, "RETURN", "followUpType", "NONE")));
 
     assertThat(pi).hasPassed(Elements.XOR_CALL_TOPIC, Elements.RULE_CLASSIFY_CALL_TOPIC)
         .isWaitingAt(Elements.CALL_TOPIC_PROTOCOL);
@@ -103,9 +103,9 @@ class MissedCallProcessTest extends ProtocolTestSupport {
 
   @Test
   void shouldGiveTheProtocolACallContinuesWithTheTargetOfAPhoneCall() {
-    complete(pi, "boris", BORIS, Map.of(MissedCallProcess.CALL_OUTCOME, "REACHED",
+    complete(pi, "boris", BORIS, Conversation.done(Map.of(MissedCallProcess.CALL_OUTCOME, "REACHED",
         MissedCallProcess.CALL_NOTES, "Asks whether the kettle comes in red; will check and write back",
-        MissedCallProcess.CALL_TOPIC, "INQUIRY", "followUpType", "NONE"));
+        MissedCallProcess.CALL_TOPIC, "INQUIRY", "followUpType", "NONE")));
 
     ProcessInstance inquiry = protocol(contact, InquiryProcess.KEY);
     assertThat(inquiry).isWaitingAt(InquiryProcess.Elements.USER_ANSWER_CUSTOMER);
@@ -137,7 +137,7 @@ class MissedCallProcessTest extends ProtocolTestSupport {
         .as("the hint is the form's suggestion").isEqualTo("RETURN");
 
     // the agent keeps the suggestion: the case continues as a return
-    complete(callBack, "boris", BORIS, Map.of(MissedCallProcess.CALL_OUTCOME, "REACHED", "followUpType", "NONE"));
+    complete(callBack, "boris", BORIS, Conversation.done(Map.of(MissedCallProcess.CALL_OUTCOME, "REACHED", "followUpType", "NONE")));
     assertThat(callBack).isWaitingAt(Elements.CALL_TOPIC_PROTOCOL);
     assertThat(protocol(hinted, ReturnProcess.KEY)).isNotNull();
   }
@@ -149,9 +149,9 @@ class MissedCallProcessTest extends ProtocolTestSupport {
     run(pi, Elements.TIMER_NEXT_ATTEMPT);
     assertThat(processEngine.getTaskService().getVariable(task(pi).getId(), MissedCallProcess.CALL_NOTES))
         .as("the next attempt's form starts empty").isNull();
-    complete(pi, "anna", BORIS, Map.of(MissedCallProcess.CALL_OUTCOME, "REACHED",
+    complete(pi, "anna", BORIS, Conversation.done(Map.of(MissedCallProcess.CALL_OUTCOME, "REACHED",
         MissedCallProcess.CALL_NOTES, "Going on holiday to Crete next week, call after the 14th", "followUpType",
-        "NONE"));
+        "NONE")));
 
     assertThat(pi).isEnded();
     assertThat(jdbc.sql("select author || ': ' || text from note where customer_id = ? and contact_id = ? "
@@ -164,8 +164,8 @@ class MissedCallProcessTest extends ProtocolTestSupport {
   void shouldCountAReachedCallBackAsTheAgentsReply() {
     complete(pi, "boris", BORIS, notReached("2026-11-30T15:00"));
     run(pi, Elements.TIMER_NEXT_ATTEMPT);
-    complete(pi, "anna", BORIS, Map.of(MissedCallProcess.CALL_OUTCOME, "REACHED",
-        MissedCallProcess.CALL_NOTES, "Order arrives Friday", "followUpType", "NONE"));
+    complete(pi, "anna", BORIS, Conversation.done(Map.of(MissedCallProcess.CALL_OUTCOME, "REACHED",
+        MissedCallProcess.CALL_NOTES, "Order arrives Friday", "followUpType", "NONE")));
 
     // only the call that reached the customer is a reply, by the agent who made it
     assertThat(messages.ofContact(contact.id())).singleElement().satisfies(m -> {
@@ -208,8 +208,8 @@ class MissedCallProcessTest extends ProtocolTestSupport {
     assertThat(processEngine.getTaskService().getVariable(task(callBack).getId(), MissedCallProcess.CALL_TOPIC))
         .isEqualTo("RETURN");
 
-    complete(callBack, "boris", BORIS, Map.of(MissedCallProcess.CALL_OUTCOME, "REACHED",
-        MissedCallProcess.CALL_TOPIC, "", "followUpType", "NONE"));
+    complete(callBack, "boris", BORIS, Conversation.done(Map.of(MissedCallProcess.CALL_OUTCOME, "REACHED",
+        MissedCallProcess.CALL_TOPIC, "", "followUpType", "NONE")));
     assertThat(callBack).hasPassed(Elements.END_CUSTOMER_REACHED).isEnded();
     assertThat(deadlines.first(callMe.id(), DeadlineService.REPLY).orElseThrow().met()).isTrue();
   }
@@ -235,8 +235,8 @@ class MissedCallProcessTest extends ProtocolTestSupport {
 
   @Test
   void shouldRefuseATopicTheTableDoesNotKnow() {
-    assertThatThrownBy(() -> complete(pi, "boris", BORIS, Map.of(MissedCallProcess.CALL_OUTCOME, "REACHED",
-        MissedCallProcess.CALL_TOPIC, "WEATHER", "followUpType", "NONE"))).hasMessageContaining("callTopic");
+    assertThatThrownBy(() -> complete(pi, "boris", BORIS, Conversation.done(Map.of(MissedCallProcess.CALL_OUTCOME, "REACHED",
+        MissedCallProcess.CALL_TOPIC, "WEATHER", "followUpType", "NONE")))).hasMessageContaining("callTopic");
     assertThat(pi).isWaitingAt(Elements.USER_CALL_BACK);
   }
 
@@ -249,8 +249,8 @@ class MissedCallProcessTest extends ProtocolTestSupport {
     clock(at("2026-11-30T15:00+01:00"));
     run(pi, Elements.TIMER_NEXT_ATTEMPT);
     assertThat(pi).isWaitingAt(Elements.USER_CALL_AGAIN);
-    complete(pi, "boris", BORIS, Map.of(MissedCallProcess.CALL_OUTCOME, "REACHED", "followUpType", "CALL",
-        "followUpDate", "2026-12-07"));
+    complete(pi, "boris", BORIS, Conversation.done(Map.of(MissedCallProcess.CALL_OUTCOME, "REACHED",
+        "followUpType", "CALL", "followUpDate", "2026-12-07")));
 
     assertThat(pi).hasPassed(Elements.END_CUSTOMER_REACHED).isEnded();
     assertThat(processEngine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())

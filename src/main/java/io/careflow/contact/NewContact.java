@@ -43,16 +43,10 @@ public record NewContact(
         allowableValues = {"low", "medium", "high"})
     @Size(max = 20) String dissatisfaction) {
 
-  /** A contact without the channel's judgement of the customer's mood. */
+  /** A contact without a call-me time or the channel's judgement of the customer's mood. */
   public NewContact(String channel, String externalId, String receivedAt, CustomerDetails customer, String subject,
       String body, String topic, String orderId, String productSku) {
-    this(channel, externalId, receivedAt, customer, subject, body, topic, orderId, productSku, null);
-  }
-
-  /** A contact that asks for no call-back. */
-  public NewContact(String channel, String externalId, String receivedAt, CustomerDetails customer, String subject,
-      String body, String topic, String orderId, String productSku) {
-    this(channel, externalId, receivedAt, customer, null, subject, body, topic, orderId, productSku);
+    this(channel, externalId, receivedAt, customer, null, subject, body, topic, orderId, productSku, null);
   }
 
   /**

@@ -73,6 +73,7 @@ class MissedCallProcessTest extends ProtocolTestSupport {
     // SPEC R3: the call reached the customer, who wants to send the kettle back
     assertThat(processEngine.getTaskService().getVariable(task(pi).getId(), TopicCatalog.FORM_OPTIONS).toString())
         .as("the call-back form offers the deployed topics").contains("\"value\":\"RETURN\"");
+    long contactsBefore = count("contact");
     complete(pi, "boris", BORIS, Conversation.done(Map.of(MissedCallProcess.CALL_OUTCOME, "REACHED",
         MissedCallProcess.CALL_NOTES, "The kettle is too loud, wants to send it back.",
         MissedCallProcess.CALL_TOPIC, "RETURN", "followUpType", "NONE")));
@@ -230,7 +231,7 @@ class MissedCallProcessTest extends ProtocolTestSupport {
   private static NewContact callMe(String at, String topic) {
     return new NewContact("WEB_FORM", "form-" + System.nanoTime(), null,
         new CustomerDetails(null, uniquePhone(), "Ola", "pl"), at, "Please call me", "About my order", topic, null,
-        null);
+        null, null);
   }
 
   @Test

@@ -48,13 +48,16 @@ public class CustomerController {
     return answer(records.view(id));
   }
 
-  @Operation(summary = "The customer behind an e-mail address or a phone number (exactly one of the two)",
-      description = "The phone number may be written any way (+48 600-100-200, 600100200); 404 when no customer "
+  @Operation(summary = "The customer behind an e-mail address, a phone number or a chat or social handle "
+      + "(exactly one of them)",
+      description = "The phone number may be written any way (+48 600-100-200, 600100200); a handle needs its "
+          + "channel (CHAT or SOCIAL: the same handle in the other is another person); 404 when no customer "
           + "has the address.")
   @GetMapping("/api/customers")
   public ResponseEntity<CustomerRecord> find(@RequestParam(required = false) String email,
-      @RequestParam(required = false) String phone) {
-    return answer(records.viewByAddress(email, phone));
+      @RequestParam(required = false) String phone, @RequestParam(required = false) String handle,
+      @RequestParam(required = false) String channel) {
+    return answer(records.viewByAddress(email, phone, handle, channel));
   }
 
   @Operation(summary = "Add a note: a fact the customer shared (family, job, holidays, preferences)")

@@ -76,14 +76,20 @@ public class CustomerRecordService {
             .toList());
   }
 
-  /** The customer behind exactly one of an e-mail address or a phone number (written any way). */
-  public CustomerRecord viewByAddress(String email, String phone) {
+  /**
+   * The customer behind exactly one of an e-mail address, a phone number (written any way) or a
+   * chat or social handle ({@code channel} CHAT or SOCIAL: the same handle in the other family is
+   * another person).
+   */
+  public CustomerRecord viewByAddress(String email, String phone, String handle, String channel) {
     var problems = new ArrayList<FieldProblem>();
     boolean hasEmail = email != null && !email.isBlank();
     boolean hasPhone = phone != null && !phone.isBlank();
-    if (hasEmail == hasPhone) {
-      problems.add(new FieldProblem("email", "give exactly one of email and phone"));
-      problems.add(new FieldProblem("phone", "give exactly one of email and phone"));
+    boolean hasHandle = handle != null && !handle.isBlank();
+    if ((hasEmail ? 1 : 0) + (hasPhone ? 1 : 0) + (hasHandle ? 1 : 0) != 1) {
+      for (String field : new String[] {"email", "phone", "handle"}) {
+        problems.add(new FieldProblem(field, "give exactly one of email, phone and handle"));
+      }
     }
     String normalisedPhone = null;
     if (hasPhone) {
@@ -92,14 +98,25 @@ public class CustomerRecordService {
         problems.add(new FieldProblem("phone", "must be a valid phone number, e.g. +48600100200"));
       }
     }
+    IdentityKind family = null;
+    if (hasHandle) {
+      family = channel == null ? null : switch (channel.strip()) {
+        case "CHAT" -> IdentityKind.CHAT;
+        case "SOCIAL" -> IdentityKind.SOCIAL;
+        default -> null;
+      };
+      if (family == null) {
+        problems.add(new FieldProblem("channel", "with a handle: CHAT or SOCIAL"));
+      }
+    }
     if (!problems.isEmpty()) {
       throw new InvalidRequestException(problems);
     }
-    String customerId = (hasEmail
-        ? customers.findByIdentity(IdentityKind.EMAIL, addresses.email(email))
-        : customers.findByIdentity(IdentityKind.PHONE, normalisedPhone))
+    String customerId = (hasEmail ? customers.findByIdentity(IdentityKind.EMAIL, addresses.email(email))
+        : hasPhone ? customers.findByIdentity(IdentityKind.PHONE, normalisedPhone)
+        : customers.findByIdentity(family, handle.strip()))
         .orElseThrow(() -> new NotFoundException(
-            "No customer with this " + (hasEmail ? "e-mail address" : "phone number")));
+            "No customer with this " + (hasEmail ? "e-mail address" : hasPhone ? "phone number" : "handle")));
     return view(customerId);
   }
 

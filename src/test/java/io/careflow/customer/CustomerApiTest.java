@@ -183,10 +183,14 @@ class CustomerApiTest extends CareflowIntegrationTest {
 
   static List<Arguments> badLookups() {
     return List.of(
-        Arguments.of("neither e-mail nor phone", "", List.of("email", "phone")),
-        Arguments.of("both", "?email=a@example.com&phone=%2B48600100200", List.of("email", "phone")),
-        Arguments.of("blank e-mail", "?email=%20", List.of("email", "phone")),
-        Arguments.of("not a phone number", "?phone=12-34", List.of("phone")));
+        Arguments.of("neither e-mail nor phone nor handle", "", List.of("email", "phone", "handle")),
+        Arguments.of("both", "?email=a@example.com&phone=%2B48600100200", List.of("email", "phone", "handle")),
+        Arguments.of("e-mail and handle", "?email=a@example.com&handle=fb:1&channel=SOCIAL",
+            List.of("email", "phone", "handle")),
+        Arguments.of("blank e-mail", "?email=%20", List.of("email", "phone", "handle")),
+        Arguments.of("not a phone number", "?phone=12-34", List.of("phone")),
+        Arguments.of("handle without its channel", "?handle=fb:1", List.of("channel")),
+        Arguments.of("handle of a channel without handles", "?handle=fb:1&channel=EMAIL", List.of("channel")));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -69,6 +69,13 @@ abstract class CustomerHandleScenarios extends ProtocolTestSupport {
     assertThat(bySocialAgain.customerId()).isEqualTo(bySocial.customerId());
     assertThat(jdbc.sql("select kind from customer_identity where identity_value = ? order by kind").param(handle)
         .query(String.class).list()).containsExactly("CHAT", "SOCIAL");
+    // an agent finds each by the handle and its channel
+    String query = "/api/customers?handle=" + java.net.URLEncoder.encode(handle, java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(http.get("anna", query + "&channel=CHAT").json().get("id").asText()).isEqualTo(byChat.customerId());
+    assertThat(http.get("anna", query + "&channel=SOCIAL").json().get("id").asText())
+        .isEqualTo(bySocial.customerId());
+    assertThat(http.get("anna", "/api/customers?handle=nobody-" + UUID.randomUUID() + "&channel=CHAT").status())
+        .isEqualTo(404);
   }
 
   @Test

@@ -127,8 +127,8 @@ abstract class ChannelDeliveryScenarios extends ProtocolTestSupport {
   void shouldGiveUpOnAWebhookThatRefusesWithA4xxAfterTheAttemptsAndTellTheTeamLeadsOnce() throws Exception {
     Contact contact = chat("Gdzie jest moja paczka?");
     ProcessInstance pi = protocol(contact, InquiryProcess.KEY);
-    complete(pi, "boris", INQUIRIES, Map.of(ReplyStep.REPLY_TEXT, "Jest w drodze.", ReplyStep.REPLY_KIND, "ANSWER",
-        "followUpType", "NONE"));
+    complete(pi, "boris", INQUIRIES, Conversation.done(Map.of(ReplyStep.REPLY_TEXT, "Jest w drodze.", ReplyStep.REPLY_KIND, "ANSWER",
+        "followUpType", "NONE")));
 
     // the chat tool refuses the message (it no longer knows the session): not retried forever
     TestWebhook.answer(410);
@@ -176,12 +176,12 @@ abstract class ChannelDeliveryScenarios extends ProtocolTestSupport {
         "COMPLAINT", null, null), "intake").contact();
     ProcessInstance complaint = protocol(contact, ComplaintProcess.KEY);
     List<String> anna = List.of("agents", "team-complaints");
-    complete(complaint, "anna", anna, Map.of(ComplaintProcess.FINDINGS, "Crushed in transit.",
-        ComplaintProcess.JUSTIFIED, "YES"));
+    complete(complaint, "anna", anna, Conversation.done(Map.of(ComplaintProcess.FINDINGS, "Crushed in transit.",
+        ComplaintProcess.JUSTIFIED, "YES")));
     complete(complaint, "anna", anna, Map.of(ComplaintProcess.RESOLUTION_TYPE, "DISCOUNT_VOUCHER",
         ComplaintProcess.COMPENSATION_AMOUNT, 50.0, ComplaintProcess.PROPOSAL, "A 50 PLN voucher."));
-    complete(complaint, "anna", anna, Map.of(ReplyStep.REPLY_TEXT, "We are sorry: a 50 PLN voucher.",
-        "followUpType", "NONE"));
+    complete(complaint, "anna", anna, Conversation.done(Map.of(ReplyStep.REPLY_TEXT, "We are sorry: a 50 PLN voucher.",
+        "followUpType", "NONE")));
     Message reply = messages.ofContact(contact.id()).stream().filter(m -> m.kind() == MessageKind.ANSWER)
         .findFirst().orElseThrow();
 

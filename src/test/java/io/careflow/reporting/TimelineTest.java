@@ -8,6 +8,7 @@ import io.careflow.protocol.complaint.ComplaintProcess;
 import io.careflow.protocol.complaint.ComplaintProcess.Elements;
 import io.careflow.sla.Deadline;
 import io.careflow.sla.DeadlineService;
+import io.careflow.contact.ContactEvents;
 import io.careflow.support.Conversation;
 import io.careflow.support.Http;
 import io.careflow.support.ProtocolTestSupport;
@@ -130,8 +131,8 @@ class TimelineTest extends ProtocolTestSupport {
         Map.of("assignee", "boris", "reason", "anna is on the phone all afternoon"));
     assertThat(reassigned.status()).as(reassigned.body()).isEqualTo(200);
     clock(reply.dueAt().plusSeconds(20 * 60));
-    complete(complaint, "boris", BORIS, Map.of(ComplaintProcess.FINDINGS, "The heating element failed.",
-        ComplaintProcess.JUSTIFIED, "YES"));
+    complete(complaint, "boris", BORIS, Conversation.done(Map.of(ComplaintProcess.FINDINGS, "The heating element failed.",
+        ComplaintProcess.JUSTIFIED, "YES")));
     // routing gives anna the proposal while boris is signed in, and the reply while maria is
     assertThat(task(complaint).getAssignee()).isEqualTo("anna");
     clock(reply.dueAt().plusSeconds(30 * 60));
@@ -141,8 +142,8 @@ class TimelineTest extends ProtocolTestSupport {
     complete(complaint, "maria", MARIA, Map.of(ComplaintProcess.APPROVAL_DECISION, "APPROVE"));
     assertThat(task(complaint).getAssignee()).isEqualTo("anna");
     clock(reply.dueAt().plusSeconds(50 * 60));
-    complete(complaint, "anna", ANNA, Map.of("replyText", "Your refund of 150 PLN is on its way.",
-        "followUpType", "NONE"));
+    complete(complaint, "anna", ANNA, Conversation.done(Map.of("replyText", "Your refund of 150 PLN is on its way.",
+        "followUpType", "NONE")));
     run(complaint, Elements.SERVICE_SEND_REPLY);
 
     JsonNode timeline = http.get("maria", "/api/contacts/" + id + "/timeline").json();
@@ -179,6 +180,9 @@ class TimelineTest extends ProtocolTestSupport {
         List.of("boris", "Boris Ivanov completed Investigate complaint \\[complaint\\]"),
         List.of("anna", "Anna Nowak completed (Propose resolution|Reply to the customer) \\[complaint\\]"),
         List.of("maria", "Maria Wiśniewska completed Approve compensation \\[complaint\\]")));
+    expected.put(ContactEvents.TASK_CHECKLIST, List.of(
+        List.of("boris", "Conversation algorithm on \"Investigate complaint\": Listened to the customer to the end: DONE; .+"),
+        List.of("anna", "Conversation algorithm on \"Reply to the customer\": Listened to the customer to the end: DONE; .+")));
     expected.put("OUTCOME", List.of(List.of("system", "COMPLAINT_JUSTIFIED")));
     expected.put("REPLY_RECORDED", List.of(List.of("anna", "answer written, 37 characters")));
     expected.put("FOLLOW_UP_PLANNED", List.of(List.of("anna", "no follow-up needed"),

@@ -4,6 +4,7 @@ import io.careflow.communication.EmailSender.Email;
 import io.careflow.contact.Channel;
 import io.careflow.contact.Contact;
 import io.careflow.contact.ContactEvents;
+import io.careflow.contact.ContactRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,10 +33,12 @@ public class ChannelDelivery {
   private final WebhookSender webhooks;
   private final ChannelsProperties channels;
   private final ContactEvents events;
+  private final ContactRepository contacts;
   private final Clock clock;
 
   public ChannelDelivery(MessageRepository messages, EmailSender email, WebhookSender webhooks,
-      ChannelsProperties channels, ContactEvents events, Clock clock) {
+      ChannelsProperties channels, ContactEvents events, ContactRepository contacts, Clock clock) {
+    this.contacts = contacts;
     this.messages = messages;
     this.email = email;
     this.webhooks = webhooks;
@@ -74,6 +77,11 @@ public class ChannelDelivery {
     String webhookName = webhookOf(message.channel());
     String how;
     String externalId = null;
+    if (message.channel() == Channel.PHONE && message.contactId() != null
+        && !contacts.textMessagesAllowed(message.contactId())) {
+      // a PHONE customer is answered by a call (PhoneCalls); a text only with their consent
+      throw new NoWayOut("the customer called and has not agreed to text messages (customer.textMessagesAllowed)");
+    }
     if (webhookName == null && message.recipient() != null && message.recipient().contains("@")) {
       externalId = email.send(new Email(message.id(), message.authorName(), message.recipient(), message.subject(),
           content.html(), content.text(), thread));

@@ -41,12 +41,26 @@ public class PhoneCalls {
   @Transactional
   public String recordReached(String contactId, String agent, String notes) {
     Contact contact = contacts.find(contactId).orElseThrow(() -> new NotFoundException("No contact " + contactId));
-    String id = UUID.randomUUID().toString();
-    Instant now = clock.instant();
     String body = "Phone call: customer reached" + (notes == null || notes.isBlank() ? "" : ". " + notes.strip());
-    messages.insert(new Message(id, contactId, null, Direction.OUT, MessageKind.ANSWER, contact.channel(), agent,
-        users.displayName(agent), contact.customerPhone(), "Phone call", body, MessageStatus.SENT, now, now, null,
+    return insert(contact, agent, MessageKind.ANSWER, body, clock.instant());
+  }
+
+  /**
+   * Records what {@code agent} told the customer in a call (a PHONE contact's reply, SPEC R1), as
+   * delivered at {@code at}: the customer heard it.
+   *
+   * @return the id of the message
+   */
+  String recordSaid(Contact contact, String agent, MessageKind kind, String said, Instant at) {
+    return insert(contact, agent, kind, said, at);
+  }
+
+  private String insert(Contact contact, String agent, MessageKind kind, String body, Instant at) {
+    String id = UUID.randomUUID().toString();
+    messages.insert(new Message(id, contact.id(), null, Direction.OUT, kind, contact.channel(), agent,
+        users.displayName(agent), contact.customerPhone(), "Phone call", body, MessageStatus.SENT, at, at, null,
         null, null));
     return id;
   }
+
 }

@@ -11,7 +11,10 @@ import org.springframework.stereotype.Component;
 /**
  * Completion of a reply task ("Answer the customer"): refuses an empty or overlong reply or
  * an unknown kind (the task stays open), stores the answer or question as a message signed
- * by the agent, and keeps only the message id and its kind in the process.
+ * by the agent, and keeps only the message id and its kind in the process. On a PHONE contact
+ * the reply is a call ({@link ReplyStep#ANSWER_CALL_OUTCOME}): reached, it is the agent's answer,
+ * delivered as it was said; not reached, it goes as a text only when the customer agreed to texts,
+ * else the task stays open.
  */
 @BuildingBlock(value = "The agent's reply", inputs = ReplyStep.REPLY_KIND)
 @Component
@@ -44,8 +47,27 @@ public class RecordReplyListener implements TaskListener {
     } else {
       throw TaskFormInput.reject(ReplyStep.REPLY_KIND, "must be ANSWER or QUESTION");
     }
-    String messageId = replies.record(CaseVariables.contactId(task), TaskFormInput.actor(task, users), text.strip(),
-        kind);
+    String contactId = CaseVariables.contactId(task);
+    String author = TaskFormInput.actor(task, users);
+    String messageId;
+    if (replies.answeredByCall(contactId)) {
+      // SPEC R1: a PHONE contact is answered by calling the customer; a text only with consent
+      String outcome = TaskFormInput.text(task, ReplyStep.ANSWER_CALL_OUTCOME);
+      if ("REACHED".equals(outcome)) {
+        messageId = replies.recordCall(contactId, author, text.strip(), kind);
+      } else if ("NOT_REACHED".equals(outcome)) {
+        if (!replies.textMessagesAllowed(contactId)) {
+          throw TaskFormInput.reject(ReplyStep.ANSWER_CALL_OUTCOME, "the customer was not reached and has not agreed "
+              + "to text messages: call again (the reply deadline runs on)");
+        }
+        messageId = replies.record(contactId, author, text.strip(), kind);
+      } else {
+        throw TaskFormInput.reject(ReplyStep.ANSWER_CALL_OUTCOME, "say whether your call reached the customer");
+      }
+      task.getExecution().removeVariable(ReplyStep.ANSWER_CALL_OUTCOME);
+    } else {
+      messageId = replies.record(contactId, author, text.strip(), kind);
+    }
     // the gateway after sending reads it: a question stops the reply clock
     task.getExecution().setVariable(ReplyStep.REPLY_KIND, kind.name());
     task.getExecution().setVariable(ReplyStep.REPLY_MESSAGE_ID, messageId);

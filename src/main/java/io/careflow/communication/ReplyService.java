@@ -1,6 +1,7 @@
 package io.careflow.communication;
 
 import io.careflow.communication.Message.Direction;
+import io.careflow.contact.Channel;
 import io.careflow.contact.Contact;
 import io.careflow.contact.ContactEvents;
 import io.careflow.contact.ContactRepository;
@@ -38,14 +39,15 @@ public class ReplyService {
   private final CustomerHistory customers;
   private final MessageTemplates templates;
   private final ChannelDelivery delivery;
+  private final PhoneCalls calls;
   private final Clock clock;
   private final WorkingTimeCalendar calendar;
   private final String shopName;
   private final TransactionTemplate ownTransaction;
 
   public ReplyService(MessageRepository messages, ContactRepository contacts, ContactEvents events,
-      UserDirectory users, CustomerHistory customers, MessageTemplates templates, ChannelDelivery delivery, Clock clock,
-      WorkingTimeCalendar calendar, PlatformTransactionManager tx,
+      UserDirectory users, CustomerHistory customers, MessageTemplates templates, ChannelDelivery delivery, PhoneCalls calls,
+      Clock clock, WorkingTimeCalendar calendar, PlatformTransactionManager tx,
       @Value("${careflow.mail.shop-name}") String shopName) {
     this.messages = messages;
     this.contacts = contacts;
@@ -54,6 +56,7 @@ public class ReplyService {
     this.customers = customers;
     this.templates = templates;
     this.delivery = delivery;
+    this.calls = calls;
     this.clock = clock;
     this.calendar = calendar;
     this.shopName = shopName;
@@ -71,6 +74,37 @@ public class ReplyService {
         MessageStatus.PENDING, clock.instant(), null, null, null));
     events.record(contactId, ContactEvents.REPLY_RECORDED, author,
         (kind == MessageKind.QUESTION ? "question" : "answer") + " written, " + text.length() + " characters");
+    return id;
+  }
+
+  /** A PHONE contact is answered by calling the customer (SPEC R1), not in writing. */
+  public boolean answeredByCall(String contactId) {
+    return contact(contactId).channel() == Channel.PHONE;
+  }
+
+  /** Whether the customer of the contact agreed to text messages on their phone. */
+  public boolean textMessagesAllowed(String contactId) {
+    return contacts.textMessagesAllowed(contactId);
+  }
+
+  /**
+   * Records a reply the agent gave on the phone: the customer heard it, so it is delivered at
+   * once (the sending step has nothing to send) and, the first time, it is the contact's first
+   * reply. {@code text} is what the agent said.
+   *
+   * @return the message's id
+   */
+  @Transactional
+  public String recordCall(String contactId, String author, String text, MessageKind kind) {
+    Contact contact = contact(contactId);
+    Instant now = clock.instant();
+    String id = calls.recordSaid(contact, author, kind, text, now);
+    String what = kind == MessageKind.QUESTION ? "question" : "answer";
+    events.record(contactId, ContactEvents.REPLY_RECORDED, author,
+        what + " said on the phone, " + text.length() + " characters");
+    events.record(contactId, ContactEvents.MESSAGE_SENT, author,
+        what + " told the customer in a call to " + contact.customerPhone());
+    contacts.recordFirstReply(contact.id(), now, calendar.between(contact.receivedAt(), now).toMinutes());
     return id;
   }
 

@@ -11,6 +11,11 @@ public final class ReplyStep {
   /** ANSWER (default) or QUESTION: a question stops the reply clock until the customer answers. */
   public static final String REPLY_KIND = "replyKind";
   public static final String REPLY_MESSAGE_ID = "replyMessageId";
+  /**
+   * The phone-answer block's field ({@code forms/blocks/phone-answer.json}) on a PHONE contact:
+   * {@code REACHED} (the agent said the reply on the phone) or {@code NOT_REACHED} (a text, with consent).
+   */
+  public static final String ANSWER_CALL_OUTCOME = "answerCallOutcome";
   public static final int MAX_REPLY_LENGTH = 10_000;
 
   private ReplyStep() {}

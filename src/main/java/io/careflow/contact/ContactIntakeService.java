@@ -131,7 +131,8 @@ public class ContactIntakeService {
         language(customer.language()), blankToNull(request.orderId()), blankToNull(request.productSku()),
         null, null, null, null, null, null, null, mood.level(), customer.handle() == null ? null : customer.handle().strip(),
         callBackAt);
-    return register(contact, blankToNull(customer.name()), blankToNull(customer.timeZone()), mood.reason(), actor);
+    return register(contact, blankToNull(customer.name()), blankToNull(customer.timeZone()), mood.reason(),
+        customer.textMessagesAllowed(), actor);
   }
 
   public Intake receive(MissedCall call, String actor) {
@@ -151,7 +152,7 @@ public class ContactIntakeService {
     Contact contact = new Contact(UUID.randomUUID().toString(), Channel.MISSED_CALL, call.callId().trim(), null,
         null, phone, at == null ? clock.instant() : at, "Missed call", null, null, null,
         null, ContactStatus.OPEN, null, null, null, null, null, null, null, null, null, null, null, null, null);
-    return register(contact, null, null, null, actor);
+    return register(contact, null, null, null, null, actor);
   }
 
   /**
@@ -213,10 +214,12 @@ public class ContactIntakeService {
     return at;
   }
 
-  private Intake register(Contact draft, String customerName, String timeZone, String moodReason, String actor) {
+  private Intake register(Contact draft, String customerName, String timeZone, String moodReason,
+      Boolean textMessagesAllowed, String actor) {
     for (int attempt = 1; ; attempt++) {
       try {
-        return transaction.execute(status -> registerInTransaction(draft, customerName, timeZone, moodReason, actor));
+        return transaction.execute(status -> registerInTransaction(draft, customerName, timeZone, moodReason,
+            textMessagesAllowed, actor));
       } catch (DuplicateKeyException e) {
         // a concurrent request won the race: for the same contact, answer with it;
         // for a customer created at the same moment, the next attempt finds them
@@ -233,7 +236,7 @@ public class ContactIntakeService {
   }
 
   private Intake registerInTransaction(Contact draft, String customerName, String timeZone, String moodReason,
-      String actor) {
+      Boolean textMessagesAllowed, String actor) {
     Optional<Contact> existing = existing(draft);
     if (existing.isPresent()) {
       return new Intake(existing.get(), false);
@@ -249,6 +252,9 @@ public class ContactIntakeService {
         : customers.find(customerId).map(Customer::language).orElse(null);
     Contact contact = withCustomer(draft, customerId, language);
     contacts.insert(contact, actor);
+    if (Boolean.TRUE.equals(textMessagesAllowed)) {
+      contacts.allowTextMessages(contact.id());
+    }
     events.record(contact.id(), ContactEvents.RECEIVED, actor,
         contact.channel() + (contact.subject() == null ? "" : ": " + contact.subject()));
     if (contact.dissatisfaction() != null) {

@@ -94,6 +94,17 @@ public class ContactRepository {
         .params(utc(at), workingMinutes, id).update();
   }
 
+  /** The customer agreed, with this contact, to get text messages on their phone. */
+  public void allowTextMessages(String id) {
+    jdbc.sql("update contact set text_messages_allowed = true where id = ?").param(id).update();
+  }
+
+  /** Whether the customer agreed, with this contact, to get text messages (SMS) on their phone. */
+  public boolean textMessagesAllowed(String id) {
+    return jdbc.sql("select text_messages_allowed from contact where id = ?").param(id).query(Boolean.class)
+        .optional().map(Boolean.TRUE::equals).orElse(false);
+  }
+
   /** How the case ended in the protocol's words (e.g. COMPLAINT_JUSTIFIED, "REFUND 150"). */
   public void recordOutcome(String id, String outcome, String detail) {
     jdbc.sql("update contact set outcome = ?, outcome_detail = ? where id = ?").params(outcome, detail, id).update();

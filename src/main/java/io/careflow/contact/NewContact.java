@@ -67,14 +67,23 @@ public record NewContact(
           + "social account), e.g. fb:1234567; identifies the customer within that channel family when there is "
           + "no e-mail or phone, and the reply goes back to it through the channel's webhook. 1-200 characters",
           example = "fb:1234567")
-      @Size(max = 200) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") String handle) {
+      @Size(max = 200) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") String handle,
+      @Schema(description = "whether the customer agreed to get text messages (SMS) on their phone. A PHONE "
+          + "contact is answered by calling the customer; a text goes to a PHONE customer only when this is true "
+          + "(default: not agreed)")
+      Boolean textMessagesAllowed) {
 
     public CustomerDetails(String email, String phone, String name, String language) {
-      this(email, phone, name, language, null, null);
+      this(email, phone, name, language, null, null, null);
     }
 
     public CustomerDetails(String email, String phone, String name, String language, String timeZone) {
-      this(email, phone, name, language, timeZone, null);
+      this(email, phone, name, language, timeZone, null, null);
+    }
+
+    public CustomerDetails(String email, String phone, String name, String language, String timeZone,
+        String handle) {
+      this(email, phone, name, language, timeZone, handle, null);
     }
   }
 }

@@ -18,7 +18,9 @@ import io.careflow.contact.ContactRepository;
 import io.careflow.contact.NewContact;
 import io.careflow.contact.NewContact.CustomerDetails;
 import io.careflow.protocol.inquiry.InquiryProcess.Elements;
+import io.careflow.protocol.complaint.ComplaintProcess;
 import io.careflow.support.CareflowIntegrationTest;
+import io.careflow.support.Conversation;
 import io.careflow.support.TestMail;
 import io.careflow.support.TestWebhook;
 import jakarta.mail.internet.InternetAddress;
@@ -163,6 +165,109 @@ class InquiryProcessTest extends CareflowIntegrationTest {
     execute(job(pi));
     assertThat(pi).isEnded();
     assertThat(TestMail.SMTP.getReceivedMessagesForDomain("example.com")).hasSize(1);
+  }
+
+  @Test
+  void shouldAnswerAPhoneContactByCallingTheCustomer() {
+    Contact contact = phoneInquiry(null);
+    ProcessInstance pi = inquiry(contact);
+    assertThat(pi).isWaitingAt(Elements.USER_ANSWER_CUSTOMER);
+
+    completeAs("boris", task(pi), Conversation.done(Map.of(ReplyStep.REPLY_TEXT, "Yes, it is in stock in Gdańsk.",
+        ReplyStep.REPLY_KIND, "ANSWER", ReplyStep.ANSWER_CALL_OUTCOME, "REACHED", "followUpType", "NONE")));
+    execute(job(pi));
+
+    assertThat(pi).hasPassed(Elements.SERVICE_SEND_REPLY, Elements.END_INQUIRY_ANSWERED).isEnded();
+    // the customer heard the answer: nothing is texted or mailed, and the call is the first reply
+    assertThat(TestWebhook.received()).isEmpty();
+    assertThat(TestMail.SMTP.getReceivedMessages()).isEmpty();
+    assertThat(messages.ofContact(contact.id())).singleElement().satisfies(m -> {
+      assertThat(m.status()).isEqualTo(MessageStatus.SENT);
+      assertThat(m.author()).isEqualTo("boris");
+      assertThat(m.body()).isEqualTo("Yes, it is in stock in Gdańsk.");
+      assertThat(m.sentAt()).isNotNull();
+    });
+    Contact answered = contacts.find(contact.id()).orElseThrow();
+    assertThat(answered.firstReplyAt()).isNotNull();
+    assertThat(jdbc.sql("select met from deadline where contact_id = ? and step = 'reply'").param(contact.id())
+        .query(Boolean.class).single()).isTrue();
+    assertThat(jdbc.sql("select detail from contact_event where contact_id = ? and type = 'MESSAGE_SENT'")
+        .param(contact.id()).query(String.class).single()).isEqualTo("answer told the customer in a call to +48602333444");
+    assertThat(processEngine.getRuntimeService().createProcessInstanceQuery().processInstanceId(pi.getId()).count())
+        .isZero();
+  }
+
+  @Test
+  void shouldKeepAPhoneAnswerOpenWhenTheCallDidNotReachACustomerWhoRefusedTexts() {
+    Contact contact = phoneInquiry(null);
+    ProcessInstance pi = inquiry(contact);
+    Map<String, Object> notReached = Conversation.done(Map.of(ReplyStep.REPLY_TEXT, "Yes, it is in stock.",
+        ReplyStep.REPLY_KIND, "ANSWER", ReplyStep.ANSWER_CALL_OUTCOME, "NOT_REACHED", "followUpType", "NONE"));
+
+    assertThatThrownBy(() -> completeAs("boris", task(pi), notReached))
+        .hasMessageContaining(ReplyStep.ANSWER_CALL_OUTCOME)
+        .hasMessageContaining("has not agreed to text messages");
+    var withoutOutcome = new java.util.HashMap<>(notReached);
+    withoutOutcome.remove(ReplyStep.ANSWER_CALL_OUTCOME);
+    assertThatThrownBy(() -> completeAs("boris", task(pi), withoutOutcome))
+        .hasMessageContaining(ReplyStep.ANSWER_CALL_OUTCOME);
+
+    // the task stays open, nothing is recorded and the reply clock runs on
+    assertThat(pi).isWaitingAt(Elements.USER_ANSWER_CUSTOMER);
+    assertThat(messages.ofContact(contact.id())).isEmpty();
+    assertThat(contacts.find(contact.id()).orElseThrow().firstReplyAt()).isNull();
+    assertThat(jdbc.sql("select count(*) from deadline where contact_id = ? and step = 'reply' and completed_at is null")
+        .param(contact.id()).query(Integer.class).single()).isOne();
+  }
+
+  @Test
+  void shouldTextTheAnswerToAPhoneCustomerWhoAgreedWhenTheCallDidNotReachThem() {
+    Contact contact = phoneInquiry(true);
+    ProcessInstance pi = inquiry(contact);
+
+    completeAs("boris", task(pi), Conversation.done(Map.of(ReplyStep.REPLY_TEXT, "Yes, it is in stock.",
+        ReplyStep.REPLY_KIND, "ANSWER", ReplyStep.ANSWER_CALL_OUTCOME, "NOT_REACHED", "followUpType", "NONE")));
+    execute(job(pi));
+
+    assertThat(pi).isEnded();
+    assertThat(TestWebhook.received()).singleElement().satisfies(r -> assertThat(r.path()).isEqualTo("/sms"));
+    assertThat(messages.ofContact(contact.id())).singleElement()
+        .satisfies(m -> assertThat(m.status()).isEqualTo(MessageStatus.SENT));
+    assertThat(contacts.find(contact.id()).orElseThrow().firstReplyAt()).isNotNull();
+  }
+
+  @Test
+  void shouldNotTextAPhoneCustomerWhoDidNotAgree() {
+    // an automatic notice to a PHONE customer (the complaint's acknowledgement) is a text: without
+    // consent it cannot leave, the step fails and retries, and at the end it is an incident
+    Contact contact = intake.receive(new NewContact("PHONE", "call-" + System.nanoTime(), null,
+        new CustomerDetails(null, "+48 602 555 666", "Ola", "pl"), "Zepsuty czajnik", "Czajnik nie grzeje.",
+        "COMPLAINT", null, null), "intake").contact();
+    ProcessInstance complaint = processInstanceQuery().processDefinitionKey(ComplaintProcess.KEY)
+        .processInstanceBusinessKey(contact.id()).singleResult();
+    Job acknowledgement = processEngine.getManagementService().createJobQuery().processInstanceId(complaint.getId())
+        .activityId(ComplaintProcess.Elements.SERVICE_ACKNOWLEDGE_COMPLAINT).singleResult();
+
+    assertThatThrownBy(() -> processEngine.getManagementService().executeJob(acknowledgement.getId()))
+        .hasMessageContaining("has not agreed to text messages");
+    assertThat(TestWebhook.received()).isEmpty();
+    assertThat(messages.ofContact(contact.id())).allSatisfy(m -> assertThat(m.status()).isNotEqualTo(MessageStatus.SENT));
+  }
+
+  private Contact phoneInquiry(Boolean textMessagesAllowed) {
+    return intake.receive(new NewContact("PHONE", "call-" + System.nanoTime(), null,
+        new CustomerDetails(null, "+48 602 333 444", "Jan", "en", null, null, textMessagesAllowed), null,
+        "Is the red kettle in stock?", "INQUIRY", null, null), "intake").contact();
+  }
+
+  private void completeAs(String user, Task task, Map<String, Object> values) {
+    var identity = processEngine.getIdentityService();
+    identity.setAuthentication(user, List.of("agents", "team-inquiries"));
+    try {
+      processEngine.getTaskService().complete(task.getId(), values);
+    } finally {
+      identity.clearAuthentication();
+    }
   }
 
   private void completeAs(String user, Task task, String reply) {

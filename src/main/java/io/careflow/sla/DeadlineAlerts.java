@@ -130,23 +130,30 @@ public class DeadlineAlerts {
   /** One {@code deadline-alert} per person with an e-mail address; started in the timer's step. */
   private void tell(Level level, Iterable<String> userIds, DelegateExecution execution) {
     String deadlineId = deadlineId(execution);
-    String guardedProcess = watched(execution) ? null : execution.getProcessInstanceId();
+    startAlerts(deadlineId, userIds, Variables.createVariables()
+        .putValue(DeadlineAlertProcess.DEADLINE_ID, deadlineId)
+        .putValue(DeadlineAlertProcess.LEVEL, level.name())
+        .putValue(DeadlineAlertProcess.GUARDED_PROCESS_INSTANCE_ID,
+            watched(execution) ? null : execution.getProcessInstanceId())
+        // the watcher's and the protocol's business key are the contact's id
+        .putValue(DeadlineAlertProcess.CONTACT_ID, execution.getProcessBusinessKey()));
+  }
+
+  /** Starts {@code deadline-alert} once for each of {@code userIds} who has an e-mail address. */
+  private void startAlerts(String businessKey, Iterable<String> userIds, Map<String, Object> variables) {
     for (String userId : userIds) {
       if (users.emailsOf(List.of(userId)).isEmpty()) {
         continue;
       }
+      var perPerson = Variables.createVariables();
+      perPerson.putAll(variables);
       runtimeService.createProcessInstanceByKey(DeadlineAlertProcess.KEY)
-          .businessKey(deadlineId)
-          .setVariables(Variables.createVariables()
-              .putValue(DeadlineAlertProcess.DEADLINE_ID, deadlineId)
-              .putValue(DeadlineAlertProcess.LEVEL, level.name())
-              .putValue(DeadlineAlertProcess.RECIPIENT, userId)
-              .putValue(DeadlineAlertProcess.GUARDED_PROCESS_INSTANCE_ID, guardedProcess)
-              // the watcher's and the protocol's business key are the contact's id
-              .putValue(DeadlineAlertProcess.CONTACT_ID, execution.getProcessBusinessKey()))
+          .businessKey(businessKey)
+          .setVariables(perPerson.putValue(DeadlineAlertProcess.RECIPIENT, userId))
           .execute();
     }
   }
+
 
   /**
    * "E-mail the person" of {@code deadline-alert.bpmn}: the e-mail for that level, listing the
@@ -191,22 +198,14 @@ public class DeadlineAlerts {
    * Runs in the step's failure handling.
    */
   public void undelivered(Message message, String processInstanceId, String reason) {
-    for (String userId : users.membersOf(Groups.TEAM_LEADS)) {
-      if (users.emailsOf(List.of(userId)).isEmpty()) {
-        continue;
-      }
-      runtimeService.createProcessInstanceByKey(DeadlineAlertProcess.KEY)
-          .businessKey(message.id())
-          .setVariables(Variables.createVariables()
-              .putValue(DeadlineAlertProcess.LEVEL, Level.UNDELIVERED.name())
-              .putValue(DeadlineAlertProcess.RECIPIENT, userId)
-              .putValue(DeadlineAlertProcess.MESSAGE_ID, message.id())
-              .putValue(DeadlineAlertProcess.REASON, reason)
-              .putValue(DeadlineAlertProcess.GUARDED_PROCESS_INSTANCE_ID, processInstanceId)
-              .putValue(DeadlineAlertProcess.CONTACT_ID, message.contactId()))
-          .execute();
-    }
+    startAlerts(message.id(), users.membersOf(Groups.TEAM_LEADS), Variables.createVariables()
+        .putValue(DeadlineAlertProcess.LEVEL, Level.UNDELIVERED.name())
+        .putValue(DeadlineAlertProcess.MESSAGE_ID, message.id())
+        .putValue(DeadlineAlertProcess.REASON, reason)
+        .putValue(DeadlineAlertProcess.GUARDED_PROCESS_INSTANCE_ID, processInstanceId)
+        .putValue(DeadlineAlertProcess.CONTACT_ID, message.contactId()));
   }
+
 
   /**
    * "E-mail the person" for an undelivered message: what did not leave, to whom, why, and where the

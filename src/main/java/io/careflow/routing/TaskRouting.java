@@ -26,6 +26,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
@@ -92,7 +94,7 @@ public class TaskRouting {
 
   /**
    * A new task: the table's team replaces the model's group (unless the model offers the
-   * task to team leads or to every agent), the skills are the table's plus the customer's
+   * task to team leads or to every agent; a case a senior agent took over goes to the team leads), the skills are the table's plus the customer's
    * language and, for a chat, the chat skill; then the agent is picked.
    */
   public void routeNew(DelegateTask task) {
@@ -108,7 +110,11 @@ public class TaskRouting {
       String step = task.getTaskDefinitionKey();
       Requirement needs = table.requirement(new Situation(step, CaseVariables.string(task, CaseVariables.PROTOCOL_KEY),
           CaseVariables.string(task, CaseVariables.TOPIC), channel, language, productSku));
-      List<String> groups = candidateGroups(task, needs.team());
+      // a senior agent took the case over (communication style, at any step): its tasks go to
+      // the team leads, whichever group the model or the table names
+      String team = Groups.TEAM_LEADS.equals(CaseVariables.string(task, CaseVariables.TEAM)) ? Groups.TEAM_LEADS
+          : needs.team();
+      List<String> groups = candidateGroups(task, team);
       boolean chat = Channel.CHAT.name().equals(channel);
       List<String> skills = skills(needs.skills(), language, chat);
 
@@ -277,13 +283,32 @@ public class TaskRouting {
     }
     for (String group : model) {
       if (!group.equals(team)) {
-        task.deleteCandidateGroup(group);
+        removeCandidateGroup(task, group);
       }
     }
     if (!model.contains(team)) {
       task.addCandidateGroup(team);
     }
     return List.of(team);
+  }
+
+  /**
+   * Takes a group off a task being created. The engine's {@code deleteCandidateGroup} looks the
+   * link up in the database, where the link the model gave this new task is not written yet (it
+   * found nothing, and the model's group stayed beside the table's); so the link the task holds
+   * is removed and deleted itself.
+   */
+  private static void removeCandidateGroup(DelegateTask task, String group) {
+    if (task instanceof TaskEntity entity) {
+      for (IdentityLinkEntity link : List.copyOf(entity.getIdentityLinks())) {
+        if (group.equals(link.getGroupId()) && IdentityLinkType.CANDIDATE.equals(link.getType())) {
+          entity.getIdentityLinks().remove(link);
+          link.delete();
+        }
+      }
+    } else {
+      task.deleteCandidateGroup(group);
+    }
   }
 
   /** The table's skills, the customer's language where agents have it as a skill, and chat for a chat. */

@@ -13,6 +13,7 @@ import io.careflow.protocol.inquiry.InquiryProcess;
 import io.careflow.protocol.inquiry.InquiryProcess.Elements;
 import io.careflow.sla.Deadline;
 import io.careflow.sla.DeadlineService;
+import io.careflow.support.Conversation;
 import io.careflow.support.ProtocolTestSupport;
 import io.careflow.support.TestMail;
 import io.careflow.support.TestWebhook;
@@ -53,8 +54,8 @@ abstract class UndeliveredReplyScenarios extends ProtocolTestSupport {
         new CustomerDetails(null, "+48 600 300 400", "Ola", "pl"), null, "Czy macie czajnik KET-200?", "INQUIRY",
         null, null), "intake").contact();
     ProcessInstance pi = protocol(contact, InquiryProcess.KEY);
-    complete(pi, "boris", INQUIRIES, Map.of(ReplyStep.REPLY_TEXT, "Tak, mamy go w magazynie.",
-        ReplyStep.REPLY_KIND, "ANSWER", "followUpType", "NONE"));
+    complete(pi, "boris", INQUIRIES, Conversation.done(Map.of(ReplyStep.REPLY_TEXT, "Tak, mamy go w magazynie.",
+        ReplyStep.REPLY_KIND, "ANSWER", "followUpType", "NONE")));
 
     // five attempts (R5/PT1M), each failing for want of a way out; then the incident
     for (int attempt = 1; attempt <= 5; attempt++) {

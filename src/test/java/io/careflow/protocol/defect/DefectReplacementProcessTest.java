@@ -1,5 +1,9 @@
 package io.careflow.protocol.defect;
 
+import org.camunda.bpm.engine.task.IdentityLink;
+import io.careflow.system.Groups;
+import io.careflow.contact.ContactEvents;
+import io.careflow.contact.CommunicationStyle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -269,6 +273,23 @@ class DefectReplacementProcessTest extends ProtocolTestSupport {
 
   private void talk(String registeredBy) {
     complete(pi, "boris", BORIS, talkVariables(registeredBy));
+  }
+
+  @Test
+  void shouldHandTheRestOfTheCaseToTheTeamLeadsWhenTheAgentRaisesDissatisfactionToHigh() {
+    // SPEC R3: HIGH at any point hands the case to a senior agent, also where the model names a fixed team
+    Map<String, Object> angry = talkVariables("AGENT");
+    angry.put(CommunicationStyle.DISSATISFACTION, "HIGH");
+    complete(pi, "boris", BORIS, angry);
+    run(pi, Elements.SERVICE_SEND_REPLY);
+    run(pi, Elements.SERVICE_CONFIRM_REQUEST_RECEIVED);
+
+    assertThat(pi).isWaitingAt(Elements.USER_REVIEW_REPLACEMENT_REQUEST);
+    assertThat(processEngine.getTaskService().getIdentityLinksForTask(task(pi).getId()).stream()
+        .map(IdentityLink::getGroupId).filter(java.util.Objects::nonNull).toList())
+        .as("the review the model gives team-replacements").containsExactly(Groups.TEAM_LEADS);
+    assertThat(jdbc.sql("select count(*) from contact_event where contact_id = ? and type = ?")
+        .params(contact.id(), ContactEvents.SENIOR_TAKES_OVER).query(Integer.class).single()).isOne();
   }
 
   private Map<String, Object> talkVariables(String registeredBy) {

@@ -106,8 +106,18 @@ class TasklistBrowserTest extends CareflowIntegrationTest {
     // claim), dropping what was typed meanwhile; the agent's view is the page opened afresh
     driver.navigate().refresh();
     By message = By.cssSelector("textarea[id$='field_customer_message']");
-    wait.until(d -> d.findElements(message).stream()
-        .anyMatch(m -> String.valueOf(m.getDomProperty("value")).contains("lid is missing")));
+    java.util.function.Function<org.openqa.selenium.WebDriver, Boolean> formShown = d -> d.findElements(message)
+        .stream().anyMatch(m -> String.valueOf(m.getDomProperty("value")).contains("lid is missing"));
+    try {
+      wait.until(formShown);
+    } catch (org.openqa.selenium.TimeoutException stuck) {
+      // about one run in three on a loaded machine, Tasklist's AngularJS app stays on its splash
+      // after the reload with every script loaded (failure-requests.txt); an agent reloads a stuck
+      // page once more, and so does this test — a second time it must work
+      browser.screenshot("splash-stuck");
+      driver.navigate().refresh();
+      wait.until(formShown);
+    }
     assertThat(driver.findElement(message).getDomProperty("value")).contains(body).contains("Damaged parcel");
     assertThat(driver.findElements(By.cssSelector("button.claim"))).isEmpty();
     String reason = (String) processEngine.getTaskService().getVariableLocal(task.getId(), Routing.FORM_ROUTING_REASON);

@@ -7,7 +7,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * A building block a process designer puts into a model without Java (README, "The building
+ * A building block a process designer puts into a model without Java (docs/designers.md, "The building
  * blocks"), and what a model gives its element for it. It is written on the class that reads
  * those settings, with the class's own constants, so the names are spelled once; the element
  * templates of {@code element-templates/} (Camunda Modeler) are checked against it by the build:

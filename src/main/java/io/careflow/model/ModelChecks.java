@@ -323,7 +323,7 @@ public class ModelChecks {
     }
     if (beanTypes.apply(name.group(1)).isEmpty()) {
       problems.add(new ModelProblem(file, element.getId(), "names " + expression.strip()
-          + ", but careflow has no such building block or bean (README, \"The building blocks\")"));
+          + ", but careflow has no such building block or bean (docs/designers.md, \"The building blocks\")"));
       return Optional.empty();
     }
     return Optional.of(name.group(1));

@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The KPIs of a period (API.md "KPIs"): the contacts received in {@code [from, to)}, optionally
- * of one channel, team, topic. Definitions in the README.
+ * of one channel, team, topic. Definitions in docs/reference.md.
  */
 @RestController
 @Tag(name = "Reports")

@@ -30,7 +30,7 @@ class KpiRepository {
   static final String FINISHED = "case when c.status in ('RESOLVED', 'CLOSED') then 1 else 0 end";
 
   /**
-   * Resolved in the first contact (README "KPI definitions"): resolved; the agent did not say
+   * Resolved in the first contact (docs/reference.md "KPI definitions"): resolved; the agent did not say
    * otherwise; a call-back that reached the customer; no question from the shop, no further
    * message from the customer, at most one answer (one look at the contact's messages: a
    * question or a customer message weighs 2, an answer 1, a notice 0 — at most 1 in all); and

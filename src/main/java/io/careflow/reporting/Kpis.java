@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The KPIs of a period as {@code GET /api/kpis} answers (API.md "KPIs"; definitions in the
- * README). Rates are fractions (0.93 = 93%), NPS runs from -100 to 100; a measure without
+ * The KPIs of a period as {@code GET /api/kpis} answers (API.md "KPIs"; definitions in
+ * docs/reference.md). Rates are fractions (0.93 = 93%), NPS runs from -100 to 100; a measure without
  * data in the period is {@code null}, never 0.
  */
 public record Kpis(

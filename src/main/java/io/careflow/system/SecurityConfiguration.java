@@ -38,7 +38,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *   <li>{@code /camunda/**} — the webapps: their own session login and CSRF protection;
  *       the admin set-up endpoint is closed at all times (PITFALLS 8).</li>
  * </ul>
- * The full matrix is in the README.
+ * The full matrix is in docs/operations.md.
  */
 @Configuration
 public class SecurityConfiguration {

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The KPIs of SPEC R6 on a data set with answers computed by hand (README "KPI definitions"),
+ * The KPIs of SPEC R6 on a data set with answers computed by hand (docs/reference.md "KPI definitions"),
  * in the first week of June 2019 — a period no other test writes to — with teams of its own.
  * Runs on H2 ({@link KpiTest}) and PostgreSQL ({@link KpiPostgresTest}).
  *

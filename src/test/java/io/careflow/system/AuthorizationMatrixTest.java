@@ -29,9 +29,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The authorization matrix (issue 9, item 5): every request of the README's table (Security),
- * read from the README itself, sent as every user — anonymous, intake, anna, boris, maria,
- * demo — over real HTTP; every cell must hold. The README is the one place the matrix is
+ * The authorization matrix (issue 9, item 5): every request of the table in docs/operations.md (Security),
+ * read from that file itself, sent as every user — anonymous, intake, anna, boris, maria,
+ * demo — over real HTTP; every cell must hold. That file is the one place the matrix is
  * written; this test keeps it true.
  */
 class AuthorizationMatrixTest extends CareflowIntegrationTest {
@@ -40,16 +40,16 @@ class AuthorizationMatrixTest extends CareflowIntegrationTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String PROBE = "matrix-probe";
 
-  /** A row of the README's table. */
+  /** A row of the matrix table. */
   record Row(String method, String path, List<String> cells) {
     String name() {
       return method + " " + path;
     }
   }
 
-  /** Reads the table between the README's markers. */
+  /** Reads the table between the markers in docs/operations.md. */
   static List<Row> matrix() throws IOException {
-    String readme = Files.readString(Path.of("README.md"));
+    String readme = Files.readString(Path.of("docs/operations.md"));
     String table = readme.substring(readme.indexOf("<!-- authorization-matrix:begin -->"),
         readme.indexOf("<!-- authorization-matrix:end -->"));
     List<Row> rows = new ArrayList<>();
@@ -87,7 +87,7 @@ class AuthorizationMatrixTest extends CareflowIntegrationTest {
   @Test
   void everyCellOfTheReadmesMatrixHolds() throws Exception {
     List<Row> rows = matrix();
-    assertThat(rows).as("rows of the README's matrix").hasSizeGreaterThan(40);
+    assertThat(rows).as("rows of the matrix in docs/operations.md").hasSizeGreaterThan(40);
 
     // an inquiry: offered to team-inquiries and routed to boris (not one of anna's teams)
     String email = uniqueEmail("matrix");
@@ -126,7 +126,7 @@ class AuthorizationMatrixTest extends CareflowIntegrationTest {
     }
     System.out.println("Authorization matrix: " + cells + " cells checked (" + rows.size() + " requests × "
         + USERS.size() + " users), " + failures.size() + " wrong");
-    assertThat(failures).as("cells of the README's matrix that do not hold").isEmpty();
+    assertThat(failures).as("cells of the matrix in docs/operations.md that do not hold").isEmpty();
     // still where routing put it: nobody but boris worked it
     assertThat(processEngine.getTaskService().createTaskQuery().taskId(task.getId()).singleResult().getAssignee())
         .isEqualTo("boris");

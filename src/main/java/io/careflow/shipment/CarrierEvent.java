@@ -32,7 +32,7 @@ public record CarrierEvent(
         example = "2026-12-09T12:00:00+01:00")
     @Size(max = 64) String expectedDelivery,
     @Schema(description = "the customer of the order, when the integration knows them; e-mail or phone required. "
-        + "Links the order to this customer (see docs/reference.md, "Shipment news", for the precedence)")
+        + "Links the order to this customer (see docs/reference.md, Shipment news, for the precedence)")
     @Valid CustomerDetails customer) {
 
   /** Not blank, no control characters (no line breaks in a subject or a log line). */

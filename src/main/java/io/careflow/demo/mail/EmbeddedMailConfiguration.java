@@ -5,6 +5,7 @@ import io.careflow.communication.inbound.MailboxPoller;
 import io.careflow.communication.inbound.MailboxProperties;
 import java.util.Map;
 import java.util.Properties;
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -49,9 +50,9 @@ class EmbeddedMailConfiguration {
   @Bean
   @ConditionalOnExpression("'${careflow.mail.inbound.host:}' == ''")
   MailboxPoller mailboxPoller(DemoMailServer server, DemoMailProperties demo, MailboxProperties configured,
-      InboundMail inbound) {
+      InboundMail inbound, BeanFactory beans) {
     return new MailboxPoller(new MailboxProperties(server.smtpHost(), server.imapPort(), "imap",
         server.supportAddress(), server.supportPassword(), configured.folder(), demo.pollInterval(),
-        configured.maxPerPoll(), configured.maxAttachmentSize()), inbound);
+        configured.maxPerPoll(), configured.maxAttachmentSize()), inbound, beans);
   }
 }

@@ -54,8 +54,7 @@ public class MailboxPoller implements SmartLifecycle {
     } catch (MessagingException | RuntimeException e) {
       // an outside failure (server down, login refused): one line, the next poll tries again
       LOG.warn("Support mailbox {}://{}:{} not readable: {}. Next poll in {} s.", mailbox.protocol(), mailbox.host(),
-          mailbox.port(), String.valueOf(e.getMessage()).replaceAll("\\s*\\R\\s*", " ").strip(),
-          mailbox.pollInterval().toSeconds());
+          mailbox.port(), cause(e), mailbox.pollInterval().toSeconds());
       receiver.close();
       return outcomes;
     }
@@ -76,6 +75,24 @@ public class MailboxPoller implements SmartLifecycle {
       receiver.close();
     }
     return outcomes;
+  }
+
+  /** The failure and its root cause in one line (Jakarta Mail nests causes into multi-line messages). */
+  static String cause(Exception failure) {
+    String text = oneLine(failure.getMessage());
+    Throwable root = failure;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    if (root != failure && !text.contains(oneLine(root.getMessage()))) {
+      text = text + " (" + root.getClass().getSimpleName()
+          + (root.getMessage() == null ? "" : ": " + oneLine(root.getMessage())) + ")";
+    }
+    return text;
+  }
+
+  private static String oneLine(String message) {
+    return message == null ? "" : message.replaceAll("\\s*\\R\\s*", " ").strip();
   }
 
   @Override

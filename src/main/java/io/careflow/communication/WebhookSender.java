@@ -54,10 +54,10 @@ public class WebhookSender {
           .build();
       HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
       if (response.statusCode() / 100 != 2) {
-        throw new IllegalStateException("Webhook " + webhook.url() + " answered " + response.statusCode());
+        throw new WebhookFailed("Webhook " + webhook.url() + " answered " + response.statusCode(), null);
       }
     } catch (IOException e) {
-      throw new IllegalStateException("Webhook " + webhook.url() + " unreachable: " + e.getMessage(), e);
+      throw new WebhookFailed("Webhook " + webhook.url() + " unreachable: " + e, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while calling " + webhook.url(), e);
@@ -72,6 +72,13 @@ public class WebhookSender {
       return HexFormat.of().formatHex(mac.doFinal(body));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  /** The channel's webhook did not take the message: it refused (not 2xx), timed out or was unreachable. */
+  public static final class WebhookFailed extends IllegalStateException {
+    WebhookFailed(String message, Throwable cause) {
+      super(message, cause);
     }
   }
 }

@@ -15,6 +15,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.integration.mail.ImapMailReceiver;
@@ -38,10 +39,10 @@ public class MailboxPoller implements SmartLifecycle {
   private final Receiver receiver;
   private ScheduledExecutorService scheduler;
 
-  public MailboxPoller(MailboxProperties mailbox, InboundMail inbound) {
+  public MailboxPoller(MailboxProperties mailbox, InboundMail inbound, BeanFactory beans) {
     this.mailbox = mailbox;
     this.inbound = inbound;
-    this.receiver = new Receiver(mailbox);
+    this.receiver = new Receiver(mailbox, beans);
   }
 
   /** Reads what is unseen now; returns how many e-mails ended in each outcome. */
@@ -51,7 +52,9 @@ public class MailboxPoller implements SmartLifecycle {
     try {
       received = receiver.receive();
     } catch (MessagingException | RuntimeException e) {
-      LOG.warn("Support mailbox {} not readable: {}", mailbox.host(), e.getMessage());
+      // an outside failure (server down, login refused): one line, the next poll tries again
+      LOG.warn("Support mailbox {}://{}:{} not readable: {}. Next poll in {} s.", mailbox.protocol(), mailbox.host(),
+          mailbox.port(), cause(e), mailbox.pollInterval().toSeconds());
       receiver.close();
       return outcomes;
     }
@@ -72,6 +75,24 @@ public class MailboxPoller implements SmartLifecycle {
       receiver.close();
     }
     return outcomes;
+  }
+
+  /** The failure and its root cause in one line (Jakarta Mail nests causes into multi-line messages). */
+  static String cause(Exception failure) {
+    String text = oneLine(failure.getMessage());
+    Throwable root = failure;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    if (root != failure && !text.contains(oneLine(root.getMessage()))) {
+      text = text + " (" + root.getClass().getSimpleName()
+          + (root.getMessage() == null ? "" : ": " + oneLine(root.getMessage())) + ")";
+    }
+    return text;
+  }
+
+  private static String oneLine(String message) {
+    return message == null ? "" : message.replaceAll("\\s*\\R\\s*", " ").strip();
   }
 
   @Override
@@ -115,7 +136,7 @@ public class MailboxPoller implements SmartLifecycle {
   /** Spring Integration's IMAP receiver, configured to leave marking SEEN to careflow. */
   static final class Receiver extends ImapMailReceiver {
 
-    Receiver(MailboxProperties mailbox) {
+    Receiver(MailboxProperties mailbox, BeanFactory beans) {
       super(new jakarta.mail.URLName(mailbox.protocol(), mailbox.host(), mailbox.port(), mailbox.folder(),
           mailbox.username(), mailbox.password()).toString());
       Properties props = new Properties();
@@ -134,6 +155,8 @@ public class MailboxPoller implements SmartLifecycle {
           new NotTerm(new FlagTerm(new Flags(Flags.Flag.SEEN), true)),
           new NotTerm(new FlagTerm(new Flags(Flags.Flag.DELETED), true))));
       setTaskScheduler(new org.springframework.scheduling.concurrent.ConcurrentTaskScheduler());
+      // its expression context wants the application's beans; without them it logs a stack trace at start
+      setBeanFactory(beans);
       afterPropertiesSet();
     }
 

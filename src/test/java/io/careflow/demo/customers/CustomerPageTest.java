@@ -196,6 +196,41 @@ class CustomerPageTest extends ProtocolTestSupport {
         CaseVariables.FORM_CUSTOMER_MESSAGE)).contains("It is the kettle KET-200.");
   }
 
+  @Test
+  void shouldTreatEmailAnswersAsTheMailboxDoesEmptyRefusedOversizedShortenedEndedCaseANewContact()
+      throws Exception {
+    String email = uniqueEmail("mail-rules");
+    Contact contact = intake.receive(emailContact(email, "INQUIRY", "Delivery", "When will it arrive?"),
+        "intake").contact();
+    ProcessInstance pi = protocol(contact, InquiryProcess.KEY);
+    complete(pi, "boris", INQUIRIES, Map.of(ReplyStep.REPLY_TEXT, "Tomorrow before noon.", ReplyStep.REPLY_KIND,
+        "ANSWER", "followUpType", "NONE"));
+    run(pi, Elements.SERVICE_SEND_REPLY);
+    assertThat(pi).isEnded();
+    Message reply = sent(contact, MessageKind.ANSWER);
+    TestMail.SMTP.purgeEmailFromAllMailboxes();
+    Page page = page("maria");
+
+    HttpResponse<String> empty = answer(page, reply.id(), " ");
+    assertThat(empty.statusCode()).isEqualTo(400);
+    assertThat(empty.body()).contains("body: is required");
+    assertThat(TestMail.SMTP.getReceivedMessages()).isEmpty();
+
+    // 100 kB: an e-mail server takes it; careflow's mailbox reader keeps the first 100,000 characters
+    HttpResponse<String> huge = answer(page, reply.id(), "y".repeat(100 * 1024));
+    assertThat(huge.statusCode()).isEqualTo(303);
+    mailbox.pollOnce();
+
+    // the case had ended: the answer is a new contact of the same customer, as every late e-mail
+    List<String> others = jdbc.sql("select id from contact where customer_email = ? and id <> ?")
+        .params(email.toLowerCase(), contact.id()).query(String.class).list();
+    assertThat(others).hasSize(1);
+    Contact next = contacts.find(others.get(0)).orElseThrow();
+    assertThat(next.channel().name()).isEqualTo("EMAIL");
+    assertThat(next.body()).hasSizeLessThanOrEqualTo(100_000).startsWith("yyyy").endsWith("[… shortened by careflow]");
+    assertThat(reload(contact).status()).isEqualTo(ContactStatus.RESOLVED);
+  }
+
   // --- helpers
 
   private Contact chat(String name) {

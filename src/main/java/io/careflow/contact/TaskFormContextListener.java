@@ -43,17 +43,37 @@ public class TaskFormContextListener implements TaskListener {
     });
   }
 
+  /**
+   * Camunda keeps a text variable in a column of 4,000 characters: a longer one fails the step
+   * that creates the task (an e-mail of 100 kB could never be taken in). The form shows at most
+   * this much; the whole text stays on the contact and in the customer record.
+   */
+  static final int MAX_FORM_TEXT = 3_900;
+  static final String SHORTENED = "\n[… shortened for the task form; the whole text is in the customer record]\n";
+
   String message(Contact contact) {
-    var text = new StringBuilder();
-    text.append(contact.channel()).append(", received ").append(shopTime.local(contact.receivedAt())).append('\n');
+    var head = new StringBuilder();
+    head.append(contact.channel()).append(", received ").append(shopTime.local(contact.receivedAt())).append('\n');
     if (contact.subject() != null) {
-      text.append("Subject: ").append(contact.subject()).append("\n\n");
+      head.append("Subject: ").append(contact.subject()).append("\n\n");
     }
-    text.append(contact.body() == null ? "(no message text)" : contact.body());
+    String body = contact.body() == null ? "(no message text)" : contact.body();
     String conversation = history.conversation(contact.id());
-    if (!conversation.isEmpty()) {
-      text.append("\n\n").append(conversation);
+    return fit(head.toString(), body, conversation.isEmpty() ? "" : "\n\n" + conversation);
+  }
+
+  /** head + body + conversation; when too long, the body's start and the conversation's newest end. */
+  static String fit(String head, String body, String conversation) {
+    if (head.length() + body.length() + conversation.length() <= MAX_FORM_TEXT) {
+      return head + body + conversation;
     }
-    return text.toString();
+    int room = MAX_FORM_TEXT - head.length() - 2 * SHORTENED.length();
+    int bodyRoom = Math.max(Math.min(body.length(), room / 2), room - conversation.length());
+    bodyRoom = Math.min(bodyRoom, body.length());
+    String shortBody = bodyRoom < body.length() ? body.substring(0, bodyRoom) + SHORTENED : body;
+    int conversationRoom = room - bodyRoom;
+    String shortConversation = conversationRoom < conversation.length()
+        ? SHORTENED + conversation.substring(conversation.length() - Math.max(0, conversationRoom)) : conversation;
+    return head + shortBody + shortConversation;
   }
 }

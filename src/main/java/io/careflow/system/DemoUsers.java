@@ -34,6 +34,11 @@ public class DemoUsers implements ApplicationRunner {
       new DemoUser("intake", "Intake", "Integration", List.of(Groups.INTEGRATIONS)),
       new DemoUser("dora", "Dora", "Designer", List.of(Groups.DESIGNERS)));
 
+  /** The ids of the users above (the administrator comes from {@code camunda.bpm.admin-user}). */
+  public static List<String> ids() {
+    return USERS.stream().map(DemoUser::id).toList();
+  }
+
   private final IdentityService identityService;
 
   public DemoUsers(IdentityService identityService) {

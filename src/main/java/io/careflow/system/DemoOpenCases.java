@@ -10,6 +10,9 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
@@ -50,7 +53,12 @@ class DemoOpenCases {
       new Person("Irina Smirnova", "irina.smirnova@example.com", "+48600200303", "ru"),
       new Person("Paweł Dąbrowski", "pawel.dabrowski@example.com", "+48600200304", "pl"),
       new Person("Laura White", "laura.white@example.com", "+48600200305", "en"),
-      new Person("Sergei Volkov", "sergei.volkov@example.com", "+48600200306", "ru"));
+      new Person("Sergei Volkov", "sergei.volkov@example.com", "+48600200306", "ru"),
+      // the customers of the cases opened on the second thread: a customer is made by one thread only
+      new Person("Michał Kamiński", "michal.kaminski@example.com", "+48600200307", "pl"),
+      new Person("Sarah Miller", "sarah.miller@example.com", "+48600200308", "en"),
+      new Person("Olga Kuznetsova", "olga.kuznetsova@example.com", "+48600200309", "ru"),
+      new Person("Joanna Lewandowska", "joanna.lewandowska@example.com", "+48600200310", "pl"));
 
   private static final Duration PROGRESS_EVERY = Duration.ofSeconds(3);
   private static final Logger LOG = LoggerFactory.getLogger(DemoOpenCases.class);
@@ -60,8 +68,8 @@ class DemoOpenCases {
   private final IdentityService identity;
   private final WorkingTimeCalendar calendar;
   private final Clock clock;
-  private int sequence;
-  private long lastLog = System.nanoTime();
+  private final AtomicInteger sequence = new AtomicInteger();
+  private volatile long lastLog = System.nanoTime();
 
   DemoOpenCases(ContactIntakeService intake, TaskService tasks, IdentityService identity,
       WorkingTimeCalendar calendar, Clock clock) {
@@ -72,11 +80,32 @@ class DemoOpenCases {
     this.clock = clock;
   }
 
-  /** Opens the cases; returns how many. */
-  int open() {
-    Instant now = clock.instant();
-    int before = sequence;
+  /**
+   * Opens the cases; returns how many. Those an agent works on are opened on a second thread,
+   * beside the others: the start waits for the longer of the two.
+   */
+  int open() throws Exception {
     lastLog = System.nanoTime();
+    int before = sequence.get();
+    var worked = new FutureTask<Void>(() -> {
+      openWorkedOn();
+      return null;
+    });
+    new Thread(worked, "demo-open-cases").start();
+    try {
+      openWaitingInQueues(clock.instant());
+    } finally {
+      try {
+        worked.get();
+      } catch (ExecutionException e) {
+        throw e.getCause() instanceof Exception cause ? cause : e;
+      }
+    }
+    return sequence.get() - before;
+  }
+
+  /** New, due soon, breached, return form sent: nobody worked on them yet. */
+  private void openWaitingInQueues(Instant now) {
     // new: just arrived, waiting in the teams' queues
     receive("EMAIL", 0, null, "INQUIRY", "Dostawa do Krakowa", "Kiedy dotrze zamówienie do Krakowa?", "KET-120");
     receive("CHAT", 1, null, "INQUIRY", "Size of the jacket", "Does the JKT-140 run small?", "JKT-140");
@@ -101,8 +130,16 @@ class DemoOpenCases {
     receive("EMAIL", 1, daysAgo.plusSeconds(7200), "COMPLAINT", "Still no answer", "I wrote twice already.", null);
     receive("WEB_FORM", 3, daysAgo.plusSeconds(9000), "DEFECT", "Uszkodzony ekspres", "Ekspres COF-160 przecieka.",
         "COF-160");
+    // return form sent: the return protocol sends the customer the link to the return form
+    receive("EMAIL", 0, null, "RETURN", "Zwrot butów", "Chcę zwrócić buty SHO-150, są za małe.", "SHO-150");
+    receive("EMAIL", 4, null, "RETURN", "Return", "I would like to return the DRS-120 dress.", "DRS-120");
+    receive("EMAIL", 5, null, "RETURN", "Возврат", "Хочу вернуть пылесос.", "TOA-130");
+  }
+
+  /** Waiting for the customer, approval pending: the demo agents did their part. */
+  private void openWorkedOn() {
     // waiting for the customer: the agent asked a question, the reply clock stopped
-    for (Person person : List.of(PEOPLE.get(1), PEOPLE.get(2), PEOPLE.get(3), PEOPLE.get(4))) {
+    for (Person person : PEOPLE.subList(6, 10)) {
       String contactId = receive("EMAIL", PEOPLE.indexOf(person), null, "INQUIRY",
           question(person.language()), question(person.language()) + "?", "JKT-150");
       complete(contactId, "user_answer_customer",
@@ -110,7 +147,7 @@ class DemoOpenCases {
     }
     // approval pending: a refund above the threshold of compensation-approval.dmn waits for a team lead
     for (int i = 0; i < 3; i++) {
-      String contactId = receive("EMAIL", i, null, "COMPLAINT", "Damaged parcel",
+      String contactId = receive("EMAIL", 7 + i, null, "COMPLAINT", "Damaged parcel",
           "The box was torn and the item scratched.", null);
       var investigated = new HashMap<String, Object>(CONVERSATION);
       investigated.put("findings", "The courier damaged the parcel.");
@@ -119,11 +156,6 @@ class DemoOpenCases {
       complete(contactId, "user_propose_resolution", Map.of("resolutionType", "REFUND",
           "compensationAmount", 400 + 50 * i, "proposal", "A full refund of the item."));
     }
-    // return form sent: the return protocol sends the customer the link to the return form
-    receive("EMAIL", 0, null, "RETURN", "Zwrot butów", "Chcę zwrócić buty SHO-150, są za małe.", "SHO-150");
-    receive("EMAIL", 4, null, "RETURN", "Return", "I would like to return the DRS-120 dress.", "DRS-120");
-    receive("EMAIL", 5, null, "RETURN", "Возврат", "Хочу вернуть пылесос.", "TOA-130");
-    return sequence - before;
   }
 
   private static String question(String language) {
@@ -162,13 +194,13 @@ class DemoOpenCases {
   private String receive(String channel, int person, Instant receivedAt, String topic, String subject, String body,
       String productSku) {
     Person who = PEOPLE.get(person);
-    sequence++;
+    int number = sequence.incrementAndGet();
     long now = System.nanoTime();
     if (now - lastLog >= PROGRESS_EVERY.toNanos()) {
       lastLog = now;
-      LOG.info("Demo data: {} open cases opened", sequence);
+      LOG.info("Demo data: {} open cases opened", number);
     }
-    var contact = new NewContact(channel, "<demo-open-" + sequence + "@example.com>",
+    var contact = new NewContact(channel, "<demo-open-" + number + "@example.com>",
         receivedAt == null ? null : receivedAt.toString(), who.details(), subject, body, topic, null, productSku);
     return intake.receive(contact, "demo").contact().id();
   }

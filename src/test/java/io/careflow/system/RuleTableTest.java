@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The table in docs/rules.md "Every rule of SPEC, where it lives and the test that proves it" stays
+ * The README's table "Every rule of SPEC, where it lives and the test that proves it" stays
  * true: every row names at least one test, and every test method, class, model element and file
  * it names exists — a renamed test or a moved rule fails here instead of leaving the table lying.
  */
@@ -72,10 +72,10 @@ class RuleTableTest {
   }
 
   private static List<String> rows() throws IOException {
-    String readme = Files.readString(Path.of("docs/rules.md"));
+    String readme = Files.readString(Path.of("README.md"));
     int start = readme.indexOf("<!-- rule-table:start -->");
     int end = readme.indexOf("<!-- rule-table:end -->");
-    assertThat(start).as("the rule table markers of docs/rules.md").isNotNegative().isLessThan(end);
+    assertThat(start).as("the README's rule table markers").isNotNegative().isLessThan(end);
     return readme.substring(start, end).lines().filter(l -> l.matches("\\| R\\d.*")).toList();
   }
 

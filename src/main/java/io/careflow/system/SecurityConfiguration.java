@@ -51,15 +51,24 @@ public class SecurityConfiguration {
     return PathPatternRequestMatcher.withDefaults().matcher(method, pattern);
   }
 
-  @Bean
-  @Order(1)
-  SecurityFilterChain engineRest(HttpSecurity http) throws Exception {
-    return http.securityMatcher(path("/engine-rest/**"))
+  /**
+   * A chain that lets every request of {@code pattern} through to a check of its own (the engine
+   * REST API's Basic authentication filter, a webhook's signature): no CSRF, no session, no saved
+   * request.
+   */
+  public static SecurityFilterChain passThrough(HttpSecurity http, String pattern) throws Exception {
+    return http.securityMatcher(path(pattern))
         .authorizeHttpRequests(a -> a.anyRequest().permitAll())
         .csrf(AbstractHttpConfigurer::disable)
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .requestCache(AbstractHttpConfigurer::disable)
         .build();
+  }
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain engineRest(HttpSecurity http) throws Exception {
+    return passThrough(http, "/engine-rest/**");
   }
 
   @Bean

@@ -30,6 +30,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 @Tag(OwnCareflow.TAG)
 class ApplicationStartupTest {
 
+  /** The sample contacts without the demo's past and open cases (those: DemoHistoryTest). */
+  private static final String SAMPLES_ONLY = "--careflow.demo.history=false";
+
   @TempDir
   Path data;
 
@@ -53,7 +56,7 @@ class ApplicationStartupTest {
 
   @Test
   void shouldStartWithTheRealConfigurationAndKeepItsDataAcrossRestarts() {
-    try (var context = start()) {
+    try (var context = start(SAMPLES_ONLY)) {
       ProcessEngine engine = context.getBean(ProcessEngine.class);
       Http http = new Http("http://localhost:" + ((WebServerApplicationContext) context).getWebServer().getPort());
 
@@ -83,7 +86,7 @@ class ApplicationStartupTest {
       assertThat(http.get("boris", "/engine-rest/task/count").json().get("count").asInt()).isEqualTo(2);
     }
 
-    try (var restarted = start()) {
+    try (var restarted = start(SAMPLES_ONLY)) {
       ProcessEngine engine = restarted.getBean(ProcessEngine.class);
       // an unchanged restart deploys nothing and adds no demo data; the contacts are still there
       assertThat(engine.getRepositoryService().createDeploymentQuery().count()).isEqualTo(1);

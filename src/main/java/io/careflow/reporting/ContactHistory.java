@@ -29,16 +29,12 @@ public final class ContactHistory {
 
   static final String[] CHANNELS = {"EMAIL", "EMAIL", "EMAIL", "CHAT", "CHAT", "PHONE", "MISSED_CALL", "WEB_FORM",
       "SOCIAL", "SMS"};
-  static final String[] TOPICS = {"INQUIRY", "INQUIRY", "COMPLAINT", "RETURN", "DEFECT"};
-  static final String[] PROTOCOLS = {"inquiry", "inquiry", "complaint", "return", "defect-replacement"};
-  static final String[] TEAMS = {"team-inquiries", "team-inquiries", "team-complaints", "team-returns",
-      "team-replacements"};
+  /** The mix of topics, protocols, teams and texts: data ({@code demo/history-mix.json}), not code. */
+  static final List<Mix> MIX = Mix.load();
   /** Products over the categories of routing.dmn, and some it does not know (XYZ-). */
   static final String[] SKU_PREFIXES = {"KET-", "TV-", "SOF-", "SHO-", "PHN-", "JKT-", "LAP-", "COF-", "XYZ-"};
   static final String[] REASONS = {"WRONG_SIZE", "NOT_AS_DESCRIBED", "DAMAGED_ON_ARRIVAL", "CHANGED_MIND",
       "FOUND_CHEAPER", "ARRIVED_LATE", "OTHER"};
-  /** Who answered: the demo agents of the topic's team. */
-  static final String[] AGENTS = {"boris", "boris", "anna", "anna", "boris"};
   static final String[] LANGUAGES = {"pl", "pl", "pl", "en", "en", "ru"};
   static final String[] FIRST_NAMES = {"Jan", "Anna", "Piotr", "Ewa", "Marek", "Olga", "Tomasz", "Zofia", "Igor",
       "Katarzyna", "John", "Emma", "Dmitri", "Natalia"};
@@ -108,7 +104,7 @@ public final class ContactHistory {
             identity.addBatch();
           }
           String id = UUID.randomUUID().toString();
-          int t = random.nextInt(TOPICS.length);
+          Mix t = Mix.pick(MIX, random);
           boolean open = someOpen && random.nextInt(100) == 0;
           long minutes = (long) Math.min(2000, -Math.log(1 - random.nextDouble()) * 120);
           Instant replied = received.plusSeconds(minutes * 60 + random.nextInt(3600));
@@ -121,29 +117,29 @@ public final class ContactHistory {
           contact.setString(3, who[0]);
           contact.setString(4, who[1]);
           contact.setObject(5, utc(received));
-          contact.setString(6, subject(TOPICS[t], who[2], sku));
-          contact.setString(7, TOPICS[t]);
-          contact.setString(8, PROTOCOLS[t]);
+          contact.setString(6, t.subject(who[2], sku));
+          contact.setString(7, t.topic());
+          contact.setString(8, t.protocol());
           String status = open ? "OPEN" : random.nextInt(20) == 0 ? "CLOSED" : "RESOLVED";
           contact.setString(9, status);
           contact.setString(10, who[2]);
-          contact.setString(11, TEAMS[t]);
+          contact.setString(11, t.team());
           contact.setObject(12, open ? null : utc(replied));
           contact.setObject(13, open ? null : minutes);
           contact.setObject(14, open ? null : utc(resolved));
           contact.setObject(15, random.nextInt(4) == 0 ? Boolean.FALSE : null);
-          contact.setString(16, !open && TOPICS[t].equals("COMPLAINT")
-              ? (random.nextInt(3) == 0 ? "COMPLAINT_NOT_JUSTIFIED" : "COMPLAINT_JUSTIFIED") : null);
+          contact.setString(16, open || t.outcomes().isEmpty() ? null
+              : t.outcomes().get(random.nextInt(t.outcomes().size())));
           contact.setString(17, sku);
           contact.setString(18, createdBy);
           contact.addBatch();
-          message(message, id, "IN", channel, "customer", subject(TOPICS[t], who[2], sku), "RECEIVED", received,
+          message(message, id, "IN", channel, "customer", t.subject(who[2], sku), "RECEIVED", received,
               "CUSTOMER");
           event(event, id, received, ContactEvents.RECEIVED, "intake", channel);
           event(event, id, received.plusSeconds(1), ContactEvents.CLASSIFIED, ContactEvents.SYSTEM,
-              "topic " + TOPICS[t] + ", team " + TEAMS[t]);
+              "topic " + t.topic() + ", team " + t.team());
           if (!open) {
-            String agent = AGENTS[t];
+            String agent = t.agent();
             String kind = random.nextInt(8) == 0 ? "QUESTION" : "ANSWER";
             message(message, id, "OUT", channel, agent, answer(who[2]), "SENT", replied, kind);
             event(event, id, replied, ContactEvents.MESSAGE_SENT, agent, kind + " by " + channel);
@@ -176,7 +172,7 @@ public final class ContactHistory {
             survey.setObject(6, utc(resolved.plusSeconds(3600)));
             survey.addBatch();
           }
-          if (TOPICS[t].equals("RETURN") || random.nextInt(10) == 0) {
+          if (t.returnReason() || random.nextInt(10) == 0) {
             returns.setString(1, UUID.randomUUID().toString());
             returns.setString(2, id);
             returns.setString(3, REASONS[random.nextInt(REASONS.length)]);
@@ -200,28 +196,47 @@ public final class ContactHistory {
     }
   }
 
-  private static String subject(String topic, String language, String sku) {
-    String product = sku == null ? "" : " " + sku;
-    return switch (language) {
-      case "pl" -> switch (topic) {
-        case "COMPLAINT" -> "Reklamacja zamówienia";
-        case "RETURN" -> "Zwrot" + product;
-        case "DEFECT" -> "Uszkodzony produkt" + product;
-        default -> "Pytanie o" + (sku == null ? " dostawę" : product);
-      };
-      case "ru" -> switch (topic) {
-        case "COMPLAINT" -> "Жалоба на заказ";
-        case "RETURN" -> "Возврат" + product;
-        case "DEFECT" -> "Неисправный товар" + product;
-        default -> "Вопрос о" + (sku == null ? " доставке" : product);
-      };
-      default -> switch (topic) {
-        case "COMPLAINT" -> "Complaint about my order";
-        case "RETURN" -> "Return" + product;
-        case "DEFECT" -> "Broken product" + product;
-        default -> "Question about" + (sku == null ? " delivery" : product);
-      };
-    };
+  /** A topic of the past: its protocol and team, who answered, how it could end, what customers wrote. */
+  record Mix(String topic, String protocol, String team, String agent, int weight, List<String> outcomes,
+      boolean returnReason, java.util.Map<String, String> subjects, java.util.Map<String, String> noProduct) {
+
+    Mix {
+      outcomes = outcomes == null ? List.of() : outcomes;
+      noProduct = noProduct == null ? java.util.Map.of() : noProduct;
+    }
+
+    static List<Mix> load() {
+      try (var in = ContactHistory.class.getResourceAsStream("/demo/history-mix.json")) {
+        var root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(in);
+        var reader = new com.fasterxml.jackson.databind.ObjectMapper().readerFor(Mix.class);
+        var mix = new ArrayList<Mix>();
+        for (var node : root.path("topics")) {
+          mix.add(reader.readValue(node));
+        }
+        return List.copyOf(mix);
+      } catch (java.io.IOException | RuntimeException e) {
+        throw new IllegalStateException("demo/history-mix.json cannot be read", e);
+      }
+    }
+
+    static Mix pick(List<Mix> mix, Random random) {
+      int total = mix.stream().mapToInt(Mix::weight).sum();
+      int n = random.nextInt(total);
+      for (Mix m : mix) {
+        n -= m.weight();
+        if (n < 0) {
+          return m;
+        }
+      }
+      return mix.get(mix.size() - 1);
+    }
+
+    /** What the customer wrote as subject, in {@code language} (else English), naming the product. */
+    String subject(String language, String sku) {
+      String text = subjects.getOrDefault(language, subjects.get("en"));
+      String product = sku != null ? sku : noProduct.getOrDefault(language, noProduct.getOrDefault("en", ""));
+      return text.contains("%s") ? text.formatted(product).strip() : text;
+    }
   }
 
   private static String answer(String language) {

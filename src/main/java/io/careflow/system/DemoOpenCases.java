@@ -1,15 +1,22 @@
 package io.careflow.system;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.careflow.contact.ContactIntakeService;
 import io.careflow.contact.NewContact;
 import io.careflow.contact.NewContact.CustomerDetails;
 import io.careflow.sla.WorkingTimeCalendar;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,37 +35,68 @@ import org.springframework.stereotype.Component;
  * The demo's open cases, about thirty, in every state an agent meets: new ones, ones received
  * hours ago whose reply deadline is near, ones received days ago whose deadline the engine
  * finds breached, questions waiting for the customer, refunds waiting for a team lead's
- * approval, returns whose form link went to the customer. All through the real intake and the
- * real processes: the demo agents complete tasks through the engine, with the values their form
- * requires, as Tasklist would.
+ * approval, returns whose form link went to the customer. Which cases, and what the demo agents
+ * did in them, is data ({@code demo/open-cases.json}); this class only runs it, through the real
+ * intake and the real processes: the demo agents complete tasks through the engine, with the
+ * values their form requires, as Tasklist would.
  */
 @Component
 @Profile("demo")
 class DemoOpenCases {
 
-  /** The conversation checklist every conversation task asks for. */
-  private static final Map<String, Object> CONVERSATION = Map.of("dialogueListen", "DONE", "dialogueEmpathy",
-      "DONE", "dialogueExplain", "DONE", "dialogueStateAction", "DONE", "dialogueCheckConvenient", "DONE",
-      "dialogueOfferHelp", "DONE", "dialogueNextSteps", "DONE");
+  static final String CASES = "demo/open-cases.json";
 
-  private record Person(String name, String email, String phone, String language) {
+  /** The file: named value sets, the customers, the cases. */
+  record OpenCases(Map<String, Map<String, Object>> valueSets, List<Person> people, List<OpenCase> cases) {
+
+    /** Refuses a file whose steps name an unknown value set or whose two threads share a customer. */
+    OpenCases checked() {
+      Set<Integer> worked = new HashSet<>();
+      Set<Integer> waiting = new HashSet<>();
+      for (OpenCase c : cases) {
+        if (c.person() < 0 || c.person() >= people.size()) {
+          throw new IllegalStateException(CASES + ": no person " + c.person() + " for case '" + c.subject() + "'");
+        }
+        (c.workedOn() ? worked : waiting).add(c.person());
+        for (Step step : c.steps()) {
+          if (step.with() != null && !valueSets.containsKey(step.with())) {
+            throw new IllegalStateException(CASES + ": no value set '" + step.with() + "' for " + step.task());
+          }
+        }
+      }
+      worked.retainAll(waiting);
+      if (!worked.isEmpty()) {
+        throw new IllegalStateException(CASES + ": persons " + worked
+            + " appear in cases with and without steps; a customer is made by one thread only");
+      }
+      return this;
+    }
+  }
+
+  record Person(String name, String email, String phone, String language) {
     CustomerDetails details() {
       return new CustomerDetails(email, phone, name, language);
     }
   }
 
-  private static final List<Person> PEOPLE = List.of(
-      new Person("Agnieszka Mazur", "agnieszka.mazur@example.com", "+48600200301", "pl"),
-      new Person("Robert Green", "robert.green@example.com", "+48600200302", "en"),
-      new Person("Irina Smirnova", "irina.smirnova@example.com", "+48600200303", "ru"),
-      new Person("Paweł Dąbrowski", "pawel.dabrowski@example.com", "+48600200304", "pl"),
-      new Person("Laura White", "laura.white@example.com", "+48600200305", "en"),
-      new Person("Sergei Volkov", "sergei.volkov@example.com", "+48600200306", "ru"),
-      // the customers of the cases opened on the second thread: a customer is made by one thread only
-      new Person("Michał Kamiński", "michal.kaminski@example.com", "+48600200307", "pl"),
-      new Person("Sarah Miller", "sarah.miller@example.com", "+48600200308", "en"),
-      new Person("Olga Kuznetsova", "olga.kuznetsova@example.com", "+48600200309", "ru"),
-      new Person("Joanna Lewandowska", "joanna.lewandowska@example.com", "+48600200310", "pl"));
+  /** When a case arrived: now (both null), working hours ago or days ago; plus minutes to space cases. */
+  record Received(Integer workingHoursAgo, Integer daysAgo) {
+  }
+
+  record OpenCase(String state, String channel, int person, Received received, int plusMinutes, String topic,
+      String subject, String body, String product, List<Step> steps) {
+    OpenCase {
+      steps = steps == null ? List.of() : steps;
+    }
+
+    boolean workedOn() {
+      return !steps.isEmpty();
+    }
+  }
+
+  /** A task of the case's process a demo agent completes, with the form's values. */
+  record Step(String task, String with, Map<String, Object> values) {
+  }
 
   private static final Duration PROGRESS_EVERY = Duration.ofSeconds(3);
   private static final Logger LOG = LoggerFactory.getLogger(DemoOpenCases.class);
@@ -80,20 +118,34 @@ class DemoOpenCases {
     this.clock = clock;
   }
 
+  static OpenCases read() {
+    try (InputStream in = DemoOpenCases.class.getClassLoader().getResourceAsStream(CASES)) {
+      if (in == null) {
+        throw new IllegalStateException("No " + CASES + " on the class path");
+      }
+      return new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+          .readValue(in, OpenCases.class).checked();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + CASES, e);
+    }
+  }
+
   /**
    * Opens the cases; returns how many. Those an agent works on are opened on a second thread,
    * beside the others: the start waits for the longer of the two.
    */
   int open() throws Exception {
+    OpenCases file = read();
+    Instant now = clock.instant();
     lastLog = System.nanoTime();
     int before = sequence.get();
     var worked = new FutureTask<Void>(() -> {
-      openWorkedOn();
+      file.cases().stream().filter(OpenCase::workedOn).forEach(c -> work(file, c, now));
       return null;
     });
     new Thread(worked, "demo-open-cases").start();
     try {
-      openWaitingInQueues(clock.instant());
+      file.cases().stream().filter(c -> !c.workedOn()).forEach(c -> receive(file, c, now));
     } finally {
       try {
         worked.get();
@@ -104,74 +156,27 @@ class DemoOpenCases {
     return sequence.get() - before;
   }
 
-  /** New, due soon, breached, return form sent: nobody worked on them yet. */
-  private void openWaitingInQueues(Instant now) {
-    // new: just arrived, waiting in the teams' queues
-    receive("EMAIL", 0, null, "INQUIRY", "Dostawa do Krakowa", "Kiedy dotrze zamówienie do Krakowa?", "KET-120");
-    receive("CHAT", 1, null, "INQUIRY", "Size of the jacket", "Does the JKT-140 run small?", "JKT-140");
-    receive("EMAIL", 2, null, "DEFECT", "Не работает телевизор", "Телевизор TV-155 не включается.", "TV-155");
-    receive("WEB_FORM", 3, null, "COMPLAINT", "Zła obsługa", "Kurier był niemiły i rzucił paczką.", null);
-    receive("SMS", 4, null, "INQUIRY", "Opening hours", "Is the shop open on Saturday?", null);
-    receive("EMAIL", 5, null, "INQUIRY", "Вопрос о доставке", "Можно ли доставить в Гданьск?", "SOF-110");
-    receive("PHONE", 1, null, "DEFECT", "Broken kettle", "The KET-130 leaks from the bottom.", "KET-130");
-    receive("EMAIL", 0, null, "COMPLAINT", "Opóźnienie", "Paczka spóźnia się już tydzień.", null);
-    // due soon: received five working hours ago, past the warning of the 6-hour reply target
-    Instant hoursAgo = workingTimeAgo(now, Duration.ofHours(5));
-    receive("EMAIL", 1, hoursAgo, "INQUIRY", "Warranty", "How long is the warranty of the LAP-150?", "LAP-150");
-    receive("EMAIL", 3, hoursAgo.plusSeconds(600), "INQUIRY", "Rozmiar butów", "Czy SHO-140 są w rozmiarze 44?",
-        "SHO-140");
-    receive("EMAIL", 2, hoursAgo.plusSeconds(1200), "INQUIRY", "Гарантия", "Какая гарантия на PHN-180?", "PHN-180");
-    receive("EMAIL", 4, hoursAgo.plusSeconds(1800), "COMPLAINT", "Wrong invoice", "The invoice has a wrong address.",
-        null);
-    // breached: received days ago, nobody answered in time (the engine's deadline timer finds it)
-    Instant daysAgo = now.minus(Duration.ofDays(7));
-    receive("EMAIL", 0, daysAgo, "INQUIRY", "Faktura", "Proszę o fakturę na firmę.", null);
-    receive("EMAIL", 5, daysAgo.plusSeconds(3600), "INQUIRY", "Счёт", "Пришлите, пожалуйста, счёт.", null);
-    receive("EMAIL", 1, daysAgo.plusSeconds(7200), "COMPLAINT", "Still no answer", "I wrote twice already.", null);
-    receive("WEB_FORM", 3, daysAgo.plusSeconds(9000), "DEFECT", "Uszkodzony ekspres", "Ekspres COF-160 przecieka.",
-        "COF-160");
-    // return form sent: the return protocol sends the customer the link to the return form
-    receive("EMAIL", 0, null, "RETURN", "Zwrot butów", "Chcę zwrócić buty SHO-150, są za małe.", "SHO-150");
-    receive("EMAIL", 4, null, "RETURN", "Return", "I would like to return the DRS-120 dress.", "DRS-120");
-    receive("EMAIL", 5, null, "RETURN", "Возврат", "Хочу вернуть пылесос.", "TOA-130");
-  }
-
-  /** Waiting for the customer, approval pending: the demo agents did their part. */
-  private void openWorkedOn() {
-    // waiting for the customer: the agent asked a question, the reply clock stopped
-    for (Person person : PEOPLE.subList(6, 10)) {
-      String contactId = receive("EMAIL", PEOPLE.indexOf(person), null, "INQUIRY",
-          question(person.language()), question(person.language()) + "?", "JKT-150");
-      complete(contactId, "user_answer_customer",
-          Map.of("replyText", askBack(person.language()), "replyKind", "QUESTION"));
-    }
-    // approval pending: a refund above the threshold of compensation-approval.dmn waits for a team lead
-    for (int i = 0; i < 3; i++) {
-      String contactId = receive("EMAIL", 7 + i, null, "COMPLAINT", "Damaged parcel",
-          "The box was torn and the item scratched.", null);
-      var investigated = new HashMap<String, Object>(CONVERSATION);
-      investigated.put("findings", "The courier damaged the parcel.");
-      investigated.put("complaintJustified", "YES");
-      complete(contactId, "user_investigate_complaint", investigated);
-      complete(contactId, "user_propose_resolution", Map.of("resolutionType", "REFUND",
-          "compensationAmount", 400 + 50 * i, "proposal", "A full refund of the item."));
+  private void work(OpenCases file, OpenCase c, Instant now) {
+    String contactId = receive(file, c, now);
+    for (Step step : c.steps()) {
+      var values = new HashMap<String, Object>();
+      if (step.with() != null) {
+        values.putAll(file.valueSets().get(step.with()));
+      }
+      values.putAll(step.values());
+      complete(contactId, step.task(), values);
     }
   }
 
-  private static String question(String language) {
-    return switch (language) {
-      case "pl" -> "Czy kurtka jest dostępna";
-      case "ru" -> "Есть ли куртка в наличии";
-      default -> "Is the jacket available";
-    };
-  }
-
-  private static String askBack(String language) {
-    return switch (language) {
-      case "pl" -> "Jakiego rozmiaru Pan/Pani potrzebuje?";
-      case "ru" -> "Какой размер вам нужен?";
-      default -> "Which size do you need?";
-    };
+  private Instant receivedAt(OpenCase c, Instant now) {
+    Received received = c.received();
+    if (received == null || (received.workingHoursAgo() == null && received.daysAgo() == null)) {
+      return null;
+    }
+    Instant at = received.workingHoursAgo() != null
+        ? workingTimeAgo(now, Duration.ofHours(received.workingHoursAgo()))
+        : now.minus(Duration.ofDays(received.daysAgo()));
+    return at.plus(Duration.ofMinutes(c.plusMinutes()));
   }
 
   /** The instant that lies {@code time} of working time before {@code now} (to 10 minutes, at most 30 days back). */
@@ -191,17 +196,18 @@ class DemoOpenCases {
   }
 
   /** A contact through the real intake; returns its id, the business key of its case. */
-  private String receive(String channel, int person, Instant receivedAt, String topic, String subject, String body,
-      String productSku) {
-    Person who = PEOPLE.get(person);
+  private String receive(OpenCases file, OpenCase c, Instant now) {
+    Person who = file.people().get(c.person());
     int number = sequence.incrementAndGet();
-    long now = System.nanoTime();
-    if (now - lastLog >= PROGRESS_EVERY.toNanos()) {
-      lastLog = now;
+    long tick = System.nanoTime();
+    if (tick - lastLog >= PROGRESS_EVERY.toNanos()) {
+      lastLog = tick;
       LOG.info("Demo data: {} open cases opened", number);
     }
-    var contact = new NewContact(channel, "<demo-open-" + number + "@example.com>",
-        receivedAt == null ? null : receivedAt.toString(), who.details(), subject, body, topic, null, productSku);
+    Instant receivedAt = receivedAt(c, now);
+    var contact = new NewContact(c.channel(), "<demo-open-" + number + "@example.com>",
+        receivedAt == null ? null : receivedAt.toString(), who.details(), c.subject(), c.body(), c.topic(), null,
+        c.product());
     return intake.receive(contact, "demo").contact().id();
   }
 

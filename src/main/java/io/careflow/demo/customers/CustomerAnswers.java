@@ -3,6 +3,7 @@ package io.careflow.demo.customers;
 import io.careflow.communication.CaseToken;
 import io.careflow.communication.CustomerMessage;
 import io.careflow.communication.CustomerReplies;
+import io.careflow.communication.OutsideFailures;
 import io.careflow.contact.Channel;
 import io.careflow.contact.Contact;
 import io.careflow.contact.ContactIntakeService;
@@ -16,8 +17,11 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.UnsupportedEncodingException;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Profile;
+import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Service;
 
@@ -38,6 +42,8 @@ import org.springframework.stereotype.Service;
 @Service
 @Profile("demo")
 public class CustomerAnswers {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CustomerAnswers.class);
 
   /** The integration the demo's chat tool acts as (API.md: pushes contacts and messages). */
   static final String CHANNEL_USER = "intake";
@@ -98,6 +104,13 @@ public class CustomerAnswers {
     return new Answered(created.contact().id(), false, true, false);
   }
 
+  /** The SMTP server refused or could not be reached: nothing was sent. */
+  public static final class MailServerDown extends RuntimeException {
+    MailServerDown(String message) {
+      super(message);
+    }
+  }
+
   static boolean isEmail(DeliveredMessages.Delivered message) {
     return (message.channel() == Channel.EMAIL || message.channel() == Channel.WEB_FORM)
         && message.recipient() != null && message.recipient().contains("@");
@@ -120,6 +133,13 @@ public class CustomerAnswers {
         mime.setHeader("References", message.externalId());
       }
       smtp.send(mime);
+    } catch (MailException e) {
+      // an outside failure, not a bug: the page says so, the log has one line
+      String cause = OutsideFailures.describe(e);
+      LOG.warn("Demo: the mail server did not take {}'s answer to case {} ({}); nothing was sent, the page asks "
+          + "to try again", message.recipient(), contact.id(), cause);
+      throw new MailServerDown("The mail server did not take the e-mail (" + cause
+          + "). Nothing was sent: try again when it is up.");
     } catch (MessagingException | UnsupportedEncodingException e) {
       throw new IllegalStateException("Cannot write the customer's e-mail: " + e.getMessage(), e);
     }

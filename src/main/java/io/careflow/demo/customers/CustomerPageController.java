@@ -71,6 +71,10 @@ public class CustomerPageController {
     } catch (InvalidRequestException e) {
       String view = render(model, csrf, messageId, body, e.problems());
       return new ModelAndView(view, model.asMap(), HttpStatus.BAD_REQUEST);
+    } catch (CustomerAnswers.MailServerDown e) {
+      model.addAttribute("failure", e.getMessage());
+      String view = render(model, csrf, messageId, body, null);
+      return new ModelAndView(view, model.asMap(), HttpStatus.SERVICE_UNAVAILABLE);
     }
   }
 

@@ -196,6 +196,49 @@ class CustomerPageTest extends ProtocolTestSupport {
         CaseVariables.FORM_CUSTOMER_MESSAGE)).contains("It is the kettle KET-200.");
   }
 
+  @Autowired
+  DeliveredMessages delivered;
+
+  @Autowired
+  io.careflow.contact.ContactRepository contactRepository;
+
+  @Autowired
+  io.careflow.communication.CustomerReplies replies;
+
+  @Autowired
+  io.careflow.sla.BusinessHoursProperties shopTime;
+
+  @Test
+  void shouldSayOnThePageThatTheMailServerIsDownWhenAnEmailAnswerCannotBeSent() throws Exception {
+    String email = uniqueEmail("mail-down");
+    Contact contact = intake.receive(emailContact(email, "INQUIRY", "Colour", "Is it white?"), "intake").contact();
+    ProcessInstance pi = protocol(contact, InquiryProcess.KEY);
+    complete(pi, "boris", INQUIRIES, Map.of(ReplyStep.REPLY_TEXT, "Which model?", ReplyStep.REPLY_KIND,
+        "QUESTION", "followUpType", "NONE"));
+    run(pi, Elements.SERVICE_SEND_REPLY);
+    Message question = sent(contact, MessageKind.QUESTION);
+    TestMail.SMTP.purgeEmailFromAllMailboxes();
+    var down = new org.springframework.mail.javamail.JavaMailSenderImpl();
+    down.setHost("127.0.0.1");
+    try (var closed = new java.net.ServerSocket(0)) {
+      down.setPort(closed.getLocalPort());
+    }
+    var page = new CustomerPageController(delivered, inbox, new CustomerAnswers(delivered, contactRepository,
+        replies, intake, down, TestMail.SUPPORT), shopTime);
+    var model = new org.springframework.ui.ExtendedModelMap();
+
+    var answered = page.answer(question.id(), "The white one.", model,
+        new org.springframework.security.web.csrf.DefaultCsrfToken("X-CSRF-TOKEN", "_csrf", "token"));
+
+    assertThat(answered.getStatus()).isEqualTo(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE);
+    assertThat((String) model.getAttribute("failure")).startsWith("The mail server did not take the e-mail (")
+        .endsWith("Nothing was sent: try again when it is up.");
+    assertThat(TestMail.SMTP.getReceivedMessages()).isEmpty();
+    // the question still waits for the customer's answer
+    assertThat(pi).isWaitingAt(Elements.EVT_ANSWER_OR_SILENCE);
+    assertThat(pi).hasNotPassed(Elements.MSG_CUSTOMER_REPLIED);
+  }
+
   @Test
   void shouldTreatEmailAnswersAsTheMailboxDoesEmptyRefusedOversizedShortenedEndedCaseANewContact()
       throws Exception {

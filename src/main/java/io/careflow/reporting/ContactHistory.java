@@ -66,7 +66,7 @@ public final class ContactHistory {
           PreparedStatement contact = c.prepareStatement("insert into contact (id, channel, customer_id,"
               + " customer_email, received_at, subject, topic, protocol, status, language, team, first_reply_at,"
               + " first_reply_working_minutes, resolved_at, first_contact_resolved, outcome, product_sku,"
-              + " created_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+              + " created_by, body) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
           PreparedStatement message = c.prepareStatement("insert into message (id, contact_id, direction, channel,"
               + " author, body, status, created_at, kind) values (?, ?, ?, ?, ?, ?, ?, ?, ?)");
           PreparedStatement deadline = c.prepareStatement("insert into deadline (id, contact_id, step, target,"
@@ -132,9 +132,10 @@ public final class ContactHistory {
               : t.outcomes().get(random.nextInt(t.outcomes().size())));
           contact.setString(17, sku);
           contact.setString(18, createdBy);
+          contact.setString(19, t.subject(who[2], sku));
           contact.addBatch();
-          message(message, id, "IN", channel, "customer", t.subject(who[2], sku), "RECEIVED", received,
-              "CUSTOMER");
+          // the customer's first words are the contact's own (as the intake keeps them), not a message: a
+          // message in is the customer writing again, which first-contact resolution counts against
           event(event, id, received, ContactEvents.RECEIVED, "intake", channel);
           event(event, id, received.plusSeconds(1), ContactEvents.CLASSIFIED, ContactEvents.SYSTEM,
               "topic " + t.topic() + ", team " + t.team());
@@ -143,7 +144,7 @@ public final class ContactHistory {
             String kind = random.nextInt(8) == 0 ? "QUESTION" : "ANSWER";
             message(message, id, "OUT", channel, agent, answer(who[2]), "SENT", replied, kind);
             event(event, id, replied, ContactEvents.MESSAGE_SENT, agent, kind + " by " + channel);
-            if (random.nextBoolean()) {
+            if (random.nextInt(4) == 0) { // a "thank you" now and then: the customer wrote again
               message(message, id, "IN", channel, "customer", thanks(who[2]), "RECEIVED", resolved, "CUSTOMER");
             }
           }

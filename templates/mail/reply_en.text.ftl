@@ -6,4 +6,4 @@ Kind regards,
 ${agentName}
 ${shopName} customer service
 
-Just reply to this e-mail if you have any questions — it reaches ${agentName} directly.
+Just reply to this message if you have any questions — it reaches ${agentName} directly.

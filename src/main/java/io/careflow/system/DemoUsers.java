@@ -32,7 +32,8 @@ public class DemoUsers implements ApplicationRunner {
           Groups.TEAM_INQUIRIES, Groups.LANG_RU, Groups.LANG_EN, Groups.PRODUCT_KITCHEN, Groups.PRODUCT_ELECTRONICS)),
       new DemoUser("maria", "Maria", "Wiśniewska", List.of(Groups.MANAGERS, Groups.TEAM_LEADS)),
       new DemoUser("intake", "Intake", "Integration", List.of(Groups.INTEGRATIONS)),
-      new DemoUser("dora", "Dora", "Designer", List.of(Groups.DESIGNERS)));
+      new DemoUser("dora", "Dora", "Designer", List.of(Groups.DESIGNERS)),
+      new DemoUser("mona", "Mona", "Monitoring", List.of(Groups.MONITORING)));
 
   /** The ids of the users above (the administrator comes from {@code camunda.bpm.admin-user}). */
   public static List<String> ids() {

@@ -12,6 +12,8 @@ public final class Groups {
   public static final String INTEGRATIONS = "integrations";
   /** Process designers: deploy models, forms and tables (Camunda Modeler), read Cockpit; no tasks, no customer data. */
   public static final String DESIGNERS = "designers";
+  /** Health, metrics and Prometheus, nothing else: for the operator's monitoring system. */
+  public static final String MONITORING = "monitoring";
 
   public static final String TEAM_COMPLAINTS = "team-complaints";
   public static final String TEAM_RETURNS = "team-returns";

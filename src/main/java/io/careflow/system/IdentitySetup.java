@@ -33,7 +33,9 @@ import org.springframework.stereotype.Component;
  *   <li>integrations: nothing in the engine; they only push through careflow's API;</li>
  *   <li>designers: deploy models, forms and tables (Camunda Modeler's deploy,
  *       {@code /engine-rest/deployment/create}) and read them in Cockpit — definitions and
- *       deployments only: no instance, task or history, so no customer's data and no task work.</li>
+ *       deployments only: no instance, task or history, so no customer's data and no task work;</li>
+ *   <li>monitoring: nothing in the engine; health, metrics and Prometheus through careflow's
+ *       security rules only.</li>
  * </ul>
  */
 @Component
@@ -55,6 +57,7 @@ public class IdentitySetup implements ApplicationRunner {
     group(Groups.TEAM_LEADS, "Team leads", "WORKFLOW");
     group(Groups.INTEGRATIONS, "Channel integrations", "SYSTEM");
     group(Groups.DESIGNERS, "Process designers", "SYSTEM");
+    group(Groups.MONITORING, "Monitoring", "SYSTEM");
     group(Groups.TEAM_COMPLAINTS, "Team: complaints", "WORKFLOW");
     group(Groups.TEAM_RETURNS, "Team: returns", "WORKFLOW");
     group(Groups.TEAM_REPLACEMENTS, "Team: replacements", "WORKFLOW");

@@ -5,6 +5,7 @@ import static io.careflow.system.Groups.AGENTS;
 import static io.careflow.system.Groups.DESIGNERS;
 import static io.careflow.system.Groups.INTEGRATIONS;
 import static io.careflow.system.Groups.MANAGERS;
+import static io.careflow.system.Groups.MONITORING;
 import static io.careflow.system.Groups.TEAM_LEADS;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
@@ -102,7 +103,8 @@ public class SecurityConfiguration {
             .requestMatchers(path(GET, "/api/kpis"), path(GET, "/api/kpis/daily"), path(GET, "/api/kpis/export.csv"))
             .access(reports.kpiReaders())
             .requestMatchers(path(POST, "/api/contacts/{id}/messages")).hasAnyAuthority(INTEGRATIONS, AGENTS, ADMINS)
-            .requestMatchers(path(GET, "/api/calendar/due")).authenticated()
+            .requestMatchers(path(GET, "/api/calendar/due"))
+            .hasAnyAuthority(AGENTS, MANAGERS, TEAM_LEADS, INTEGRATIONS, DESIGNERS, ADMINS)
             .requestMatchers(path(GET, "/api/models")).hasAnyAuthority(DESIGNERS, MANAGERS, ADMINS)
             // carrier events come from the shop's shipping integration, never from people
             .requestMatchers(path(POST, "/api/shipments/events")).hasAnyAuthority(INTEGRATIONS, ADMINS)
@@ -161,6 +163,8 @@ public class SecurityConfiguration {
     http.authorizeHttpRequests(a -> a
             .requestMatchers(path("/actuator/health"), path("/actuator/health/**"), path("/actuator/info"))
             .permitAll()
+            .requestMatchers(path("/actuator/metrics"), path("/actuator/metrics/**"), path("/actuator/prometheus"))
+            .hasAnyAuthority(ADMINS, MANAGERS, MONITORING)
             .requestMatchers(path("/actuator/**")).hasAnyAuthority(ADMINS, MANAGERS)
             .requestMatchers(path("/v3/api-docs"), path("/v3/api-docs/**"), path("/swagger-ui.html"),
                 path("/swagger-ui/**"))

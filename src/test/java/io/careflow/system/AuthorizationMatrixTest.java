@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
  */
 class AuthorizationMatrixTest extends CareflowIntegrationTest {
 
-  static final List<String> USERS = List.of("anonymous", "intake", "anna", "boris", "maria", "dora", "demo");
+  static final List<String> USERS = List.of("anonymous", "intake", "anna", "boris", "maria", "dora", "mona", "demo");
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String PROBE = "matrix-probe";
 

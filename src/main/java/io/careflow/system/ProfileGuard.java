@@ -1,6 +1,7 @@
 package io.careflow.system;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
@@ -12,7 +13,8 @@ import org.springframework.core.env.ConfigurableEnvironment;
  *   <li>{@code demo} creates users with known passwords: never together with {@code postgres};</li>
  *   <li>{@code postgres} needs the first administrator from the environment
  *       ({@code CAREFLOW_ADMIN_USER}, {@code CAREFLOW_ADMIN_PASSWORD}, at least 12
- *       characters, not the user name) — the webapps' set-up page is closed (PITFALLS 8) — and
+ *       characters, not the user name, and Camunda's password policy, see {@link PasswordRules}) —
+ *       the webapps' set-up page is closed — and
  *       the secret that signs customers' links ({@code CAREFLOW_LINK_SECRET}, 32+ characters).</li>
  * </ul>
  */
@@ -42,6 +44,11 @@ public class ProfileGuard implements EnvironmentPostProcessor {
     if (adminPassword.length() < MIN_ADMIN_PASSWORD_LENGTH || adminPassword.equalsIgnoreCase(adminUser)) {
       throw new IllegalStateException("CAREFLOW_ADMIN_PASSWORD must have at least " + MIN_ADMIN_PASSWORD_LENGTH
           + " characters and differ from the user name.");
+    }
+    List<String> broken = PasswordRules.broken(adminUser, adminPassword);
+    if (!broken.isEmpty()) {
+      throw new IllegalStateException("CAREFLOW_ADMIN_PASSWORD does not meet the password policy every user of "
+          + "profile 'postgres' meets: it needs " + String.join(", ", broken) + ".");
     }
     String linkSecret = environment.getProperty("careflow.public-links.secret", "");
     if (linkSecret.length() < MIN_LINK_SECRET_LENGTH || linkSecret.startsWith("demo-only")) {

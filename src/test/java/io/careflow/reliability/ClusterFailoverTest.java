@@ -52,7 +52,7 @@ class ClusterFailoverTest {
   private static final int KILL_AFTER_LEVELS = LEVELS / 3;
   private static final int LOCK_TIME_MS = 15_000;
   private static final String INTAKE = "shop-integration";
-  private static final String INTAKE_PASSWORD = "integration-secret-for-tests";
+  private static final String INTAKE_PASSWORD = "Integration-secret-for-tests-7";
   /** Who hears of a deadline: the team while unclaimed (warning), team leads (deadline), managers (twice). */
   private static final Map<String, String> STAFF = Map.of(
       "agent-ola", "team-inquiries", "lead-piotr", "team-leads", "manager-ewa", "managers");
@@ -79,7 +79,7 @@ class ClusterFailoverTest {
     assertThat(nodeA.log().contains("after waiting") || nodeB.log().contains("after waiting"))
         .as("one node waited for the other's start").isTrue();
     nodeA.createUser(INTAKE, INTAKE_PASSWORD, "integration@shop.example", "integrations");
-    STAFF.forEach((user, group) -> nodeB.createUser(user, user + "-password", user + "@shop.example", "agents", group));
+    STAFF.forEach((user, group) -> nodeB.createUser(user, "Staff-password-7-" + user, user + "@shop.example", "agents", group));
     TestMail.SMTP.purgeEmailFromAllMailboxes();
   }
 

@@ -54,7 +54,7 @@ class CrashRecoveryTest {
   private static final int REPLAYED = 50;
   private static final Duration MIN_OUTAGE = Duration.ofSeconds(35);
   private static final String INTAKE = "shop-integration";
-  private static final String INTAKE_PASSWORD = "integration-secret-for-tests";
+  private static final String INTAKE_PASSWORD = "Integration-secret-for-tests-7";
 
   private static DurablePostgres database;
   private static CareflowNode careflow;

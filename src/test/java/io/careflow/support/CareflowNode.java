@@ -38,7 +38,7 @@ import java.util.jar.JarFile;
 public final class CareflowNode implements AutoCloseable {
 
   public static final String ADMIN = "ops-admin";
-  public static final String ADMIN_PASSWORD = "reliability-admin-secret";
+  public static final String ADMIN_PASSWORD = "Reliability-admin-secret-7";
   public static final String LINK_SECRET = "reliability-link-secret-with-32-characters-or-more";
   public static final Path LOGS = Path.of("target", "reliability");
 

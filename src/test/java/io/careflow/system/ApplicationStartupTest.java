@@ -135,7 +135,7 @@ class ApplicationStartupTest {
         var context = startWith("--spring.profiles.active=postgres",
             "--CAREFLOW_DB_URL=" + postgres.getJdbcUrl("postgres", "postgres"),
             "--CAREFLOW_DB_USER=postgres", "--CAREFLOW_DB_PASSWORD=postgres",
-            "--CAREFLOW_ADMIN_USER=admin", "--CAREFLOW_ADMIN_PASSWORD=correct-horse-battery",
+            "--CAREFLOW_ADMIN_USER=admin", "--CAREFLOW_ADMIN_PASSWORD=Correct-horse-battery-7",
             "--CAREFLOW_LINK_SECRET=" + "s".repeat(40))) {
       ProcessEngine engine = context.getBean(ProcessEngine.class);
       Http http = new Http("http://localhost:" + ((WebServerApplicationContext) context).getWebServer().getPort());
@@ -149,6 +149,59 @@ class ApplicationStartupTest {
       assertThat(context.getBean(javax.sql.DataSource.class).getConnection().getMetaData().getDatabaseProductName())
           .isEqualTo("PostgreSQL");
     }
+  }
+
+  @Test
+  void shouldRotateTheAdministratorsPasswordAtStartAndRefuseADemoPasswordWhenTheUserIsCreated() throws Exception {
+    try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
+      String[] database = {"--spring.profiles.active=postgres",
+          "--CAREFLOW_DB_URL=" + postgres.getJdbcUrl("postgres", "postgres"),
+          "--CAREFLOW_DB_USER=postgres", "--CAREFLOW_DB_PASSWORD=postgres", "--CAREFLOW_ADMIN_USER=admin",
+          "--CAREFLOW_LINK_SECRET=" + "s".repeat(40)};
+      try (var first = startWith(concat(database, "--CAREFLOW_ADMIN_PASSWORD=Correct-horse-battery-7"))) {
+        String base = "http://localhost:" + ((WebServerApplicationContext) first).getWebServer().getPort();
+        // the README's integration example with a demo password: refused at once, nothing stored
+        var created = call(base, "POST", "/engine-rest/user/create", "admin", "Correct-horse-battery-7",
+            "{\"profile\": {\"id\": \"intake\", \"firstName\": \"Intake\", \"lastName\": \"Integration\"},"
+                + " \"credentials\": {\"password\": \"intake\"}}");
+        assertThat(created.statusCode()).isBetween(400, 499);
+        assertThat(created.body()).contains("password policy");
+        assertThat(first.getBean(ProcessEngine.class).getIdentityService().createUserQuery().userId("intake")
+            .count()).isZero();
+        var strong = call(base, "POST", "/engine-rest/user/create", "admin", "Correct-horse-battery-7",
+            "{\"profile\": {\"id\": \"intake\", \"firstName\": \"Intake\", \"lastName\": \"Integration\"},"
+                + " \"credentials\": {\"password\": \"Gateway-Secret-2026!\"}}");
+        assertThat(strong.statusCode()).as(strong.body()).isEqualTo(204);
+      }
+      // the operator changes the variable and restarts: the new password holds, the old one no longer
+      try (var second = startWith(concat(database, "--CAREFLOW_ADMIN_PASSWORD=Another-horse-battery-8"))) {
+        String base = "http://localhost:" + ((WebServerApplicationContext) second).getWebServer().getPort();
+        assertThat(call(base, "GET", "/engine-rest/user/count", "admin", "Another-horse-battery-8", null)
+            .statusCode()).isEqualTo(200);
+        assertThat(call(base, "GET", "/engine-rest/user/count", "admin", "Correct-horse-battery-7", null)
+            .statusCode()).isEqualTo(401);
+        assertThat(call(base, "GET", "/engine-rest/user/count", "intake", "Gateway-Secret-2026!", null)
+            .statusCode()).isEqualTo(200);
+      }
+    }
+  }
+
+  private static String[] concat(String[] args, String more) {
+    String[] all = java.util.Arrays.copyOf(args, args.length + 1);
+    all[args.length] = more;
+    return all;
+  }
+
+  private static java.net.http.HttpResponse<String> call(String base, String method, String path, String user,
+      String password, String json) throws Exception {
+    var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + path))
+        .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+            (user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+        .header("Content-Type", "application/json")
+        .method(method, json == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
+            : java.net.http.HttpRequest.BodyPublishers.ofString(json));
+    return java.net.http.HttpClient.newHttpClient().send(request.build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
   }
 
   @Test

@@ -16,7 +16,7 @@ class ProfileGuardTest {
   void shouldRefuseDemoTogetherWithPostgres() {
     var environment = new MockEnvironment()
         .withProperty("camunda.bpm.admin-user.id", "admin")
-        .withProperty("camunda.bpm.admin-user.password", "a-long-enough-secret");
+        .withProperty("camunda.bpm.admin-user.password", "A-long-enough-secret-7");
     environment.setActiveProfiles("postgres", "demo");
 
     assertThatThrownBy(() -> guard.postProcessEnvironment(environment, new SpringApplication()))
@@ -44,10 +44,22 @@ class ProfileGuardTest {
   }
 
   @Test
+  void shouldRefuseAnAdministratorPasswordAgainstThePasswordPolicyNamingWhatItLacks() {
+    var environment = new MockEnvironment()
+        .withProperty("camunda.bpm.admin-user.id", "admin")
+        .withProperty("camunda.bpm.admin-user.password", "long-but-all-lower-case");
+    environment.setActiveProfiles("postgres");
+
+    assertThatThrownBy(() -> guard.postProcessEnvironment(environment, new SpringApplication()))
+        .hasMessage("CAREFLOW_ADMIN_PASSWORD does not meet the password policy every user of profile 'postgres' "
+            + "meets: it needs an upper-case letter, a digit.");
+  }
+
+  @Test
   void shouldRequireALinkSecretWithPostgres() {
     var environment = new MockEnvironment()
         .withProperty("camunda.bpm.admin-user.id", "admin")
-        .withProperty("camunda.bpm.admin-user.password", "a-long-enough-secret")
+        .withProperty("camunda.bpm.admin-user.password", "A-long-enough-secret-7")
         .withProperty("careflow.public-links.secret", "demo-only-link-secret-do-not-use-in-production");
     environment.setActiveProfiles("postgres");
 
@@ -59,7 +71,7 @@ class ProfileGuardTest {
   void shouldAcceptPostgresWithAnAdministratorFromTheEnvironment() {
     var environment = new MockEnvironment()
         .withProperty("camunda.bpm.admin-user.id", "admin")
-        .withProperty("camunda.bpm.admin-user.password", "a-long-enough-secret")
+        .withProperty("camunda.bpm.admin-user.password", "A-long-enough-secret-7")
         .withProperty("careflow.public-links.secret", "x".repeat(32));
     environment.setActiveProfiles("postgres");
 

@@ -122,6 +122,7 @@ public class SecurityConfiguration {
             .requestMatchers(path(GET, "/api/agents/{id}")).hasAnyAuthority(AGENTS, TEAM_LEADS, MANAGERS, ADMINS)
             .requestMatchers(path(PUT, "/api/agents/{id}")).hasAnyAuthority(AGENTS, TEAM_LEADS, ADMINS)
             .requestMatchers(path(POST, "/api/tasks/{taskId}/assignment")).hasAnyAuthority(TEAM_LEADS, ADMINS)
+            .requestMatchers(path(POST, "/api/users/import")).hasAnyAuthority(ADMINS)
             .anyRequest().denyAll());
     return statelessBasic(http, problems).build();
   }

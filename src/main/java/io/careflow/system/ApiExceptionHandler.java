@@ -40,6 +40,18 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return badRequest(e.problems());
   }
 
+  /** The database went away while the request ran: the caller may try again (DatabaseReachability). */
+  @ExceptionHandler({org.springframework.dao.DataAccessResourceFailureException.class,
+      org.springframework.transaction.CannotCreateTransactionException.class})
+  ResponseEntity<Object> databaseUnreachable(RuntimeException e) {
+    LOG.warn("A request failed because the database is unreachable: {}", e.getMessage());
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+        "careflow's database did not answer; nothing was done. Try again in a few seconds.");
+    problem.setTitle("Database unreachable");
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header("Retry-After", DatabaseOutageFilter.RETRY_AFTER_SECONDS).body(problem);
+  }
+
   @ExceptionHandler(NotFoundException.class)
   ResponseEntity<Object> notFound(NotFoundException e) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());

@@ -1,22 +1,15 @@
 package io.careflow.cases.page;
 
 import io.careflow.contact.Contact;
-import io.careflow.contact.ContactEvents.ContactEvent;
 import io.careflow.model.DecisionRows;
 import io.careflow.routing.RoutingDecisions;
-import io.careflow.sla.Deadline;
-import io.careflow.sla.DeadlineService;
-import io.careflow.sla.SlaPolicy;
 import io.careflow.sla.BusinessHoursProperties;
 import io.careflow.system.UserDirectory;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.HistoryService;
@@ -25,6 +18,7 @@ import org.camunda.bpm.engine.history.HistoricDecisionInputInstance;
 import org.camunda.bpm.engine.history.HistoricDecisionInstance;
 import org.camunda.bpm.engine.history.HistoricDecisionOutputInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.springframework.stereotype.Service;
 
 /**
@@ -32,17 +26,12 @@ import org.springframework.stereotype.Service;
  * (the labels of its inputs and outputs, the description of the row that matched), from the
  * engine's decision history: the tables the case's processes evaluated (classification,
  * communication style, compensation approval, …), the SLA policy rows its deadlines were given,
- * and routing's decisions with their reasons (careflow's {@code routing_decision} table).
- *
- * <p>The SLA policy is asked outside any process (a deadline starts inside a delegate): its
- * decision history names no process instance. The evaluation of a deadline's row is the one of
- * that table, within a moment of the deadline's start (or retarget) event, whose matching row
- * and inputs (step, channel) are the deadline's.
+ * and routing's decisions with their reasons (careflow's {@code routing_decision} table). A table
+ * Java asks inside a step of the case (the SLA policy when a deadline starts, the customer type)
+ * is recorded by the engine under that step's process instance too.
  */
 @Service
 public class CaseDecisions {
-
-  static final Duration SAME_MOMENT = Duration.ofSeconds(2);
 
   private final HistoryService history;
   private final RepositoryService repository;
@@ -50,6 +39,7 @@ public class CaseDecisions {
   private final UserDirectory users;
   private final BusinessHoursProperties shopTime;
   private final Map<String, Optional<DecisionRows>> rows = new ConcurrentHashMap<>();
+  private final Map<String, BpmnModelInstance> models = new ConcurrentHashMap<>();
 
   public CaseDecisions(HistoryService history, RepositoryService repository, RoutingDecisions routing,
       UserDirectory users, BusinessHoursProperties shopTime) {
@@ -70,18 +60,12 @@ public class CaseDecisions {
   public record Decision(String at, Instant instant, String table, String key, String where,
       List<Labelled> decided, List<Labelled> inputs, String rule, String ruleDescription) {}
 
-  public List<Decision> of(Contact contact, List<HistoricProcessInstance> instances, List<ContactEvent> events,
-      List<Deadline> deadlines) {
+  public List<Decision> of(Contact contact, List<HistoricProcessInstance> instances) {
     var all = new ArrayList<Decision>();
     for (HistoricProcessInstance pi : instances) {
       for (HistoricDecisionInstance d : history.createHistoricDecisionInstanceQuery().processInstanceId(pi.getId())
           .includeInputs().includeOutputs().orderByEvaluationTime().asc().list()) {
-        all.add(decision(d, "[" + pi.getProcessDefinitionKey() + "] " + d.getActivityId()));
-      }
-    }
-    for (ContactEvent e : events) {
-      if (DeadlineService.STARTED.equals(e.type()) || DeadlineService.RETARGETED.equals(e.type())) {
-        slaPolicy(contact, e, deadlines).ifPresent(all::add);
+        all.add(decision(d, where(d, pi)));
       }
     }
     for (RoutingDecisions.Decision r : routing.ofContact(contact.id())) {
@@ -99,24 +83,18 @@ public class CaseDecisions {
     return all;
   }
 
-  private Optional<Decision> slaPolicy(Contact contact, ContactEvent started, List<Deadline> deadlines) {
-    String step = started.detail().substring(0, Math.max(0, started.detail().indexOf(':')));
-    var rules = deadlines.stream().filter(d -> d.step().equals(step)).map(Deadline::policyRule)
-        .filter(Objects::nonNull).toList();
-    return history.createHistoricDecisionInstanceQuery().decisionDefinitionKey(SlaPolicy.DECISION)
-        .evaluatedAfter(Date.from(started.at().minus(SAME_MOMENT)))
-        .evaluatedBefore(Date.from(started.at().plus(SAME_MOMENT)))
-        .includeInputs().includeOutputs().list().stream()
-        .filter(d -> d.getProcessInstanceId() == null)
-        .filter(d -> d.getOutputs().stream().anyMatch(o -> rules.contains(o.getRuleId())))
-        .filter(d -> input(d, step) && input(d, contact.channel().name()))
-        .min(Comparator.comparing(d -> Duration.between(d.getEvaluationTime().toInstant(), started.at()).abs()))
-        .map(d -> decision(d, "deadline of step " + step));
-  }
-
-  /** Whether one of the decision's inputs had this value. */
-  private static boolean input(HistoricDecisionInstance d, String value) {
-    return d.getInputs().stream().anyMatch(i -> value.equals(String.valueOf(i.getValue())));
+  /** "Classify contact by topic, channel and words [Customer contact]": the element's name in its model. */
+  private String where(HistoricDecisionInstance d, HistoricProcessInstance pi) {
+    String process = pi.getProcessDefinitionName() == null ? pi.getProcessDefinitionKey() : pi.getProcessDefinitionName();
+    String element = d.getActivityId();
+    if (element != null) {
+      var model = models.computeIfAbsent(pi.getProcessDefinitionId(), repository::getBpmnModelInstance);
+      var named = model.getModelElementById(element);
+      if (named != null && named.getAttributeValue("name") != null) {
+        element = named.getAttributeValue("name").replaceAll("\\s+", " ");
+      }
+    }
+    return (element == null ? "" : element + " ") + "[" + process + "]";
   }
 
   private Decision decision(HistoricDecisionInstance d, String where) {

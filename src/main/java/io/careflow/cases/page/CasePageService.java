@@ -92,7 +92,7 @@ public class CasePageService {
     String customer = contact.customerId() == null ? fallback : customers.displayName(contact.customerId(), fallback);
     return Optional.of(new CasePage(header(contact, customer, fallback, instances), diagrams.of(id),
         timeline.of(id), conversation.of(contact, customer), deadlineLines.of(caseDeadlines, caseEvents),
-        decisions.of(contact, instances, caseEvents, caseDeadlines)));
+        decisions.of(contact, instances)));
   }
 
   /** Why {@code id} has no page, for the 404: malformed, never known, or deleted by retention. */

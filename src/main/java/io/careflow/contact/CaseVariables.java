@@ -42,6 +42,8 @@ public final class CaseVariables {
   public static final String FORM_CUSTOMER_NAME = CUSTOMER_NAME;
   public static final String FORM_CUSTOMER_MESSAGE = "customerMessage";
   public static final String FORM_CUSTOMER_SUMMARY = "customerSummary";
+  /** The path of the case page ({@code /cases/{contact id}}): every form links to it. */
+  public static final String FORM_CASE_PAGE = "casePage";
   /** A note about the customer an agent may type into any task form; stored as a note, not kept here. */
   public static final String FORM_NEW_NOTE = "newNote";
   /** An offer an agent may record in a reply form: its text and the last day it holds; stored as an offer. */

@@ -34,6 +34,7 @@ public class TaskFormContextListener implements TaskListener {
     }
     task.setPriority(Math.max(task.getPriority(),
         CommunicationStyle.taskPriority(task.getVariable(io.careflow.sla.SlaVariables.PRIORITY))));
+    task.setVariableLocal(CaseVariables.FORM_CASE_PAGE, casePage(contactId));
     contacts.find(contactId).ifPresent(contact -> {
       task.setVariableLocal(CaseVariables.FORM_CUSTOMER_NAME, history.displayName(contact.customerId(),
           contact.customerEmail() != null ? contact.customerEmail()
@@ -41,6 +42,11 @@ public class TaskFormContextListener implements TaskListener {
       task.setVariableLocal(CaseVariables.FORM_CUSTOMER_MESSAGE, message(contact));
       task.setVariableLocal(CaseVariables.FORM_CUSTOMER_SUMMARY, history.summary(contact.customerId(), contact.id()));
     });
+  }
+
+  /** The case page of the contact: what happened so far, on the diagram, with the conversation. */
+  public static String casePage(String contactId) {
+    return "/cases/" + contactId;
   }
 
   /**

@@ -126,6 +126,12 @@ class TasklistBrowserTest extends CareflowIntegrationTest {
         .isEqualTo(reason);
     assertThat(driver.findElement(By.cssSelector("textarea[id$='field_customer_summary']")).getDomProperty("value"))
         .contains("Customer type: NEW").contains("First contact of this customer.");
+    // every form links to the case page (form-js fills the link from the task's variable)
+    String casePage = (String) processEngine.getTaskService().getVariableLocal(task.getId(),
+        io.careflow.contact.CaseVariables.FORM_CASE_PAGE);
+    assertThat(casePage).startsWith("/cases/");
+    assertThat(driver.findElements(By.cssSelector("a[href='" + casePage + "']"))).as("the case page link")
+        .singleElement().satisfies(a -> assertThat(a.getText()).startsWith("Open the case page"));
     browser.screenshot("task-form");
     // the conversation algorithm, the block every conversation form shows: each step done
     for (String step : Conversation.STEPS) {

@@ -1,0 +1,135 @@
+package io.careflow.cases.page;
+
+import io.careflow.contact.Contact;
+import io.careflow.contact.ContactEvents;
+import io.careflow.contact.ContactEvents.ContactEvent;
+import io.careflow.contact.ContactProcess;
+import io.careflow.contact.ContactRepository;
+import io.careflow.customer.CustomerHistory;
+import io.careflow.reporting.RetentionProperties;
+import io.careflow.reporting.TimelineEntry;
+import io.careflow.reporting.TimelineService;
+import io.careflow.sla.BusinessHoursProperties;
+import io.careflow.sla.Deadline;
+import io.careflow.sla.DeadlineService;
+import io.careflow.system.UserDirectory;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.springframework.stereotype.Service;
+
+/** Puts a case page together from careflow's tables and the engine's history. */
+@Service
+public class CasePageService {
+
+  /** A contact id as careflow gives them (a UUID); anything else names no case. */
+  static final Pattern CONTACT_ID = Pattern.compile("[0-9a-fA-F-]{1,36}");
+
+  private final ContactRepository contacts;
+  private final ContactEvents events;
+  private final CustomerHistory customers;
+  private final DeadlineService deadlines;
+  private final TimelineService timeline;
+  private final HistoryService history;
+  private final UserDirectory users;
+  private final BusinessHoursProperties shopTime;
+  private final RetentionProperties retention;
+  private final CaseDiagrams diagrams;
+  private final CaseConversation conversation;
+  private final CaseDeadlines deadlineLines;
+  private final CaseDecisions decisions;
+
+  public CasePageService(ContactRepository contacts, ContactEvents events, CustomerHistory customers,
+      DeadlineService deadlines, TimelineService timeline, HistoryService history, UserDirectory users,
+      BusinessHoursProperties shopTime, RetentionProperties retention, CaseDiagrams diagrams,
+      CaseConversation conversation, CaseDeadlines deadlineLines, CaseDecisions decisions) {
+    this.contacts = contacts;
+    this.events = events;
+    this.customers = customers;
+    this.deadlines = deadlines;
+    this.timeline = timeline;
+    this.history = history;
+    this.users = users;
+    this.shopTime = shopTime;
+    this.retention = retention;
+    this.diagrams = diagrams;
+    this.conversation = conversation;
+    this.deadlineLines = deadlineLines;
+    this.decisions = decisions;
+  }
+
+  /** The page's header: who, where, what, how it stands, who worked on it, the three moments. */
+  public record Header(String id, String customerId, String customer, String customerContact, String channel,
+      String subject, String topic, String protocol, String protocolVersion, String status, String outcome,
+      List<String> agents, String received, String firstReply, String resolved, String orderId) {}
+
+  public record CasePage(Header header, List<CaseDiagrams.Diagram> diagrams, List<TimelineEntry> timeline,
+      List<CaseConversation.Line> conversation, List<CaseDeadlines.Line> deadlines,
+      List<CaseDecisions.Decision> decisions) {}
+
+  /** Why there is no page: the id names no case, or names one the retention rule deleted. */
+  public record Missing(String reason) {}
+
+  public Optional<CasePage> of(String id) {
+    if (!CONTACT_ID.matcher(id).matches()) {
+      return Optional.empty();
+    }
+    Optional<Contact> found = contacts.find(id);
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    Contact contact = found.get();
+    List<HistoricProcessInstance> instances = history.createHistoricProcessInstanceQuery()
+        .processInstanceBusinessKey(id).orderByProcessInstanceStartTime().asc().list();
+    List<ContactEvent> caseEvents = events.of(id);
+    List<Deadline> caseDeadlines = deadlines.ofContact(id);
+    String fallback = contact.customerEmail() != null ? contact.customerEmail()
+        : contact.customerPhone() != null ? contact.customerPhone() : contact.customerHandle();
+    String customer = contact.customerId() == null ? fallback : customers.displayName(contact.customerId(), fallback);
+    return Optional.of(new CasePage(header(contact, customer, fallback, instances), diagrams.of(id),
+        timeline.of(id), conversation.of(contact, customer), deadlineLines.of(caseDeadlines, caseEvents),
+        decisions.of(contact, instances)));
+  }
+
+  /** Why {@code id} has no page, for the 404: malformed, never known, or deleted by retention. */
+  public Missing missing(String id) {
+    String rule = "closed cases are deleted " + retention.closedContacts().toDays()
+        + " days after they ended (careflow.retention.closed-contacts)";
+    if (!CONTACT_ID.matcher(id).matches()) {
+      return new Missing("This is not a case id: a case id is the contact's id, like "
+          + "3f2b8c1e-7a4d-4c2e-9b1f-0a6d5e4c3b2a.");
+    }
+    if (history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(id)
+        .processDefinitionKey(ContactProcess.KEY).count() > 0) {
+      return new Missing("This case was deleted by the retention rule: " + rule + ".");
+    }
+    return new Missing("No case has this id. If it once existed, the retention rule deleted it: " + rule + ".");
+  }
+
+  private Header header(Contact c, String customer, String customerContact, List<HistoricProcessInstance> instances) {
+    String version = instances.stream().filter(pi -> pi.getProcessDefinitionKey().equals(c.protocol())).findFirst()
+        .map(pi -> "version " + pi.getProcessDefinitionVersion()).orElse("");
+    // who held a task of the case, and who completed one (a lead may complete from the queue)
+    var agents = new LinkedHashSet<String>();
+    for (HistoricTaskInstance t : history.createHistoricTaskInstanceQuery().processInstanceBusinessKey(c.id())
+        .orderByHistoricActivityInstanceStartTime().asc().list()) {
+      if (t.getAssignee() != null) {
+        agents.add(users.displayName(t.getAssignee()));
+      }
+    }
+    for (HistoricProcessInstance pi : instances) {
+      diagrams.completers(pi.getId()).values().forEach(user -> agents.add(users.displayName(user)));
+    }
+    String outcome = c.outcome() == null ? "" : c.outcome() + (c.outcomeDetail() == null ? "" : " — " + c.outcomeDetail());
+    return new Header(c.id(), c.customerId(), customer, customerContact, c.channel().name(),
+        c.subject() == null ? "" : c.subject(), c.topic() == null ? "not classified yet" : c.topic(),
+        c.protocol() == null ? "" : c.protocol(), version, c.status().name(), outcome, List.copyOf(agents),
+        shopTime.local(c.receivedAt()), c.firstReplyAt() == null ? "no reply yet" : shopTime.local(c.firstReplyAt())
+            + (c.firstReplyWorkingMinutes() == null ? "" : " (" + c.firstReplyWorkingMinutes() + " working minutes)"),
+        c.resolvedAt() == null ? "open" : shopTime.local(c.resolvedAt()), c.orderId());
+  }
+}

@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -44,10 +43,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * two contacts are the {@code curl} bodies of the README's tour, read from the file; boris
  * answers each in Tasklist with a question; {@code /demo/customers} shows what the customer got
  * and "answer as the customer" brings the case back to boris with the customer's words (the
- * e-mail through SMTP and the mailbox poller, the chat through the inbound API); the timeline
+ * e-mail through SMTP and the mailbox poller, the chat through the inbound API); the case page
  * and the dashboard of 90 days show it to maria. The screenshots it takes are the README's
  * pictures: the test fails when the README names others, and
- * {@code CAREFLOW_TOUR_SCREENSHOTS=docs/screenshots} copies them there.
+ * {@code CAREFLOW_DOC_SCREENSHOTS=true} renews them in docs/screenshots.
  */
 @Tag(OwnCareflow.TAG)
 class DemoTourBrowserTest {
@@ -125,10 +124,11 @@ class DemoTourBrowserTest {
 
         // 6.–7. maria: the timeline of the case, the dashboard of 90 days
         maria.onFailureScreenshot(() -> {
-          maria.driver().get(base + "/api/contacts/" + emailCase + "/timeline");
-          String timeline = maria.driver().findElement(By.tagName("body")).getText();
-          assertThat(timeline).contains("boris").contains("SLA_PAUSED").contains("SLA_RESUMED");
-          keep(maria, "tour-5-timeline");
+          maria.driver().get(base + "/cases/" + emailCase);
+          String page = maria.driver().findElement(By.tagName("body")).getText();
+          assertThat(page).contains("Jan Kowalski").contains("Boris Ivanov").contains("SLA_PAUSED")
+              .contains("SLA_RESUMED").contains("Which model of the KET-200");
+          keep(maria, "tour-5-case");
 
           LocalDate today = LocalDate.now(ZoneId.of("Europe/Warsaw"));
           maria.driver().get(base + "/dashboard?from=" + today.minusDays(90) + "&to=" + today);
@@ -182,20 +182,16 @@ class DemoTourBrowserTest {
     browser.screenshot(name);
   }
 
-  /** With CAREFLOW_TOUR_SCREENSHOTS set (e.g. docs/screenshots), the README's pictures are renewed. */
+  /** The README's pictures: renewed with CAREFLOW_DOC_SCREENSHOTS=true, and there in any case. */
   private void copyScreenshots() throws IOException {
-    String target = System.getenv("CAREFLOW_TOUR_SCREENSHOTS");
     for (String name : taken) {
       Path shot;
       try (var found = Files.find(Path.of("target", "browser"), 2,
           (p, a) -> p.getFileName().toString().equals(name + ".png") && p.toString().contains("demo-tour-"))) {
         shot = found.findFirst().orElseThrow();
       }
-      if (target != null && !target.isBlank()) {
-        Files.createDirectories(Path.of(target));
-        Files.copy(shot, Path.of(target, name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-      }
-      assertThat(Path.of("docs", "screenshots", name + ".png")).as("the README's picture " + name).exists();
+      Browser.renewDocPicture(shot, name + ".png");
+      assertThat(Browser.DOC_PICTURES.resolve(name + ".png")).as("the README's picture " + name).exists();
     }
   }
 

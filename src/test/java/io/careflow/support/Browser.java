@@ -127,6 +127,20 @@ public final class Browser implements AutoCloseable {
     void run() throws Exception;
   }
 
+  /** Where the docs' pictures live; renewed only on request, so a build leaves the tree as committed. */
+  public static final Path DOC_PICTURES = Path.of("docs", "screenshots");
+
+  /**
+   * With {@code CAREFLOW_DOC_SCREENSHOTS=true}, renews the docs' picture {@code fileName} from this
+   * screenshot; otherwise leaves docs/screenshots as committed (every build would change them).
+   */
+  public static void renewDocPicture(Path screenshot, String fileName) throws IOException {
+    if ("true".equalsIgnoreCase(System.getenv("CAREFLOW_DOC_SCREENSHOTS"))) {
+      Files.createDirectories(DOC_PICTURES);
+      Files.copy(screenshot, DOC_PICTURES.resolve(fileName), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
   /** Keeps a screenshot under target/browser/ as a test artifact. */
   public Path screenshot(String name) throws IOException {
     Path file = screenshots.resolve(name + ".png");

@@ -6,9 +6,7 @@ import io.careflow.contact.ContactProcess;
 import io.careflow.protocol.complaint.ComplaintProcess.Elements;
 import io.careflow.support.Browser;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +24,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * conversation and the decision that set the deadline. Screenshots: docs/screenshots/case-page*.png.
  */
 class CasePageBrowserTest extends BreachedComplaint {
-
-  static final Path SCREENSHOTS = Path.of("docs", "screenshots");
 
   @Test
   void shouldShowMariaThePathTheBreachTheConversationAndTheDecision() throws Exception {
@@ -105,8 +101,8 @@ class CasePageBrowserTest extends BreachedComplaint {
   }
 
   private static void save(Path screenshot, String name) throws Exception {
-    Files.createDirectories(SCREENSHOTS);
-    Files.copy(screenshot, SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    Browser.renewDocPicture(screenshot, name);
+    org.assertj.core.api.Assertions.assertThat(Browser.DOC_PICTURES.resolve(name)).exists();
   }
 
   /** HTTP Basic for every request of the browser, the way a manager's browser sends it after the prompt. */

@@ -33,7 +33,7 @@ public class DemoCredentialsGuard implements SmartInitializingSingleton {
   public void afterSingletonsInstantiated() {
     List<String> known = demoUserIds().stream().filter(id -> stored.matches(id, id)).toList();
     if (!known.isEmpty()) {
-      throw new IllegalStateException("Demo users with their known passwords are in the database: " + known
+      throw new StartRefused("Demo users with their known passwords are in the database: " + known
           + ". careflow refuses to start with profile 'postgres' while they can sign in: delete them or give "
           + "them real passwords (Camunda Admin, or the engine's identity service).");
     }

@@ -22,6 +22,9 @@ public class ProfileGuard implements EnvironmentPostProcessor {
 
   static final int MIN_ADMIN_PASSWORD_LENGTH = 12;
   static final int MIN_LINK_SECRET_LENGTH = 32;
+  /** The placeholders of the docs and docker-compose.yml: copied as they are, they are no secret. */
+  static final java.util.List<String> EXAMPLES = java.util.List.of("Your-own-secret-12+",
+      "a-secret-of-at-least-32-characters", "a-secret-of-12+-chars");
 
   @Override
   public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -32,27 +35,31 @@ public class ProfileGuard implements EnvironmentPostProcessor {
       return;
     }
     if (demo) {
-      throw new IllegalStateException("Profile 'demo' creates users with known passwords and is refused "
+      throw new StartRefused("Profile 'demo' creates users with known passwords and is refused "
           + "together with 'postgres'. Start with --spring.profiles.active=postgres only.");
     }
     String adminUser = environment.getProperty("camunda.bpm.admin-user.id", "");
     String adminPassword = environment.getProperty("camunda.bpm.admin-user.password", "");
     if (adminUser.isBlank() || adminPassword.isBlank()) {
-      throw new IllegalStateException("Profile 'postgres' needs the first administrator from the environment: "
+      throw new StartRefused("Profile 'postgres' needs the first administrator from the environment: "
           + "set CAREFLOW_ADMIN_USER and CAREFLOW_ADMIN_PASSWORD.");
     }
     if (adminPassword.length() < MIN_ADMIN_PASSWORD_LENGTH || adminPassword.equalsIgnoreCase(adminUser)) {
-      throw new IllegalStateException("CAREFLOW_ADMIN_PASSWORD must have at least " + MIN_ADMIN_PASSWORD_LENGTH
+      throw new StartRefused("CAREFLOW_ADMIN_PASSWORD must have at least " + MIN_ADMIN_PASSWORD_LENGTH
           + " characters and differ from the user name.");
+    }
+    if (EXAMPLES.contains(adminPassword)) {
+      throw new StartRefused("CAREFLOW_ADMIN_PASSWORD is the example of the docs; choose your own.");
     }
     List<String> broken = PasswordRules.broken(adminUser, adminPassword);
     if (!broken.isEmpty()) {
-      throw new IllegalStateException("CAREFLOW_ADMIN_PASSWORD does not meet the password policy every user of "
+      throw new StartRefused("CAREFLOW_ADMIN_PASSWORD does not meet the password policy every user of "
           + "profile 'postgres' meets: it needs " + String.join(", ", broken) + ".");
     }
     String linkSecret = environment.getProperty("careflow.public-links.secret", "");
-    if (linkSecret.length() < MIN_LINK_SECRET_LENGTH || linkSecret.startsWith("demo-only")) {
-      throw new IllegalStateException("Profile 'postgres' needs CAREFLOW_LINK_SECRET (at least "
+    if (linkSecret.length() < MIN_LINK_SECRET_LENGTH || linkSecret.startsWith("demo-only")
+        || EXAMPLES.contains(linkSecret)) {
+      throw new StartRefused("Profile 'postgres' needs CAREFLOW_LINK_SECRET (at least "
           + MIN_LINK_SECRET_LENGTH + " characters): it signs the links customers get to their return form "
           + "and other public pages.");
     }

@@ -14,6 +14,9 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -50,7 +53,9 @@ class SecretsAndDefaultsTest {
       "administrator without password  | --CAREFLOW_ADMIN_USER=admin     | ''                        | LINK | CAREFLOW_ADMIN_PASSWORD",
       "short password                  | --CAREFLOW_ADMIN_USER=admin     | --CAREFLOW_ADMIN_PASSWORD=short | LINK | at least 12 characters",
       "password = user name            | --CAREFLOW_ADMIN_USER=administrator1 | --CAREFLOW_ADMIN_PASSWORD=administrator1 | LINK | differ from the user name",
-      "no link secret                  | --CAREFLOW_ADMIN_USER=admin     | --CAREFLOW_ADMIN_PASSWORD=Correct-horse-battery-7 | '' | CAREFLOW_LINK_SECRET"})
+      "no link secret                  | --CAREFLOW_ADMIN_USER=admin     | --CAREFLOW_ADMIN_PASSWORD=Correct-horse-battery-7 | '' | CAREFLOW_LINK_SECRET",
+      "the docs' example password      | --CAREFLOW_ADMIN_USER=admin     | --CAREFLOW_ADMIN_PASSWORD=Your-own-secret-12+ | LINK | the example of the docs",
+      "the docs' example link secret   | --CAREFLOW_ADMIN_USER=admin     | --CAREFLOW_ADMIN_PASSWORD=Correct-horse-battery-7 | --CAREFLOW_LINK_SECRET=a-secret-of-at-least-32-characters | CAREFLOW_LINK_SECRET"})
   void shouldRefuseToStartWithoutProperSecrets(String what, String user, String password, String link,
       String message) {
     List<String> args = new ArrayList<>();
@@ -61,9 +66,21 @@ class SecretsAndDefaultsTest {
     }
     if (link.equals("LINK")) {
       args.add("--CAREFLOW_LINK_SECRET=" + "s".repeat(40));
+    } else if (!link.isBlank()) {
+      args.add(link);
     }
     assertThatThrownBy(() -> start(args.toArray(String[]::new)).close()).as(what)
         .hasMessageContaining(message);
+  }
+
+  @Test
+  @ExtendWith(OutputCaptureExtension.class)
+  void shouldPrintARefusalAsOneReportWithoutAStackTrace(CapturedOutput output) {
+    assertThatThrownBy(() -> start("--CAREFLOW_ADMIN_USER=admin").close()).isInstanceOf(StartRefused.class);
+
+    assertThat(output.getAll()).contains("APPLICATION FAILED TO START")
+        .contains("careflow refused to start: Profile 'postgres' needs the first administrator from the environment")
+        .doesNotContain("\tat ").doesNotContain("Exception:");
   }
 
   @Test

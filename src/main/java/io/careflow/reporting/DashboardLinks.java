@@ -1,0 +1,109 @@
+package io.careflow.reporting;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The case searches behind the dashboard's numbers: each number links to {@code /cases?…}
+ * filtered to exactly the cases it counts (the search reads the same SQL definitions,
+ * {@link KpiSql}). Numbers of a period count the contacts customers made ({@code proactive=false})
+ * received in it; the backlog counts every open case now, whenever received. Contacts the
+ * retention job has deleted are counted in the period's numbers (from the daily aggregates) but
+ * have no case left to list.
+ */
+final class DashboardLinks {
+
+  /** How the dashboard and the search name the cases no team runs yet. */
+  static final String TRIAGE = "triage";
+
+  /** A number and the search that lists its cases. */
+  record Link(String label, String value, String href) {}
+
+  private final String period;
+  private final String channel;
+  private final String team;
+  private final String topic;
+
+  /** {@code from} and {@code to}: the dashboard's shop-local days, both included. */
+  DashboardLinks(String from, String to, String channel, String team, String topic) {
+    this.period = "from=" + encode(from) + "&to=" + encode(to);
+    this.channel = blank(channel) ? null : channel.trim();
+    this.team = blank(team) ? null : team.trim();
+    this.topic = blank(topic) ? null : topic.trim();
+  }
+
+  /** The customers' contacts of the period, with the dashboard's filters and these parameters. */
+  String received(String... more) {
+    return search(true, channel, topic, more);
+  }
+
+  /** Of one channel (a bar of "contacts per channel"). */
+  String receivedInChannel(String ofChannel, String... more) {
+    return search(true, ofChannel, topic, more);
+  }
+
+  /** Of one topic (a bar of "contacts per topic"). */
+  String receivedOnTopic(String ofTopic, String... more) {
+    return search(true, channel, ofTopic, more);
+  }
+
+  /** Open cases now of one team ({@code null}: in triage), as the backlog counts them. */
+  String backlog(String ofTeam, String... more) {
+    var parts = new ArrayList<String>();
+    parts.add("status=OPEN&status=WAITING_FOR_CUSTOMER");
+    parts.add("team=" + encode(ofTeam == null ? TRIAGE : ofTeam));
+    if (channel != null) {
+      parts.add("channel=" + encode(channel));
+    }
+    if (topic != null) {
+      parts.add("topic=" + encode(topic));
+    }
+    parts.addAll(List.of(more));
+    return "/cases?" + String.join("&", parts);
+  }
+
+  /** Open cases now past a deadline, with the dashboard's filters (the list of open breaches). */
+  String openBreaches() {
+    var parts = new ArrayList<String>();
+    parts.add("status=OPEN&status=WAITING_FOR_CUSTOMER&deadline=OVERDUE");
+    if (channel != null) {
+      parts.add("channel=" + encode(channel));
+    }
+    if (team != null) {
+      parts.add("team=" + encode(team));
+    }
+    if (topic != null) {
+      parts.add("topic=" + encode(topic));
+    }
+    return "/cases?" + String.join("&", parts);
+  }
+
+  private String search(boolean customersOnly, String ofChannel, String ofTopic, String... more) {
+    var parts = new ArrayList<String>();
+    parts.add(period);
+    if (customersOnly) {
+      parts.add("proactive=false");
+    }
+    if (ofChannel != null) {
+      parts.add("channel=" + encode(ofChannel));
+    }
+    if (team != null) {
+      parts.add("team=" + encode(team));
+    }
+    if (ofTopic != null) {
+      parts.add("topic=" + encode(ofTopic));
+    }
+    parts.addAll(List.of(more));
+    return "/cases?" + String.join("&", parts);
+  }
+
+  static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+
+  private static boolean blank(String text) {
+    return text == null || text.isBlank();
+  }
+}

@@ -13,13 +13,13 @@ import java.util.List;
  * retention job has deleted are counted in the period's numbers (from the daily aggregates) but
  * have no case left to list.
  */
-final class DashboardLinks {
+public final class DashboardLinks {
 
   /** How the dashboard and the search name the cases no team runs yet. */
   static final String TRIAGE = "triage";
 
   /** A number and the search that lists its cases. */
-  record Link(String label, String value, String href) {}
+  public record Link(String label, String value, String href) {}
 
   private final String period;
   private final String channel;

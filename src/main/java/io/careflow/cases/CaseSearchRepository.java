@@ -28,11 +28,16 @@ import org.springframework.stereotype.Repository;
 @Repository
 class CaseSearchRepository {
 
-  /** The customer's name or any of their addresses (e-mail, phone, chat or social handle). */
-  private static final String CUSTOMER = """
-      c.customer_id in (select cu.id from customer cu where lower(cu.name) like :customer escape '!'
-                        union select i.customer_id from customer_identity i
-                        where lower(i.identity_value) like :customer escape '!')""";
+  /** Customers by their name or any of their addresses (e-mail, phone, chat or social handle). */
+  private static final String CUSTOMERS = """
+      select cu.id from customer cu where lower(cu.name) like :customer escape '!'
+      union select i.customer_id from customer_identity i where lower(i.identity_value) like :customer escape '!'""";
+
+  /**
+   * Up to this many customers found by their name or address are passed on to the contact
+   * queries as a list; a search that matches more (a few letters) repeats the customer search in them.
+   */
+  static final int CUSTOMERS_LISTED = 500;
 
   /** Someone held one of the case's tasks: assignee or owner, or a named candidate. */
   private static final String WORKED_BY = """
@@ -68,8 +73,19 @@ class CaseSearchRepository {
     var params = new HashMap<String, Object>();
     params.put("now", utc(now));
     if (q.customer() != null) {
-      where.add(CUSTOMER);
+      // one pass over the customers (a partial match reads them all), not one per query below
       params.put("customer", contains(q.customer()));
+      List<String> customers = jdbc.sql(CUSTOMERS + " fetch first " + (CUSTOMERS_LISTED + 1) + " rows only")
+          .params(params).query(String.class).list();
+      if (customers.isEmpty()) {
+        return new Found(List.of(), 0);
+      }
+      if (customers.size() > CUSTOMERS_LISTED) {
+        where.add("c.customer_id in (" + CUSTOMERS + ")");
+      } else {
+        where.add("c.customer_id in (:customers)");
+        params.put("customers", customers);
+      }
     }
     if (q.order() != null) {
       where.add("lower(c.order_id) like :order escape '!'");

@@ -38,9 +38,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * of each query (best of 3, after one warm-up run).
  */
 @EnabledIfSystemProperty(named = "careflow.benchmark.contacts", matches = "\\d+")
-class KpiBenchmark {
+public class KpiBenchmark {
 
-  static final Instant START = Instant.parse("2025-01-01T00:00:00Z");
+  public static final Instant START = Instant.parse("2025-01-01T00:00:00Z");
   static final String[] CHANNELS = {"EMAIL", "EMAIL", "EMAIL", "CHAT", "CHAT", "PHONE", "MISSED_CALL", "WEB_FORM",
       "SOCIAL", "SMS"};
   static final String[] TOPICS = {"INQUIRY", "INQUIRY", "COMPLAINT", "RETURN", "DEFECT"};
@@ -126,7 +126,7 @@ class KpiBenchmark {
   }
 
   /** Contacts spread over one year, closed except 1%; 10% of customers come back. */
-  private static void generate(DataSource dataSource, int count) throws Exception {
+  public static void generate(DataSource dataSource, int count) throws Exception {
     var random = new Random(42);
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);

@@ -51,46 +51,26 @@ public final class DashboardLinks {
 
   /** Open cases now of one team ({@code null}: in triage), as the backlog counts them. */
   String backlog(String ofTeam, String... more) {
-    var parts = new ArrayList<String>();
-    parts.add("status=OPEN&status=WAITING_FOR_CUSTOMER");
-    parts.add("team=" + encode(ofTeam == null ? TRIAGE : ofTeam));
-    if (channel != null) {
-      parts.add("channel=" + encode(channel));
-    }
-    if (topic != null) {
-      parts.add("topic=" + encode(topic));
-    }
-    parts.addAll(List.of(more));
-    return "/cases?" + String.join("&", parts);
+    return link(List.of("status=OPEN&status=WAITING_FOR_CUSTOMER"), channel, ofTeam == null ? TRIAGE : ofTeam,
+        topic, more);
   }
 
   /** Open cases now past a deadline, with the dashboard's filters (the list of open breaches). */
   String openBreaches() {
-    var parts = new ArrayList<String>();
-    parts.add("status=OPEN&status=WAITING_FOR_CUSTOMER&deadline=OVERDUE");
-    if (channel != null) {
-      parts.add("channel=" + encode(channel));
-    }
-    if (team != null) {
-      parts.add("team=" + encode(team));
-    }
-    if (topic != null) {
-      parts.add("topic=" + encode(topic));
-    }
-    return "/cases?" + String.join("&", parts);
+    return link(List.of("status=OPEN&status=WAITING_FOR_CUSTOMER&deadline=OVERDUE"), channel, team, topic);
   }
 
   private String search(boolean customersOnly, String ofChannel, String ofTopic, String... more) {
-    var parts = new ArrayList<String>();
-    parts.add(period);
-    if (customersOnly) {
-      parts.add("proactive=false");
-    }
+    return link(customersOnly ? List.of(period, "proactive=false") : List.of(period), ofChannel, team, ofTopic, more);
+  }
+
+  private static String link(List<String> first, String ofChannel, String ofTeam, String ofTopic, String... more) {
+    var parts = new ArrayList<>(first);
     if (ofChannel != null) {
       parts.add("channel=" + encode(ofChannel));
     }
-    if (team != null) {
-      parts.add("team=" + encode(team));
+    if (ofTeam != null) {
+      parts.add("team=" + encode(ofTeam));
     }
     if (ofTopic != null) {
       parts.add("topic=" + encode(ofTopic));

@@ -7,15 +7,12 @@ import io.careflow.contact.NewContact;
 import io.careflow.contact.NewContact.CustomerDetails;
 import io.careflow.support.Browser;
 import io.careflow.support.CareflowIntegrationTest;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
@@ -45,9 +42,7 @@ class CasesPageBrowserTest extends CareflowIntegrationTest {
     try (Browser browser = Browser.start("cases")) {
       browser.onFailureScreenshot(() -> {
         ChromeDriver driver = (ChromeDriver) browser.driver();
-        driver.executeCdpCommand("Network.enable", Map.of());
-        driver.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Authorization", "Basic "
-            + Base64.getEncoder().encodeToString("maria:maria".getBytes(StandardCharsets.UTF_8)))));
+        browser.basicAuth("maria");
         driver.get(baseUrl() + "/cases");
 
         driver.findElement(By.name("customer")).sendKeys("helena <I>" + tag.toLowerCase());

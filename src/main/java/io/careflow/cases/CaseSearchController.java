@@ -43,7 +43,7 @@ public class CaseSearchController {
       String agent,
       @Parameter(description = "OPEN, WAITING_FOR_CUSTOMER, RESOLVED or CLOSED; repeat for several")
       @RequestParam(required = false) List<String> status,
-      @Parameter(description = "how the case ended, e.g. COMPLAINT_JUSTIFIED") @RequestParam(required = false)
+      @Parameter(description = "how the case ended, a code the protocol recorded (contact.outcome)") @RequestParam(required = false)
       String outcome,
       @Parameter(description = "true: a deadline of the case was missed or is overdue now; false: none")
       @RequestParam(required = false) String breached,

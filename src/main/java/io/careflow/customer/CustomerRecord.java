@@ -19,7 +19,7 @@ public record CustomerRecord(
     @Schema(description = "who last set or removed the VIP mark; null when never") VipMarking vipMarking,
     OffsetDateTime createdAt,
     List<Address> identities,
-    @Schema(description = "every contact, newest first") List<ContactItem> contacts,
+    @Schema(description = "every contact (case), newest first, with the link to its case page") List<ContactItem> contacts,
     @Schema(description = "newest first") List<NoteItem> notes,
     @Schema(description = "every offer, newest first; open = not expired") List<OfferItem> offers,
     @Schema(description = "follow-ups still to come (SPEC R5), soonest first") List<FollowUpItem> plannedFollowUps,
@@ -38,7 +38,8 @@ public record CustomerRecord(
   public enum Outcome { RESOLVED, ANSWERED, UNANSWERED }
 
   public record ContactItem(String id, Channel channel, String topic, String status, Outcome outcome,
-      OffsetDateTime receivedAt, String subject, int replies, OffsetDateTime resolvedAt) {}
+      OffsetDateTime receivedAt, String subject, int replies, OffsetDateTime resolvedAt,
+      @Schema(description = "the case page: path, conversation, deadlines and decisions") String href) {}
 
   public record NoteItem(String id, String text, String author, String authorName, OffsetDateTime createdAt,
       String contactId) {}

@@ -1,11 +1,12 @@
 package io.careflow.reporting;
 
+import io.careflow.cases.CaseReaders;
 import java.util.Collection;
 import org.camunda.bpm.engine.HistoryService;
 import org.springframework.stereotype.Service;
 
 /**
- * Whether a person worked on a case, by the engine's history: they held one of its tasks
+ * Whether a person worked on a case ({@link CaseReaders}), by the engine's history: they held one of its tasks
  * (assignee, owner, named candidate), or one of their teams was offered one. Being in
  * {@code agents}, whom every triage task is offered to, does not make everyone part of every
  * case: only the {@code team-*} groups and {@code team-leads} count.
@@ -24,12 +25,8 @@ public class CaseInvolvement {
         .taskInvolvedUser(userId).count() > 0) {
       return true;
     }
-    return groups.stream().filter(CaseInvolvement::isTeam).anyMatch(group ->
+    return groups.stream().filter(CaseReaders::isTeam).anyMatch(group ->
         history.createHistoricTaskInstanceQuery().processInstanceBusinessKey(contactId)
             .taskHadCandidateGroup(group).count() > 0);
-  }
-
-  static boolean isTeam(String group) {
-    return group.startsWith("team-");
   }
 }

@@ -87,11 +87,14 @@ public class DashboardController {
           "team", text(team), "topic", text(topic)));
       Kpis k = kpis.of(filter);
       List<Kpis.Day> days = kpis.daily(filter);
-      model.addAttribute("tiles", tiles(k));
+      var links = new DashboardLinks(first.toString(), last.toString(), channel, team, topic);
+      model.addAttribute("tiles", tiles(k, links));
       model.addAttribute("charts", charts(k, days));
+      model.addAttribute("chartLinks", chartLinks(k, links));
+      model.addAttribute("openBreachesHref", links.openBreaches());
       model.addAttribute("breaches", kpis.openBreaches(filter, OPEN_BREACHES_SHOWN).stream()
           .map(b -> Map.of("contactId", b.contactId(), "receivedAt", shopTime.local(b.receivedAt()),
-              "channel", b.channel(), "team", b.team() == null ? "triage" : b.team(),
+              "channel", b.channel(), "team", b.team() == null ? DashboardLinks.TRIAGE : b.team(),
               "subject", b.subject() == null ? "" : b.subject(), "dueAt", shopTime.local(b.dueAt())))
           .toList());
       model.addAttribute("returnsByCategory", k.returnsByCategory().stream()
@@ -115,20 +118,66 @@ public class DashboardController {
     return String.join(" · ", reasons.stream().map(r -> r.label() + " " + r.returns()).toList());
   }
 
-  public record Tile(String id, String label, String value, String note) {}
+  /** A tile: its figure, linked to the cases behind it when it counts cases, and further counts with theirs. */
+  public record Tile(String id, String label, String value, String note, String href, List<DashboardLinks.Link> links) {
 
-  static List<Tile> tiles(Kpis k) {
+    Tile(String id, String label, String value, String note) {
+      this(id, label, value, note, null, List.of());
+    }
+  }
+
+  static List<Tile> tiles(Kpis k, DashboardLinks links) {
+    long missed = k.slaCompliance().decided() - k.slaCompliance().met();
     return List.of(
-        new Tile("contacts", "Contacts", Long.toString(k.contacts()), "received in the period"),
-        new Tile("fcr", "First-contact resolution", percent(k.fcrRate()), k.fcrResolved() + " of "
-            + k.fcrFinished() + " ended cases"),
+        new Tile("contacts", "Contacts", Long.toString(k.contacts()), "received in the period", links.received(),
+            List.of()),
+        new Tile("fcr", "First-contact resolution", percent(k.fcrRate()), "of ended cases",
+            links.received("fcr=true"), List.of(
+                new DashboardLinks.Link("resolved in the first contact", Long.toString(k.fcrResolved()),
+                    links.received("fcr=true")),
+                new DashboardLinks.Link("ended", Long.toString(k.fcrFinished()),
+                    links.received("status=RESOLVED", "status=CLOSED")))),
         new Tile("first-reply", "First reply", minutes(k.firstReplyMedianWorkingMinutes()), "median · p90 "
             + minutes(k.firstReplyP90WorkingMinutes()) + " (working time)"),
-        new Tile("sla", "SLA compliance", percent(k.slaCompliance().overall()), k.slaCompliance().met() + " of "
-            + k.slaCompliance().decided() + " reply deadlines met"),
+        new Tile("sla", "SLA compliance", percent(k.slaCompliance().overall()), "of reply deadlines decided",
+            links.received("sla=MET"), List.of(
+                new DashboardLinks.Link("met", Long.toString(k.slaCompliance().met()), links.received("sla=MET")),
+                new DashboardLinks.Link("missed", Long.toString(missed), links.received("sla=BREACHED")))),
         new Tile("csat", "CSAT", number(k.csatAverage()), "of 5 · CSI " + number(k.csi())),
         new Tile("nps", "NPS", number(k.nps()), k.surveys().answers() + " survey answers"),
         new Tile("ces", "Customer effort", number(k.cesAverage()), "of 7, lower is better"));
+  }
+
+  /**
+   * The numbers of the charts that count cases, each with its search, by chart id: per topic,
+   * per channel, the backlog per team (open, due within the hour, past a deadline), and the
+   * reply deadlines missed per channel.
+   */
+  static Map<String, List<DashboardLinks.Link>> chartLinks(Kpis k, DashboardLinks links) {
+    var byChart = new java.util.LinkedHashMap<String, List<DashboardLinks.Link>>();
+    byChart.put("topics", k.contactsByTopic().entrySet().stream()
+        .filter(e -> !KpiService.NO_TOPIC.equals(e.getKey()))
+        .map(e -> new DashboardLinks.Link(e.getKey(), e.getValue().toString(), links.receivedOnTopic(e.getKey())))
+        .toList());
+    byChart.put("channels", k.contactsByChannel().entrySet().stream()
+        .map(e -> new DashboardLinks.Link(e.getKey(), e.getValue().toString(),
+            links.receivedInChannel(e.getKey())))
+        .toList());
+    var backlog = new ArrayList<DashboardLinks.Link>();
+    for (Kpis.TeamBacklog t : k.backlogByTeam()) {
+      String name = t.team() == null ? DashboardLinks.TRIAGE : t.team();
+      backlog.add(new DashboardLinks.Link(name + " open", Long.toString(t.open()), links.backlog(t.team())));
+      backlog.add(new DashboardLinks.Link(name + " due within 1 h", Long.toString(t.dueSoon()),
+          links.backlog(t.team(), "deadline=DUE_SOON")));
+      backlog.add(new DashboardLinks.Link(name + " breached", Long.toString(t.breached()),
+          links.backlog(t.team(), "deadline=OVERDUE")));
+    }
+    byChart.put("backlog", backlog);
+    byChart.put("sla", k.slaCompliance().byChannel().entrySet().stream()
+        .map(e -> new DashboardLinks.Link(e.getKey() + " missed", Long.toString(e.getValue().decided()
+            - e.getValue().met()), links.receivedInChannel(e.getKey(), "sla=BREACHED")))
+        .toList());
+    return byChart;
   }
 
   static List<Chart> charts(Kpis k, List<Kpis.Day> days) {
@@ -155,7 +204,7 @@ public class DashboardController {
 
     var series = List.of(new Series("open", "open"), new Series("due within 1 h", "due-soon"),
         new Series("breached", "breached"));
-    var groups = k.backlogByTeam().stream().map(t -> new Group(t.team() == null ? "triage" : t.team(),
+    var groups = k.backlogByTeam().stream().map(t -> new Group(t.team() == null ? DashboardLinks.TRIAGE : t.team(),
         List.of((double) t.open(), (double) t.dueSoon(), (double) t.breached()))).toList();
     charts.add(SvgCharts.groupedBars("backlog", "Backlog per team (now)",
         k.backlogByTeam().stream().mapToLong(Kpis.TeamBacklog::open).sum() + " open contacts", series, groups));

@@ -26,30 +26,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 class KpiRepository {
 
-  /** Cases that ended, resolved or closed: the denominator of first-contact resolution. */
-  static final String FINISHED = "case when c.status in ('RESOLVED', 'CLOSED') then 1 else 0 end";
-
-  /**
-   * Resolved in the first contact (docs/reference.md "KPI definitions"): resolved; the agent did not say
-   * otherwise; a call-back that reached the customer; no question from the shop, no further
-   * message from the customer, at most one answer (one look at the contact's messages: a
-   * question or a customer message weighs 2, an answer 1, a notice 0 — at most 1 in all); and
-   * the customer did not come back on the same topic from receipt until 7 days after the
-   * resolution.
-   */
-  static final String FIRST_CONTACT_RESOLVED = """
-      case when c.status = 'RESOLVED'
-            and coalesce(c.first_contact_resolved, true)
-            and (c.outcome is null or c.outcome <> 'CALLBACK_NOT_REACHED')
-            and coalesce((select sum(case when m.direction = 'IN' or m.kind = 'QUESTION' then 2
-                                          when m.kind = 'ANSWER' then 1 else 0 end)
-                          from message m where m.contact_id = c.id), 0) <= 1
-            and not exists (select 1 from contact r where r.customer_id = c.customer_id and r.topic = c.topic
-                            and r.id <> c.id and r.proactive = false and r.received_at > c.received_at
-                            and r.received_at < c.resolved_at + interval '7' day)
-       then 1 else 0 end""";
-
-  static final String OPEN_STATUSES = "('OPEN', 'WAITING_FOR_CUSTOMER')";
+  static final String FINISHED = KpiSql.FINISHED;
+  static final String FIRST_CONTACT_RESOLVED = KpiSql.FIRST_CONTACT_RESOLVED;
+  static final String OPEN_STATUSES = KpiSql.OPEN_STATUSES;
 
   private final JdbcClient jdbc;
 
@@ -169,11 +148,10 @@ class KpiRepository {
     var params = new ArrayList<Object>(List.of(utc(now), utc(soon), utc(now)));
     params.addAll(filters.params);
     return jdbc.sql("select coalesce(c.team, '') team, c.status, count(*),"
-            + " sum(case when exists (select 1 from deadline d where d.contact_id = c.id and d.completed_at is null"
-            + "   and d.paused_at is null and d.breached_at is null and d.due_at >= ? and d.due_at < ?)"
-            + "   then 1 else 0 end),"
-            + " sum(case when exists (select 1 from deadline d where d.contact_id = c.id and d.completed_at is null"
-            + "   and (d.breached_at is not null or (d.paused_at is null and d.due_at < ?))) then 1 else 0 end)"
+            + " sum(case when exists (select 1 from deadline d where d.contact_id = c.id and "
+            + KpiSql.dueSoon("?", "?") + ") then 1 else 0 end),"
+            + " sum(case when exists (select 1 from deadline d where d.contact_id = c.id and " + KpiSql.overdue("?")
+            + ") then 1 else 0 end)"
             + " from contact c where c.status in " + OPEN_STATUSES + filters.sql
             + " group by coalesce(c.team, ''), c.status")
         .params(params)
@@ -190,8 +168,7 @@ class KpiRepository {
     var params = new ArrayList<Object>(List.of(utc(now)));
     params.addAll(filters.params);
     return jdbc.sql("select c.id, c.received_at, c.channel, c.team, c.subject, min(d.due_at) due_at"
-            + " from contact c join deadline d on d.contact_id = c.id and d.completed_at is null"
-            + " and (d.breached_at is not null or (d.paused_at is null and d.due_at < ?))"
+            + " from contact c join deadline d on d.contact_id = c.id and " + KpiSql.overdue("?")
             + " where c.status in " + OPEN_STATUSES + filters.sql
             + " group by c.id, c.received_at, c.channel, c.team, c.subject order by min(d.due_at), c.id"
             + " fetch first " + limit + " rows only")

@@ -30,7 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class KpiService {
 
   /** "Due soon" on the backlog: a deadline within the next hour (the same as the Prometheus gauge). */
-  static final Duration DUE_SOON = Duration.ofHours(1);
+  public static final Duration DUE_SOON = Duration.ofHours(1);
   /** Bins of the first-reply chart: half an hour each up to one working day, then one for the rest. */
   static final long BIN_MINUTES = 30;
   static final long LAST_BIN_FROM = 480;

@@ -1,5 +1,6 @@
 package io.careflow.reporting;
 
+import io.careflow.cases.CaseReaders;
 import io.careflow.system.Groups;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -24,8 +25,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class ReportAccess {
 
-  static final Set<String> READ_ALL = Set.of(Groups.MANAGERS, Groups.TEAM_LEADS, Groups.ADMINS);
-
   private final CaseInvolvement involvement;
 
   public ReportAccess(CaseInvolvement involvement) {
@@ -37,7 +36,7 @@ public class ReportAccess {
     return new Rule() {
       @Override
       boolean allows(Authentication user, Set<String> groups, RequestAuthorizationContext request) {
-        if (groups.stream().anyMatch(READ_ALL::contains)) {
+        if (CaseReaders.readsAll(groups)) {
           return true;
         }
         String contactId = request.getVariables().get("id");
@@ -52,11 +51,11 @@ public class ReportAccess {
     return new Rule() {
       @Override
       boolean allows(Authentication user, Set<String> groups, RequestAuthorizationContext request) {
-        if (groups.stream().anyMatch(READ_ALL::contains)) {
+        if (CaseReaders.readsAll(groups)) {
           return true;
         }
         String team = request.getRequest().getParameter("team");
-        return groups.contains(Groups.AGENTS) && team != null && CaseInvolvement.isTeam(team.trim())
+        return groups.contains(Groups.AGENTS) && team != null && CaseReaders.isTeam(team.trim())
             && groups.contains(team.trim());
       }
     };

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -51,6 +52,25 @@ public class TimelineService {
 
   private record Sortable(Instant at, int source, int seq, TimelineEntry entry) {}
 
+  /**
+   * How the engine moved from element to element (activities passed, entered, left, cancelled):
+   * the path, which the tasks, timers, messages and decisions of the case already tell in a
+   * manager's words. Left out unless asked for.
+   */
+  public static final Set<String> ENGINE_INTERNAL = Set.of(EngineHistory.ACTIVITY_PASSED,
+      EngineHistory.ACTIVITY_ENTERED, EngineHistory.ACTIVITY_LEFT, EngineHistory.ACTIVITY_CANCELLED);
+
+  /**
+   * The steps of the kinds asked for (every kind when none is named), engine-internal ones only
+   * when named or {@code all} is set.
+   */
+  public List<TimelineEntry> of(String contactId, Set<String> kinds, boolean all) {
+    return of(contactId).stream()
+        .filter(e -> kinds.isEmpty() ? all || !ENGINE_INTERNAL.contains(e.type()) : kinds.contains(e.type()))
+        .toList();
+  }
+
+  /** Every step, the engine-internal ones included. */
   public List<TimelineEntry> of(String contactId) {
     if (contacts.find(contactId).isEmpty()) {
       throw new NotFoundException("No contact " + contactId);

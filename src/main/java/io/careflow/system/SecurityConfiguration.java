@@ -27,6 +27,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -95,6 +96,8 @@ public class SecurityConfiguration {
         .authorizeHttpRequests(a -> a
             .requestMatchers(path(POST, "/api/contacts")).hasAnyAuthority(INTEGRATIONS, AGENTS, ADMINS)
             .requestMatchers(path(POST, "/api/calls/missed")).hasAnyAuthority(INTEGRATIONS, ADMINS)
+            // the case search: agents see only their own cases in it (cases.CaseReaders)
+            .requestMatchers(path(GET, "/api/contacts")).hasAnyAuthority(AGENTS, MANAGERS, TEAM_LEADS, ADMINS)
             .requestMatchers(path(GET, "/api/contacts/{id}")).hasAnyAuthority(AGENTS, MANAGERS, INTEGRATIONS, ADMINS)
             // managers, team leads, admins; agents only of the cases they or their team worked on
             .requestMatchers(path(GET, "/api/contacts/{id}/timeline"), path(GET, "/api/contacts/{id}/timeline.csv"))
@@ -142,15 +145,17 @@ public class SecurityConfiguration {
   }
 
   /**
-   * The managers' dashboard: HTTP Basic like the API (a read-only page, no session to steal or
+   * The managers' dashboard and the case search: HTTP Basic like the API (a read-only page, no session to steal or
    * forge requests with); no script at all, so the policy forbids every script.
    */
   @Bean
   @Order(5)
   SecurityFilterChain dashboardChain(HttpSecurity http, ProblemResponses problems) throws Exception {
-    http.securityMatcher(path("/dashboard"))
+    http.securityMatcher(new OrRequestMatcher(path("/dashboard"), path("/cases")))
         .authorizeHttpRequests(a -> a
             .requestMatchers(path(GET, "/dashboard")).hasAnyAuthority(MANAGERS, TEAM_LEADS, ADMINS)
+            // the case search: agents see only their own cases in it (cases.CaseReaders)
+            .requestMatchers(path(GET, "/cases")).hasAnyAuthority(AGENTS, MANAGERS, TEAM_LEADS, ADMINS)
             .anyRequest().denyAll())
         .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(
             "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; "

@@ -73,6 +73,8 @@ class CustomerApiTest extends CareflowIntegrationTest {
     assertThat(answered.get("status").asText()).isEqualTo("OPEN");
     assertThat(answered.get("outcome").asText()).isEqualTo("ANSWERED");
     assertThat(answered.get("replies").asInt()).isEqualTo(1);
+    // each case links to its case page
+    assertThat(answered.get("href").asText()).isEqualTo("/cases/" + first.id());
     assertThat(find(record.get("contacts"), second.id()).get("outcome").asText()).isEqualTo("UNANSWERED");
     JsonNode note = record.get("notes").get(0);
     assertThat(note.get("text").asText()).isEqualTo("Two children; on holiday in August");

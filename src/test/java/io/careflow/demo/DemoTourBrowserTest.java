@@ -15,9 +15,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -30,7 +28,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -92,8 +89,8 @@ class DemoTourBrowserTest {
       try (Browser boris = Browser.start("demo-tour-boris");
           Browser customer = Browser.start("demo-tour-customer");
           Browser maria = Browser.start("demo-tour-maria")) {
-        signInByHeader(customer, "boris");
-        signInByHeader(maria, "maria");
+        customer.basicAuth("boris");
+        maria.basicAuth("maria");
         boris.onFailureScreenshot(() -> signInToTasklist(boris, base, "boris"));
 
         // 2.–3. boris sees it in Tasklist and asks back
@@ -195,12 +192,6 @@ class DemoTourBrowserTest {
     }
   }
 
-  private static void signInByHeader(Browser browser, String user) {
-    ChromeDriver driver = (ChromeDriver) browser.driver();
-    driver.executeCdpCommand("Network.enable", Map.of());
-    driver.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Authorization", "Basic "
-        + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)))));
-  }
 
   private static void signInToTasklist(Browser browser, String base, String user) {
     WebDriver driver = browser.driver();

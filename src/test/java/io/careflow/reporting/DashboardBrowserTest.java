@@ -6,13 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.careflow.support.Browser;
 import io.careflow.support.CareflowIntegrationTest;
 import io.careflow.support.Http;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Base64;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.BeforeEach;
@@ -154,9 +151,6 @@ class DashboardBrowserTest extends CareflowIntegrationTest {
 
   /** HTTP Basic for every request of the browser, the way a manager's browser sends it after the prompt. */
   private static void signIn(Browser browser, String user) {
-    ChromeDriver driver = (ChromeDriver) browser.driver();
-    driver.executeCdpCommand("Network.enable", Map.of());
-    driver.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Authorization", "Basic "
-        + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)))));
+    browser.basicAuth(user);
   }
 }

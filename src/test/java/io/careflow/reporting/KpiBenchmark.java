@@ -31,9 +31,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * of each query (best of 3, after one warm-up run).
  */
 @EnabledIfSystemProperty(named = "careflow.benchmark.contacts", matches = "\\d+")
-class KpiBenchmark {
+public class KpiBenchmark {
 
-  static final Instant START = Instant.parse("2025-01-01T00:00:00Z");
+  public static final Instant START = Instant.parse("2025-01-01T00:00:00Z");
   @Test
   void measure() throws Exception {
     int contacts = Integer.getInteger("careflow.benchmark.contacts");
@@ -110,7 +110,7 @@ class KpiBenchmark {
   }
 
   /** Contacts spread over one year, closed except 1%; 10% of customers come back. */
-  private static void generate(DataSource dataSource, int count) throws Exception {
+  public static void generate(DataSource dataSource, int count) throws Exception {
     new ContactHistory(dataSource).write(START, START.plus(Duration.ofDays(365)), count, 42, true, 10, "bulk",
         written -> {});
   }

@@ -146,7 +146,28 @@ class TimelineTest extends ProtocolTestSupport {
         "followUpType", "NONE")));
     run(complaint, Elements.SERVICE_SEND_REPLY);
 
-    JsonNode timeline = http.get("maria", "/api/contacts/" + id + "/timeline").json();
+    JsonNode timeline = http.get("maria", "/api/contacts/" + id + "/timeline?all=true").json();
+
+    // by default the path through the engine's elements is left out, the rest kept in its order
+    JsonNode shown = http.get("maria", "/api/contacts/" + id + "/timeline").json();
+    List<String> withoutInternal = new ArrayList<>();
+    timeline.forEach(e -> {
+      if (!TimelineService.ENGINE_INTERNAL.contains(e.get("type").asText())) {
+        withoutInternal.add(e.toString());
+      }
+    });
+    List<String> defaults = new ArrayList<>();
+    shown.forEach(e -> defaults.add(e.toString()));
+    assertThat(defaults).isEqualTo(withoutInternal).hasSizeLessThan(timeline.size());
+    // kinds: only the steps asked for, engine-internal ones too when named
+    JsonNode completed = http.get("maria", "/api/contacts/" + id + "/timeline?kinds=TASK_COMPLETED,"
+        + EngineHistory.ACTIVITY_PASSED).json();
+    assertThat(completed).extracting(e -> e.get("type").asText()).contains(EngineHistory.TASK_COMPLETED,
+        EngineHistory.ACTIVITY_PASSED).allMatch(t -> t.equals(EngineHistory.TASK_COMPLETED)
+            || t.equals(EngineHistory.ACTIVITY_PASSED));
+    Http.Response bad = http.get("maria", "/api/contacts/" + id + "/timeline?kinds=no%20such&all=maybe");
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.body()).contains("kinds").contains("\"all\"");
 
     String email = routed.customerEmail();
     String step = "\\[(contact|complaint|deadline-watch)\\] \\S.*";
@@ -242,10 +263,13 @@ class TimelineTest extends ProtocolTestSupport {
     assertThat(csv.status()).isEqualTo(200);
     assertThat(csv.header("Content-Type")).startsWith("text/csv");
     assertThat(csv.header("Content-Disposition")).contains("timeline-" + contact.id() + ".csv");
+    assertThat(csv.header("Content-Type")).containsIgnoringCase("charset=UTF-8");
     List<String> lines = csv.body().lines().toList();
-    assertThat(lines.get(0)).isEqualTo("at,type,actor,detail");
-    assertThat(lines.get(1)).startsWith("2026-11-30T10:00+01:00,CHANNEL_RECEIVED,customer,");
-    assertThat(lines.get(2)).startsWith("2026-11-30T10:00+01:00,CONTACT_RECEIVED,intake,");
+    // a byte order mark first, so that spreadsheets read it as UTF-8; times as the shop reads them
+    assertThat(lines.get(0)).isEqualTo("\uFEFFat,type,actor,detail");
+    assertThat(lines.get(1)).startsWith("2026-11-30 10:00:00,CHANNEL_RECEIVED,customer,");
+    assertThat(lines.get(2)).startsWith("2026-11-30 10:00:00,CONTACT_RECEIVED,intake,");
+    assertThat(lines).noneMatch(line -> line.contains(",ACTIVITY_"));
     assertThat(lines).anyMatch(line -> line.contains(",SLA_STARTED,system,\"reply: ") && line.contains(" of working time, due"));
   }
 

@@ -64,6 +64,18 @@ public final class Browser implements AutoCloseable {
     return new Browser(new ChromeDriver(service, options), home);
   }
 
+  /**
+   * Signs every request of this browser in as {@code user} (password = user name, the demo
+   * users) with HTTP Basic, as careflow's own pages ask for: the header is sent without the
+   * browser's login dialog, which a headless browser cannot answer.
+   */
+  public void basicAuth(String user) {
+    driver.executeCdpCommand("Network.enable", java.util.Map.of());
+    driver.executeCdpCommand("Network.setExtraHTTPHeaders", java.util.Map.of("headers", java.util.Map.of(
+        "Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+            (user + ":" + user).getBytes(java.nio.charset.StandardCharsets.UTF_8)))));
+  }
+
   public WebDriver driver() {
     return driver;
   }

@@ -204,7 +204,9 @@ class AuthorizationMatrixTest extends CareflowIntegrationTest {
   private static boolean emptyList(String body) {
     try {
       JsonNode json = JSON.readTree(body);
-      return json.isArray() && json.isEmpty();
+      // a list, or a page of the case search ({"items": [], "total": 0, …})
+      return json.isArray() ? json.isEmpty()
+          : json.path("items").isArray() && json.path("items").isEmpty() && json.path("total").asLong(-1) == 0;
     } catch (IOException e) {
       return false;
     }

@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.careflow.contact.ContactProcess;
 import io.careflow.protocol.complaint.ComplaintProcess.Elements;
 import io.careflow.support.Browser;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -30,7 +27,7 @@ class CasePageBrowserTest extends BreachedComplaint {
     breachedAndFinishedComplaint();
     try (Browser browser = Browser.start("case-page")) {
       browser.onFailureScreenshot(() -> {
-        signIn(browser, "maria");
+        browser.basicAuth("maria");
         ChromeDriver driver = (ChromeDriver) browser.driver();
         driver.manage().window().setSize(new Dimension(1400, 1000));
         driver.get(baseUrl() + "/cases/" + contact.id());
@@ -105,11 +102,4 @@ class CasePageBrowserTest extends BreachedComplaint {
     org.assertj.core.api.Assertions.assertThat(Browser.DOC_PICTURES.resolve(name)).exists();
   }
 
-  /** HTTP Basic for every request of the browser, the way a manager's browser sends it after the prompt. */
-  private static void signIn(Browser browser, String user) {
-    ChromeDriver driver = (ChromeDriver) browser.driver();
-    driver.executeCdpCommand("Network.enable", Map.of());
-    driver.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Authorization", "Basic "
-        + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)))));
-  }
 }

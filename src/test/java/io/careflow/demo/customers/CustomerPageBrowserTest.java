@@ -15,8 +15,6 @@ import io.careflow.protocol.inquiry.InquiryProcess.Elements;
 import io.careflow.support.Browser;
 import io.careflow.support.Conversation;
 import io.careflow.support.ProtocolTestSupport;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,7 +22,6 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * The customer's side in headless Chromium: boris asks a chat customer a question, the page
@@ -49,10 +46,8 @@ class CustomerPageBrowserTest extends ProtocolTestSupport {
 
     try (Browser browser = Browser.start("demo-customers")) {
       browser.onFailureScreenshot(() -> {
-        ChromeDriver driver = (ChromeDriver) browser.driver();
-        driver.executeCdpCommand("Network.enable", Map.of());
-        driver.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Authorization", "Basic "
-            + Base64.getEncoder().encodeToString("boris:boris".getBytes(StandardCharsets.UTF_8)))));
+        browser.basicAuth("boris");
+        var driver = browser.driver();
         driver.get(baseUrl() + CustomerPageController.PATH);
 
         WebElement message = driver.findElement(By.id("message-" + questionId));

@@ -1,0 +1,4 @@
+package io.careflow.cases;
+
+/** The case search on H2. */
+class CaseSearchTest extends CaseSearchScenarios {}

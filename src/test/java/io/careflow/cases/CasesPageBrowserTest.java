@@ -7,9 +7,7 @@ import io.careflow.contact.NewContact;
 import io.careflow.contact.NewContact.CustomerDetails;
 import io.careflow.support.Browser;
 import io.careflow.support.CareflowIntegrationTest;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -57,8 +55,8 @@ class CasesPageBrowserTest extends CareflowIntegrationTest {
         assertThat(driver.findElements(By.cssSelector("#cases i"))).isEmpty();
         assertThat(rows.get(0).getText()).contains("COMPLAINT").contains("EMAIL").contains("OPEN");
         Path shot = browser.screenshot("cases-search");
-        Files.createDirectories(Path.of("docs", "screenshots"));
-        Files.copy(shot, Path.of("docs", "screenshots", "cases-search.png"), StandardCopyOption.REPLACE_EXISTING);
+        Browser.renewDocPicture(shot, "cases-search.png");
+        assertThat(Browser.DOC_PICTURES.resolve("cases-search.png")).exists();
 
         customer.click();
         browser.waiting().until(d -> d.getCurrentUrl().endsWith("/cases/" + newer.id()));

@@ -32,7 +32,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @Tag(OwnCareflow.TAG)
 class PostgresSetupTest {
 
-  private static final Path OLDEST = Path.of("target", "postgres", "oldest-postgres.jar");
+  static final Path OLDEST = Path.of("target", "postgres", "oldest-postgres.jar");
 
   static List<String> setupSql() throws IOException {
     String doc = Files.readString(Path.of("docs", "operations.md"));
@@ -41,7 +41,8 @@ class PostgresSetupTest {
         .replaceAll("(?s)```.*", "")).map(String::trim).filter(s -> !s.isEmpty()).toList();
   }
 
-  private static byte[] oldestBinaries() throws IOException {
+  /** PostgreSQL 15's binaries, as the build copied them from Maven Central. */
+  static byte[] oldestBinaries() throws IOException {
     try (ZipFile jar = new ZipFile(OLDEST.toFile());
         InputStream txz = jar.getInputStream(jar.getEntry("postgres-linux-x86_64.txz"))) {
       return txz.readAllBytes();

@@ -21,6 +21,14 @@ import org.junit.jupiter.api.Test;
  */
 class UserImportTest extends CareflowIntegrationTest {
 
+  /** The users a test imported: removed after it, the other tests share this careflow's teams. */
+  private final java.util.List<String> imported = new java.util.ArrayList<>();
+
+  @org.junit.jupiter.api.AfterEach
+  void removeImportedUsers() {
+    imported.forEach(processEngine.getIdentityService()::deleteUser);
+  }
+
   private HttpResponse<String> post(String user, String yaml) throws Exception {
     return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl() + UserImportController.PATH))
         .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + user)
@@ -34,6 +42,7 @@ class UserImportTest extends CareflowIntegrationTest {
   void shouldImportStaffOnceAndChangeNothingTheSecondTime() throws Exception {
     String kasia = "kasia-" + UUID.randomUUID().toString().substring(0, 8);
     String piotr = "piotr-" + UUID.randomUUID().toString().substring(0, 8);
+    imported.addAll(java.util.List.of(kasia, piotr));
     String file = """
         users:
           - id: %s
@@ -68,6 +77,7 @@ class UserImportTest extends CareflowIntegrationTest {
   void shouldRefuseAFileWithAnyBadLineWholeNamingEachLine() throws Exception {
     String good = "good-" + UUID.randomUUID().toString().substring(0, 8);
     String twice = "twice-" + UUID.randomUUID().toString().substring(0, 8);
+    imported.addAll(java.util.List.of(good, twice));
     String file = """
         users:
           - id: %s

@@ -1,5 +1,6 @@
 package io.careflow.form;
 
+import io.careflow.feel.FeelEnginePlugin;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -39,7 +40,7 @@ public class EngineFeel implements FeelEvaluator {
 
   /** The FEEL of a DMN engine built on its own as the process engine builds its one: for tests and tools. */
   public static EngineFeel standalone() {
-    var configuration = new DefaultDmnEngineConfiguration();
+    var configuration = FeelEnginePlugin.use(new DefaultDmnEngineConfiguration());
     configuration.buildEngine();
     FeelEngine feel = feelOf(configuration);
     return new EngineFeel(() -> feel);

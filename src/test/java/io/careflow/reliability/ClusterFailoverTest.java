@@ -79,7 +79,7 @@ class ClusterFailoverTest {
     assertThat(nodeA.log().contains("after waiting") || nodeB.log().contains("after waiting"))
         .as("one node waited for the other's start").isTrue();
     nodeA.createUser(INTAKE, INTAKE_PASSWORD, "integration@shop.example", "integrations");
-    STAFF.forEach((user, group) -> nodeB.createUser(user, "Staff-password-7-" + user, user + "@shop.example", "agents", group));
+    STAFF.forEach((user, group) -> nodeB.createUser(user, "Cluster-Staff-2026!", user + "@shop.example", "agents", group));
     TestMail.SMTP.purgeEmailFromAllMailboxes();
   }
 
@@ -182,7 +182,10 @@ class ClusterFailoverTest {
               + strandedByB.stream().map(j -> "'" + j.id() + "'").collect(Collectors.joining(",")) + ")")
           .query((rs, n) -> runBy.put(rs.getString(1), rs.getString(2))).list();
     }
-    assertThat(strandedByB).allSatisfy(j -> assertThat(runBy.get(j.id())).as("job %s", j.id()).isEqualTo("node-a"));
+    // (a failure names what the job log holds for the job: which step, which node, which state)
+    assertThat(strandedByB).allSatisfy(j -> assertThat(runBy.get(j.id())).as("job %s, logged %s", j.id(),
+        db.sql("select act_id_ || ' ' || job_state_ || ' ' || coalesce(hostname_, '?') from act_hi_job_log "
+            + "where job_id_ = ? order by timestamp_").param(j.id()).query(String.class).list()).isEqualTo("node-a"));
     Map<String, Long> byNode = jobsRunBy(db);
     long conflicts = db.sql("select count(*) from act_hi_job_log where job_state_ = 1 "
         + "and job_exception_msg_ like '%updated by another transaction concurrently%'").query(Long.class).single();

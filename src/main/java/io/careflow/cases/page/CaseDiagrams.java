@@ -60,13 +60,14 @@ public class CaseDiagrams {
 
   /** A process instance of the case, its model and its elements. */
   public record Diagram(String processInstanceId, String key, String name, int version, boolean running,
-      String started, String ended, String xml, Map<String, Element> elements) {}
+      String started, String ended, String xml, Map<String, Element> elements,
+      @com.fasterxml.jackson.annotation.JsonIgnore Map<String, String> completedBy) {}
 
-  public List<Diagram> of(String contactId) {
+  /** The diagrams of the case's process instances (oldest first, as the caller queried them). */
+  public List<Diagram> of(List<HistoricProcessInstance> instances) {
     var diagrams = new ArrayList<Diagram>();
     var names = new LinkedHashMap<String, String>();
-    for (HistoricProcessInstance pi : history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(contactId)
-        .orderByProcessInstanceStartTime().asc().list()) {
+    for (HistoricProcessInstance pi : instances) {
       var elements = new LinkedHashMap<String, ElementBuilder>();
       for (HistoricActivityInstance a : history.createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
           .orderByHistoricActivityInstanceStartTime().asc().orderPartiallyByOccurrence().asc().list()) {
@@ -119,7 +120,8 @@ public class CaseDiagrams {
       elements.forEach((id, e) -> built.put(id, e.build()));
       diagrams.add(new Diagram(pi.getId(), pi.getProcessDefinitionKey(), pi.getProcessDefinitionName(),
           pi.getProcessDefinitionVersion(), pi.getEndTime() == null, local(pi.getStartTime()),
-          pi.getEndTime() == null ? null : local(pi.getEndTime()), xml(pi.getProcessDefinitionId()), built));
+          pi.getEndTime() == null ? null : local(pi.getEndTime()), xml(pi.getProcessDefinitionId()), built,
+          completedBy));
     }
     return diagrams;
   }
@@ -128,7 +130,7 @@ public class CaseDiagrams {
    * Who completed each task of the process instance that a signed-in person completed (task id →
    * user id): a lead completes a task from the queue without being its assignee.
    */
-  public Map<String, String> completers(String processInstanceId) {
+  private Map<String, String> completers(String processInstanceId) {
     var by = new LinkedHashMap<String, String>();
     for (UserOperationLogEntry e : history.createUserOperationLogQuery().processInstanceId(processInstanceId)
         .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE).list()) {

@@ -90,7 +90,8 @@ public class CasePageService {
     String fallback = contact.customerEmail() != null ? contact.customerEmail()
         : contact.customerPhone() != null ? contact.customerPhone() : contact.customerHandle();
     String customer = contact.customerId() == null ? fallback : customers.displayName(contact.customerId(), fallback);
-    return Optional.of(new CasePage(header(contact, customer, fallback, instances), diagrams.of(id),
+    List<CaseDiagrams.Diagram> drawn = diagrams.of(instances);
+    return Optional.of(new CasePage(header(contact, customer, fallback, instances, drawn), drawn,
         timeline.of(id), conversation.of(contact, customer), deadlineLines.of(caseDeadlines, caseEvents),
         decisions.of(contact, instances)));
   }
@@ -110,7 +111,8 @@ public class CasePageService {
     return new Missing("No case has this id. If it once existed, the retention rule deleted it: " + rule + ".");
   }
 
-  private Header header(Contact c, String customer, String customerContact, List<HistoricProcessInstance> instances) {
+  private Header header(Contact c, String customer, String customerContact, List<HistoricProcessInstance> instances,
+      List<CaseDiagrams.Diagram> drawn) {
     String version = instances.stream().filter(pi -> pi.getProcessDefinitionKey().equals(c.protocol())).findFirst()
         .map(pi -> "version " + pi.getProcessDefinitionVersion()).orElse("");
     // who held a task of the case, and who completed one (a lead may complete from the queue)
@@ -121,8 +123,8 @@ public class CasePageService {
         agents.add(users.displayName(t.getAssignee()));
       }
     }
-    for (HistoricProcessInstance pi : instances) {
-      diagrams.completers(pi.getId()).values().forEach(user -> agents.add(users.displayName(user)));
+    for (CaseDiagrams.Diagram diagram : drawn) {
+      diagram.completedBy().values().forEach(user -> agents.add(users.displayName(user)));
     }
     String outcome = c.outcome() == null ? "" : c.outcome() + (c.outcomeDetail() == null ? "" : " — " + c.outcomeDetail());
     return new Header(c.id(), c.customerId(), customer, customerContact, c.channel().name(),

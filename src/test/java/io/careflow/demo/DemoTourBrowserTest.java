@@ -1,6 +1,7 @@
 package io.careflow.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.careflow.CareflowApplication;
 import io.careflow.support.Browser;
@@ -16,7 +17,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BooleanSupplier;
+import java.util.Objects;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
@@ -267,34 +268,17 @@ class DemoTourBrowserTest {
   }
 
   /** The open "Answer the customer" of the case, once the engine's jobs have brought it there. */
-  private static Task awaitTask(ProcessEngine engine, String contactId) throws InterruptedException {
-    Task[] task = new Task[1];
-    await("the task of case " + contactId, () -> {
-      task[0] = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(contactId)
-          .taskDefinitionKey(ANSWER_CUSTOMER).singleResult();
-      return task[0] != null;
-    });
-    return task[0];
+  private static Task awaitTask(ProcessEngine engine, String contactId) {
+    return await("the task of case " + contactId).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+        .until(() -> engine.getTaskService().createTaskQuery().processInstanceBusinessKey(contactId)
+            .taskDefinitionKey(ANSWER_CUSTOMER).singleResult(), Objects::nonNull);
   }
 
   /** The id of the question careflow sent the customer: the channel took it. */
-  private static String awaitSentQuestion(JdbcClient jdbc, String contactId) throws InterruptedException {
-    String[] id = new String[1];
-    await("the question of case " + contactId + " to be sent", () -> {
-      id[0] = jdbc.sql("select id from message where contact_id = ? and kind = 'QUESTION' and status = 'SENT'")
-          .param(contactId).query(String.class).optional().orElse(null);
-      return id[0] != null;
-    });
-    return id[0];
-  }
-
-  private static void await(String what, BooleanSupplier done) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (!done.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("Still waiting after 60 s for " + what);
-      }
-      Thread.sleep(200);
-    }
+  private static String awaitSentQuestion(JdbcClient jdbc, String contactId) {
+    return await("the question of case " + contactId + " to be sent").atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> jdbc.sql("select id from message where contact_id = ? and kind = 'QUESTION' and status = 'SENT'")
+            .param(contactId).query(String.class).optional().orElse(null), Objects::nonNull);
   }
 }

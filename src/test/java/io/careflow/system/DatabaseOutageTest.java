@@ -1,6 +1,7 @@
 package io.careflow.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.careflow.CareflowApplication;
 import io.careflow.support.OwnCareflow;
@@ -14,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.function.BooleanSupplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
@@ -68,7 +68,7 @@ class DatabaseOutageTest {
       database.close();
 
       long stopped = System.nanoTime();
-      await("readiness DOWN", Duration.ofSeconds(10), () -> get(base, "/actuator/health/readiness")
+      await("readiness DOWN").atMost(Duration.ofSeconds(10)).until(() -> get(base, "/actuator/health/readiness")
           .statusCode() == 503);
       System.out.printf("readiness DOWN %d ms after the database stopped%n", (System.nanoTime() - stopped) / 1_000_000);
       long asked = System.nanoTime();
@@ -85,7 +85,7 @@ class DatabaseOutageTest {
 
       database = postgres(port);
 
-      await("readiness UP again", Duration.ofSeconds(15), () -> get(base, "/actuator/health/readiness")
+      await("readiness UP again").atMost(Duration.ofSeconds(15)).until(() -> get(base, "/actuator/health/readiness")
           .statusCode() == 200);
       HttpResponse<String> after = push(base, "after");
       assertThat(after.statusCode()).as(after.body()).isEqualTo(201);
@@ -117,13 +117,4 @@ class DatabaseOutageTest {
     }
   }
 
-  private static void await(String what, Duration limit, BooleanSupplier done) throws InterruptedException {
-    long deadline = System.nanoTime() + limit.toNanos();
-    while (!done.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("Still waiting after " + limit.toSeconds() + " s for " + what);
-      }
-      Thread.sleep(100);
-    }
-  }
 }

@@ -26,7 +26,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -92,7 +91,7 @@ class DemoTourBrowserTest {
           Browser maria = Browser.start("demo-tour-maria")) {
         customer.basicAuth("boris");
         maria.basicAuth("maria");
-        boris.onFailureScreenshot(() -> signInToTasklist(boris, base, "boris"));
+        boris.onFailureScreenshot(() -> boris.signInToTasklist(base, "boris"));
 
         // 2.–3. boris sees it in Tasklist and asks back
         boris.onFailureScreenshot(() -> {
@@ -194,32 +193,10 @@ class DemoTourBrowserTest {
   }
 
 
-  private static void signInToTasklist(Browser browser, String base, String user) {
-    WebDriver driver = browser.driver();
-    driver.get(base + "/camunda/app/tasklist/default/");
-    browser.type(browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(
-        By.cssSelector("input[placeholder='Username']"))), user);
-    browser.type(driver.findElement(By.cssSelector("input[placeholder='Password']")), user);
-    browser.click(driver.findElement(By.cssSelector("button[type='submit']")));
-    browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[cam-tasklist-filters]")));
-  }
-
   /** Opens the task in Tasklist afresh and waits for its form to show the customer's words. */
   private static void openTask(Browser browser, String base, Task task, String customerWords) throws IOException {
-    WebDriver driver = browser.driver();
-    driver.get(base + "/camunda/app/tasklist/default/#/?task=" + task.getId());
-    // opened by address, Tasklist renders the form twice; the agent's view is the page opened afresh
-    driver.navigate().refresh();
-    java.util.function.Function<WebDriver, Boolean> shown = d -> d.findElements(CUSTOMER_MESSAGE).stream()
-        .anyMatch(m -> String.valueOf(m.getDomProperty("value")).contains(customerWords));
-    try {
-      browser.waiting().until(shown);
-    } catch (TimeoutException stuck) {
-      // on a loaded machine Tasklist sometimes stays on its splash; an agent reloads once more
-      browser.screenshot("splash-stuck");
-      driver.navigate().refresh();
-      browser.waiting().until(shown);
-    }
+    browser.openTask(base, task.getId(), d -> d.findElements(CUSTOMER_MESSAGE).stream()
+        .anyMatch(m -> String.valueOf(m.getDomProperty("value")).contains(customerWords)));
     browser.waiting().until(d -> d.findElements(By.xpath("//*[contains(text(), 'Loading...')]")).stream()
         .noneMatch(WebElement::isDisplayed));
   }

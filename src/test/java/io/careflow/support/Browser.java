@@ -139,6 +139,37 @@ public final class Browser implements AutoCloseable {
     void run() throws Exception;
   }
 
+  /** Signs in to Tasklist as a demo user (password = name) and waits for its filter list. */
+  public void signInToTasklist(String baseUrl, String user) {
+    driver.get(baseUrl + "/camunda/app/tasklist/default/");
+    type(waiting().until(org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated(
+        org.openqa.selenium.By.cssSelector("input[placeholder='Username']"))), user);
+    type(driver.findElement(org.openqa.selenium.By.cssSelector("input[placeholder='Password']")), user);
+    click(driver.findElement(org.openqa.selenium.By.cssSelector("button[type='submit']")));
+    waiting().until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(
+        org.openqa.selenium.By.cssSelector("[cam-tasklist-filters]")));
+  }
+
+  /**
+   * Opens a task in Tasklist afresh and waits until its form shows what {@code shown} looks for.
+   * Opened by address right after sign-in, Tasklist renders the form twice, dropping what was typed
+   * meanwhile: the agent's view is the page reloaded. On a loaded machine Tasklist sometimes stays
+   * on its splash after that reload with every script loaded; an agent reloads a stuck page once
+   * more, and so does this (keeping a "splash-stuck" screenshot).
+   */
+  public void openTask(String baseUrl, String taskId, java.util.function.Function<WebDriver, Boolean> shown)
+      throws IOException {
+    driver.get(baseUrl + "/camunda/app/tasklist/default/#/?task=" + taskId);
+    driver.navigate().refresh();
+    try {
+      waiting().until(shown);
+    } catch (org.openqa.selenium.TimeoutException stuck) {
+      screenshot("splash-stuck");
+      driver.navigate().refresh();
+      waiting().until(shown);
+    }
+  }
+
   /** Where the docs' pictures live; renewed only on request, so a build leaves the tree as committed. */
   public static final Path DOC_PICTURES = Path.of("docs", "screenshots");
 

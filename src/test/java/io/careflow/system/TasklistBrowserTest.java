@@ -84,11 +84,7 @@ class TasklistBrowserTest extends CareflowIntegrationTest {
   private void answerInTasklist(Browser browser, Task task, String body) throws Exception {
     var driver = browser.driver();
     var wait = browser.waiting();
-    driver.get(baseUrl() + "/camunda/app/tasklist/default/");
-    browser.type(wait.until(ExpectedConditions.visibilityOfElementLocated(
-        By.cssSelector("input[placeholder='Username']"))), "anna");
-    browser.type(driver.findElement(By.cssSelector("input[placeholder='Password']")), "anna");
-    browser.click(driver.findElement(By.cssSelector("button[type='submit']")));
+    browser.signInToTasklist(baseUrl(), "anna");
     // careflow's filters, readable by agents, are what she sees first
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[cam-tasklist-filters]"),
         TasklistFilters.MY_TEAMS_TASKS));
@@ -101,23 +97,9 @@ class TasklistBrowserTest extends CareflowIntegrationTest {
     // is nothing to claim, and the form tells her why it came to her
     assertThat(processEngine.getTaskService().createTaskQuery().taskId(task.getId()).singleResult().getAssignee())
         .isEqualTo("anna");
-    driver.get(baseUrl() + "/camunda/app/tasklist/default/#/?task=" + task.getId());
-    // opened right after sign-in, Tasklist renders the form a second time (as it did after a
-    // claim), dropping what was typed meanwhile; the agent's view is the page opened afresh
-    driver.navigate().refresh();
     By message = By.cssSelector("textarea[id$='field_customer_message']");
-    java.util.function.Function<org.openqa.selenium.WebDriver, Boolean> formShown = d -> d.findElements(message)
-        .stream().anyMatch(m -> String.valueOf(m.getDomProperty("value")).contains("lid is missing"));
-    try {
-      wait.until(formShown);
-    } catch (org.openqa.selenium.TimeoutException stuck) {
-      // about one run in three on a loaded machine, Tasklist's AngularJS app stays on its splash
-      // after the reload with every script loaded (failure-requests.txt); an agent reloads a stuck
-      // page once more, and so does this test — a second time it must work
-      browser.screenshot("splash-stuck");
-      driver.navigate().refresh();
-      wait.until(formShown);
-    }
+    browser.openTask(baseUrl(), task.getId(), d -> d.findElements(message).stream()
+        .anyMatch(m -> String.valueOf(m.getDomProperty("value")).contains("lid is missing")));
     assertThat(driver.findElement(message).getDomProperty("value")).contains(body).contains("Damaged parcel");
     assertThat(driver.findElements(By.cssSelector("button.claim"))).isEmpty();
     String reason = (String) processEngine.getTaskService().getVariableLocal(task.getId(), Routing.FORM_ROUTING_REASON);

@@ -74,8 +74,10 @@ public class UserImport {
     List<Line> lines = parse(yaml);
     List<FieldProblem> problems = new ArrayList<>();
     Set<String> seen = new HashSet<>();
+    Set<String> groups = new HashSet<>();
+    identity.createGroupQuery().list().forEach(group -> groups.add(group.getId()));
     for (Line line : lines) {
-      check(line, seen, problems);
+      check(line, seen, groups, problems);
     }
     if (!problems.isEmpty()) {
       throw new InvalidRequestException(problems);
@@ -122,7 +124,7 @@ public class UserImport {
     return lines;
   }
 
-  private void check(Line line, Set<String> seen, List<FieldProblem> problems) {
+  private void check(Line line, Set<String> seen, Set<String> groups, List<FieldProblem> problems) {
     StaffMember m = line.member();
     String at = "users (line " + line.number() + ")";
     if (m.id() == null || !ID.matcher(m.id()).matches()) {
@@ -140,7 +142,7 @@ public class UserImport {
       problems.add(new FieldProblem(at, "groups are required: at least one"));
     } else {
       for (String group : m.groups()) {
-        if (group == null || identity.createGroupQuery().groupId(group).count() == 0) {
+        if (!groups.contains(group)) {
           problems.add(new FieldProblem(at, "group " + group + " is unknown"));
         }
       }
@@ -181,8 +183,12 @@ public class UserImport {
       if (changed) {
         identity.saveUser(user);
       }
+      Set<String> memberOf = new HashSet<>();
+      if (!isNew) {
+        identity.createGroupQuery().groupMember(m.id()).list().forEach(group -> memberOf.add(group.getId()));
+      }
       for (String group : m.groups()) {
-        if (identity.createUserQuery().userId(m.id()).memberOfGroup(group).count() == 0) {
+        if (memberOf.add(group)) {
           identity.createMembership(m.id(), group);
           memberships++;
         }

@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -57,7 +56,8 @@ class DemoTourBrowserTest {
   @TempDir
   Path data;
 
-  private final List<String> taken = new ArrayList<>();
+  /** The screenshots the tour took, by name, in order. */
+  private final java.util.Map<String, Path> taken = new java.util.LinkedHashMap<>();
 
   @Test
   void shouldDoTheReadmeTourOnAFreshDemo() throws Exception {
@@ -161,7 +161,7 @@ class DemoTourBrowserTest {
       assertThat(engine.getRuntimeService().createIncidentQuery().count()).isZero();
     }
 
-    assertThat(taken).as("the README tour's pictures are the screenshots this test takes")
+    assertThat(taken.keySet()).as("the README tour's pictures are the screenshots this test takes")
         .containsExactlyElementsOf(pictures);
     copyScreenshots();
   }
@@ -175,22 +175,18 @@ class DemoTourBrowserTest {
   }
 
   private void keep(Browser browser, String name) throws IOException {
-    taken.add(name);
-    browser.screenshot(name);
+    taken.put(name, browser.screenshot(name));
   }
 
   /** The README's pictures: renewed with CAREFLOW_DOC_SCREENSHOTS=true, and there in any case. */
   private void copyScreenshots() throws IOException {
-    for (String name : taken) {
-      Path shot;
-      try (var found = Files.find(Path.of("target", "browser"), 2,
-          (p, a) -> p.getFileName().toString().equals(name + ".png") && p.toString().contains("demo-tour-"))) {
-        shot = found.findFirst().orElseThrow();
-      }
-      Browser.renewDocPicture(shot, name + ".png");
-      assertThat(Browser.DOC_PICTURES.resolve(name + ".png")).as("the README's picture " + name).exists();
+    for (var shot : taken.entrySet()) {
+      Browser.renewDocPicture(shot.getValue(), shot.getKey() + ".png");
+      assertThat(Browser.DOC_PICTURES.resolve(shot.getKey() + ".png")).as("the README's picture " + shot.getKey())
+          .exists();
     }
   }
+
 
 
   /** Opens the task in Tasklist afresh and waits for its form to show the customer's words. */

@@ -89,6 +89,11 @@ class DatabaseOutageTest {
           .statusCode() == 200);
       HttpResponse<String> after = push(base, "after");
       assertThat(after.statusCode()).as(after.body()).isEqualTo(201);
+      // SPEC R1's other half: a push refused during the outage left nothing behind
+      var jdbc = careflow.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+      assertThat(jdbc.sql("select external_id from contact where customer_email = 'outage@example.com'")
+          .query(String.class).list()).containsExactlyInAnyOrder("<outage-before@shop.example>",
+              "<outage-after@shop.example>");
     } finally {
       database.close();
     }

@@ -44,6 +44,7 @@ public class DatabaseReachability implements HealthIndicator, DisposableBean {
   private final String url;
   private final Properties credentials = new Properties();
   private final Duration timeout;
+  private final Duration interval;
   private final Clock clock;
   private final ScheduledExecutorService probe;
   private volatile State state;
@@ -54,6 +55,7 @@ public class DatabaseReachability implements HealthIndicator, DisposableBean {
     this.url = dataSource.determineUrl();
     this.clock = clock;
     this.timeout = timeout;
+    this.interval = interval;
     this.state = new State(true, clock.instant(), null);
     String seconds = Long.toString(Math.max(1, timeout.toSeconds()));
     if (dataSource.determineUsername() != null) {
@@ -100,7 +102,7 @@ public class DatabaseReachability implements HealthIndicator, DisposableBean {
     } else if (cause != null && before.up()) {
       state = new State(false, clock.instant(), cause);
       LOG.warn("The database is unreachable ({}); readiness is DOWN and requests get 503 until it answers again, "
-          + "asked every second", cause);
+          + "asked every {}", cause, interval);
     }
   }
 

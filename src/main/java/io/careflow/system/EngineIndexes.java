@@ -16,9 +16,9 @@ import org.springframework.stereotype.Component;
  * Indexes careflow adds to the engine's own tables, where careflow's way of using the engine
  * needs one that Camunda does not ship (each justified by a figure in BENCHMARKS.md).
  *
- * <p>They cannot be Flyway migrations: careflow's migrations run before the engine creates
- * its tables (PITFALLS 4). So they are created right after the engine has built or updated
- * its schema, before the job executor starts, with {@code create index if not exists} —
+ * <p>They are not among careflow's migrations, which run before the engine's tables exist
+ * ({@link FlywayBeforeEngineConfiguration}). So they are created right after the engine has
+ * started on its schema ({@link EngineSchema}), before the job executor starts, with {@code create index if not exists} —
  * the same statement on H2 and PostgreSQL, a no-op from the second start on.
  */
 @Component

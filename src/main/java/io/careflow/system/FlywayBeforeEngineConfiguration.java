@@ -10,9 +10,10 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The order of a start: the start-up lock ({@link ClusterStartupLock}: one node of a cluster at a
- * time), then Flyway, then the engine. careflow's tables and the engine's share one schema. If the
- * engine created its tables first, Flyway would refuse the non-empty schema (PITFALLS 4), so the
- * engine waits for the migrations.
+ * time), then Flyway for careflow's tables, then the engine's tables ({@link EngineSchema}: the
+ * engine's own create and upgrade scripts), then the engine. careflow's tables and the engine's
+ * share one schema; careflow's Flyway comes first because it refuses a non-empty schema that has
+ * no history of its own.
  */
 @Configuration(proxyBeanMethods = false)
 class FlywayBeforeEngineConfiguration {
@@ -20,6 +21,21 @@ class FlywayBeforeEngineConfiguration {
   @Bean
   static EngineDependsOnFlyway engineDependsOnFlyway() {
     return new EngineDependsOnFlyway();
+  }
+
+  @Bean
+  static EngineDependsOnEngineSchema engineDependsOnEngineSchema() {
+    return new EngineDependsOnEngineSchema();
+  }
+
+  @Bean
+  static EngineSchemaDependsOnFlyway engineSchemaDependsOnFlyway() {
+    return new EngineSchemaDependsOnFlyway();
+  }
+
+  @Bean
+  EngineSchema engineSchema(DataSource dataSource) {
+    return new EngineSchema(dataSource);
   }
 
   @Bean
@@ -35,6 +51,18 @@ class FlywayBeforeEngineConfiguration {
   static final class EngineDependsOnFlyway extends AbstractDependsOnBeanFactoryPostProcessor {
     EngineDependsOnFlyway() {
       super(ProcessEngineFactoryBean.class, "flywayInitializer");
+    }
+  }
+
+  static final class EngineDependsOnEngineSchema extends AbstractDependsOnBeanFactoryPostProcessor {
+    EngineDependsOnEngineSchema() {
+      super(ProcessEngineFactoryBean.class, "engineSchema");
+    }
+  }
+
+  static final class EngineSchemaDependsOnFlyway extends AbstractDependsOnBeanFactoryPostProcessor {
+    EngineSchemaDependsOnFlyway() {
+      super(EngineSchema.class, "flywayInitializer");
     }
   }
 

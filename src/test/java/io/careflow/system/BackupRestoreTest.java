@@ -45,7 +45,7 @@ class BackupRestoreTest {
   @TempDir
   Path work;
 
-  private static EmbeddedPostgres postgres() throws Exception {
+  static EmbeddedPostgres postgres() throws Exception {
     byte[] binaries = PostgresSetupTest.oldestBinaries();
     EmbeddedPostgres postgres = EmbeddedPostgres.builder()
         .setPgBinaryResolver((system, hardware) -> new ByteArrayInputStream(binaries)).start();
@@ -58,7 +58,7 @@ class BackupRestoreTest {
     return postgres;
   }
 
-  private static ConfigurableApplicationContext careflow(EmbeddedPostgres postgres) {
+  static ConfigurableApplicationContext careflow(EmbeddedPostgres postgres) {
     return new SpringApplicationBuilder(CareflowApplication.class).run("--server.port=0",
         "--spring.profiles.active=postgres", "--spring.mail.port=" + TestMail.port(),
         "--CAREFLOW_DB_URL=" + postgres.getJdbcUrl("careflow", "careflow").replace("user=postgres",

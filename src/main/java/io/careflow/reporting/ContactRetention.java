@@ -107,18 +107,21 @@ public class ContactRetention {
 
   private record Key(LocalDate day, String channel, String team, String topic) {}
 
+  /** The archiving query's column where the survey facts begin (after the eleven before them). */
+  private static final int SURVEY_FACTS_FROM = 11;
+
   /** Adds the contacts' KPI facts — the same expressions as the live queries — to the daily aggregates. */
   private void archive(List<String> ids) {
     String in = String.join(", ", Collections.nCopies(ids.size(), "?"));
-    var days = new LinkedHashMap<Key, long[]>();
+    var days = new LinkedHashMap<Key, KpiDayTotals>();
     var firstReplies = new LinkedHashMap<Key, Map<Long, Long>>();
     var keys = new LinkedHashMap<String, Key>();
     jdbc.sql("select c.id, c.received_at, c.channel, coalesce(c.team, '') team, coalesce(c.topic, '') topic, "
             + KpiRepository.FINISHED + " finished, " + KpiRepository.FIRST_CONTACT_RESOLVED + " fcr,"
             + " c.first_reply_working_minutes,"
             + " (select count(d.met) from deadline d where d.contact_id = c.id and d.step = 'reply') sla_decided,"
-            + " (select count(*) from deadline d where d.contact_id = c.id and d.step = 'reply' and d.met = true) sla_met,"
-            + " s.csat, s.nps, s.ces"
+            + " (select count(*) from deadline d where d.contact_id = c.id and d.step = 'reply' and d.met = true) sla_met, "
+            + String.join(", ", KpiSql.SURVEY_FACTS)
             + " from contact c left join survey_answer s on s.contact_id = c.id"
             + " where c.proactive = false and c.id in (" + in + ")")
         .params(ids)
@@ -126,23 +129,9 @@ public class ContactRetention {
           Key key = new Key(instant(rs, "received_at").atZone(shopTime.zone()).toLocalDate(), rs.getString("channel"),
               rs.getString("team"), rs.getString("topic"));
           keys.put(rs.getString("id"), key);
-          long[] v = days.computeIfAbsent(key, k -> new long[13]);
-          v[0] += 1;
-          v[1] += rs.getLong("finished");
-          v[2] += rs.getLong("fcr");
-          v[3] += rs.getLong("sla_decided");
-          v[4] += rs.getLong("sla_met");
-          Integer csat = (Integer) nullable(rs, "csat");
-          if (csat != null) {
-            int nps = rs.getInt("nps");
-            v[5] += 1;
-            v[6] += csat;
-            v[7] += csat >= 4 ? 1 : 0;
-            v[8] += rs.getInt("ces");
-            v[9] += nps >= 9 ? 1 : 0;
-            v[10] += nps >= 7 && nps <= 8 ? 1 : 0;
-            v[11] += nps <= 6 ? 1 : 0;
-          }
+          var contact = new KpiDayTotals(1, rs.getLong("finished"), rs.getLong("fcr"), rs.getLong("sla_decided"),
+              rs.getLong("sla_met"), KpiRepository.Surveys.read(rs, SURVEY_FACTS_FROM));
+          days.merge(key, contact, KpiDayTotals::plus);
           long minutes = rs.getLong("first_reply_working_minutes");
           if (!rs.wasNull()) {
             firstReplies.computeIfAbsent(key, k -> new LinkedHashMap<>()).merge(minutes, 1L, Long::sum);
@@ -160,10 +149,7 @@ public class ContactRetention {
           }
         });
 
-    days.forEach((key, v) -> add("kpi_day", key, List.of(), List.of(),
-        List.of("contacts", "finished", "first_contact_resolved", "sla_decided", "sla_met", "surveys", "csat_sum",
-            "csat_satisfied", "ces_sum", "promoters", "passives", "detractors"),
-        List.of(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11])));
+    days.forEach((key, totals) -> add("kpi_day", key, List.of(), List.of(), KpiDayTotals.COLUMNS, totals.values()));
     firstReplies.forEach((key, histogram) -> histogram.forEach((minutes, count) ->
         add("kpi_day_first_reply", key, List.of("working_minutes"), List.of(minutes), List.of("contacts"),
             List.of(count))));
@@ -195,10 +181,5 @@ public class ContactRetention {
               + String.join(", ", Collections.nCopies(all.size(), "?")) + ")")
           .params(values).update();
     }
-  }
-
-  private static Object nullable(ResultSet rs, String column) throws SQLException {
-    int value = rs.getInt(column);
-    return rs.wasNull() ? null : value;
   }
 }

@@ -45,6 +45,20 @@ class KpiRepository {
 
     static final Surveys NONE = new Surveys(0, 0, 0, 0, 0, 0, 0);
 
+    /** kpi_day's columns for them, in the order of the components. */
+    static final List<String> COLUMNS = List.of("surveys", "csat_sum", "csat_satisfied", "ces_sum", "promoters",
+        "passives", "detractors");
+
+    /** The components from {@link KpiSql#SURVEY_FACTS} or their sums, from column {@code first} on. */
+    static Surveys read(ResultSet rs, int first) throws SQLException {
+      return new Surveys(rs.getLong(first), rs.getLong(first + 1), rs.getLong(first + 2), rs.getLong(first + 3),
+          rs.getLong(first + 4), rs.getLong(first + 5), rs.getLong(first + 6));
+    }
+
+    List<Long> values() {
+      return List.of(answers, csatSum, csatSatisfied, cesSum, promoters, passives, detractors);
+    }
+
     Surveys plus(Surveys o) {
       return new Surveys(answers + o.answers, csatSum + o.csatSum, csatSatisfied + o.csatSatisfied,
           cesSum + o.cesSum, promoters + o.promoters, passives + o.passives, detractors + o.detractors);
@@ -103,14 +117,11 @@ class KpiRepository {
   Surveys surveys(KpiFilter f, ZoneId zone) {
     var live = Where.live(f);
     var archived = Where.archived(f, zone);
-    return jdbc.sql("select count(*), sum(s.csat), sum(case when s.csat >= 4 then 1 else 0 end), sum(s.ces),"
-            + " sum(case when s.nps >= 9 then 1 else 0 end), sum(case when s.nps between 7 and 8 then 1 else 0 end),"
-            + " sum(case when s.nps <= 6 then 1 else 0 end)"
+    return jdbc.sql("select " + KpiSql.surveySums()
             + " from contact c join survey_answer s on s.contact_id = c.id where " + live.sql
-            + " union all select sum(a.surveys), sum(a.csat_sum), sum(a.csat_satisfied), sum(a.ces_sum),"
-            + " sum(a.promoters), sum(a.passives), sum(a.detractors) from kpi_day a where " + archived.sql)
+            + " union all select " + KpiSql.archivedSurveySums() + " from kpi_day a where " + archived.sql)
         .params(concat(live.params, archived.params))
-        .query(KpiRepository::surveys).list().stream().reduce(Surveys.NONE, Surveys::plus);
+        .query((rs, row) -> Surveys.read(rs, 1)).list().stream().reduce(Surveys.NONE, Surveys::plus);
   }
 
   /**
@@ -191,34 +202,28 @@ class KpiRepository {
     var archived = Where.archived(f, zone);
     List<Object> params = concat(concat(day.params, live.params), archived.params);
 
-    var result = new TreeMap<LocalDate, long[]>();
-    f.days(zone).forEach(d -> result.put(d, new long[12]));
+    var result = new TreeMap<LocalDate, KpiDayTotals>();
+    f.days(zone).forEach(d -> result.put(d, KpiDayTotals.NONE));
     // flat joins grouped by the day's alias: a derived table joined to the detail tables made
     // H2 evaluate it once per detail row
-    // 0 contacts, 1 finished, 2 fcr
     jdbc.sql("select " + day.sql + " k, count(*), sum(" + FINISHED + "), sum(" + FIRST_CONTACT_RESOLVED + ")"
             + " from contact c where " + live.sql + " group by k"
             + " union all select a.report_day, sum(a.contacts), sum(a.finished), sum(a.first_contact_resolved)"
             + " from kpi_day a where " + archived.sql + " group by a.report_day")
         .params(params)
-        .query((ResultSet rs) -> add(result, rs, 0, 3));
-    // 3 sla decided, 4 met
+        .query((ResultSet rs) -> add(result, rs, KpiDayTotals.volume(rs.getLong(2), rs.getLong(3), rs.getLong(4))));
     jdbc.sql("select " + day.sql + " k, count(d.met), sum(case when d.met then 1 else 0 end) from contact c"
             + " join deadline d on d.contact_id = c.id and d.step = 'reply' where " + live.sql + " group by k"
             + " union all select a.report_day, sum(a.sla_decided), sum(a.sla_met) from kpi_day a where "
             + archived.sql + " group by a.report_day")
         .params(params)
-        .query((ResultSet rs) -> add(result, rs, 3, 2));
-    // 5 surveys, 6 csat sum, 7 satisfied, 8 ces sum, 9 promoters, 10 passives, 11 detractors
-    jdbc.sql("select " + day.sql + " k, count(*), sum(s.csat), sum(case when s.csat >= 4 then 1 else 0 end),"
-            + " sum(s.ces), sum(case when s.nps >= 9 then 1 else 0 end),"
-            + " sum(case when s.nps between 7 and 8 then 1 else 0 end), sum(case when s.nps <= 6 then 1 else 0 end)"
+        .query((ResultSet rs) -> add(result, rs, KpiDayTotals.sla(rs.getLong(2), rs.getLong(3))));
+    jdbc.sql("select " + day.sql + " k, " + KpiSql.surveySums()
             + " from contact c join survey_answer s on s.contact_id = c.id where " + live.sql + " group by k"
-            + " union all select a.report_day, sum(a.surveys), sum(a.csat_sum), sum(a.csat_satisfied), sum(a.ces_sum),"
-            + " sum(a.promoters), sum(a.passives), sum(a.detractors) from kpi_day a where " + archived.sql
-            + " group by a.report_day")
+            + " union all select a.report_day, " + KpiSql.archivedSurveySums() + " from kpi_day a where "
+            + archived.sql + " group by a.report_day")
         .params(params)
-        .query((ResultSet rs) -> add(result, rs, 5, 7));
+        .query((ResultSet rs) -> add(result, rs, KpiDayTotals.surveys(Surveys.read(rs, 2))));
     // percentiles per day by nearest rank, in SQL: the smallest minute value whose running
     // count reaches p of the day's replies
     var percentiles = new TreeMap<LocalDate, Long[]>();
@@ -240,8 +245,8 @@ class KpiRepository {
     var list = new ArrayList<Day>();
     result.forEach((d, v) -> {
       Long[] p = percentiles.get(d);
-      list.add(new Day(d, v[0], v[1], v[2], v[3], v[4], p == null ? null : p[0], p == null ? null : p[1],
-          p == null ? 0 : p[2], new Surveys(v[5], v[6], v[7], v[8], v[9], v[10], v[11])));
+      list.add(new Day(d, v.contacts(), v.finished(), v.firstContactResolved(), v.slaDecided(), v.slaMet(),
+          p == null ? null : p[0], p == null ? null : p[1], p == null ? 0 : p[2], v.surveys()));
     });
     return list;
   }
@@ -276,20 +281,10 @@ class KpiRepository {
         + offset + ") / 86400) * interval '1' day as date)", params);
   }
 
-  private static void add(TreeMap<LocalDate, long[]> result, ResultSet rs, int offset, int columns)
+  /** Adds a row's totals to its day (column 1), when the day is one of the series. */
+  private static void add(TreeMap<LocalDate, KpiDayTotals> result, ResultSet rs, KpiDayTotals totals)
       throws SQLException {
-    long[] values = result.get(rs.getObject(1, LocalDate.class));
-    if (values == null) {
-      return;
-    }
-    for (int i = 0; i < columns; i++) {
-      values[offset + i] += rs.getLong(i + 2);
-    }
-  }
-
-  private static Surveys surveys(ResultSet rs, int row) throws SQLException {
-    return new Surveys(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6),
-        rs.getLong(7));
+    result.computeIfPresent(rs.getObject(1, LocalDate.class), (day, sum) -> sum.plus(totals));
   }
 
   private static List<Object> concat(List<Object> a, List<Object> b) {

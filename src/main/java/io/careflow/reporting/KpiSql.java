@@ -1,5 +1,7 @@
 package io.careflow.reporting;
 
+import java.util.List;
+
 /**
  * The SQL definitions of the measures that more than one query needs — the KPIs, the
  * dashboard's backlog and the case search that its links open — written once so the count on
@@ -33,6 +35,33 @@ public final class KpiSql {
 
 
   public static final String OPEN_STATUSES = "('OPEN', 'WAITING_FOR_CUSTOMER')";
+
+  /** A satisfied customer: CSAT 4 or 5 of 5 (docs/reference.md "KPI definitions"), of a survey answer {@code s}. */
+  public static final String CSAT_SATISFIED = "case when s.csat >= 4 then 1 else 0 end";
+  /** NPS promoter: 9 or 10. */
+  public static final String NPS_PROMOTER = "case when s.nps >= 9 then 1 else 0 end";
+  /** NPS passive: 7 or 8. */
+  public static final String NPS_PASSIVE = "case when s.nps between 7 and 8 then 1 else 0 end";
+  /** NPS detractor: 0 to 6. */
+  public static final String NPS_DETRACTOR = "case when s.nps <= 6 then 1 else 0 end";
+
+  /**
+   * A contact's survey facts, one column each in the order of {@link KpiRepository.Surveys} (and of
+   * the archived columns {@link KpiRepository.Surveys#COLUMNS}), over a survey answer {@code s} that
+   * may be missing (all 0 then): the live KPIs sum them, retention archives them per contact.
+   */
+  static final List<String> SURVEY_FACTS = List.of("case when s.contact_id is null then 0 else 1 end",
+      "coalesce(s.csat, 0)", CSAT_SATISFIED, "coalesce(s.ces, 0)", NPS_PROMOTER, NPS_PASSIVE, NPS_DETRACTOR);
+
+  /** The sums of {@link #SURVEY_FACTS}, for a select list. */
+  static String surveySums() {
+    return String.join(", ", SURVEY_FACTS.stream().map(fact -> "sum(" + fact + ")").toList());
+  }
+
+  /** The same sums from the archived days {@code a}. */
+  static String archivedSurveySums() {
+    return String.join(", ", KpiRepository.Surveys.COLUMNS.stream().map(column -> "sum(a." + column + ")").toList());
+  }
 
   private KpiSql() {}
 

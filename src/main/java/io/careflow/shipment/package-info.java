@@ -1,5 +1,5 @@
 /**
- * Proactive shipment messages (SPEC R5, issue 6 section 5): carrier events arrive at
+ * Proactive shipment messages (SPEC R5): carrier events arrive at
  * {@code POST /api/shipments/events}, are stored once ({@code shipment_event}), lead from the
  * order to its customer ({@code customer_order}, or the contacts that named the order) and
  * start {@code processes/shipment.bpmn}: the customer is told unasked in the channel they use;

@@ -6,7 +6,7 @@ import java.time.Instant;
  * The span of time a shop's request can be about. {@code OffsetDateTime} parses years from
  * -999,999,999 to +999,999,999; a contact "received" in year -1 or a parcel expected in year
  * 10,000 is a broken integration, not a fact to store and to run deadlines against (found by
- * the hostile-input properties, issue 9).
+ * the hostile-input properties, system.HostileInputTest).
  */
 public final class PlausibleInstants {
 

@@ -13,7 +13,7 @@ import org.springframework.http.HttpStatus;
  * Errors Tomcat answers itself, before any filter or controller runs — a request path with
  * {@code %00} or another character it refuses, a malformed request line — as problem+json
  * like every other error of careflow, instead of Tomcat's HTML page that names the server
- * and its version (found by the hostile-input properties, issue 9). Registered as the host's
+ * and its version (found by the hostile-input properties, system.HostileInputTest). Registered as the host's
  * error report valve by {@link ErrorReportConfiguration}.
  */
 public class ProblemErrorReportValve extends ErrorReportValve {

@@ -28,7 +28,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *
  * <p>Camunda 7.24.0 CE evaluates an expression smuggled into a task query's
  * {@code orQueries} (remote code execution for any signed-in user; fixed only in paid
- * patches, PITFALLS 8). careflow never needs an ad-hoc query expression: its Tasklist
+ * patches: a JUEL expression smuggled into a task query's orQueries is evaluated). careflow never needs an ad-hoc query expression: its Tasklist
  * filters are stored by careflow at start through the Java API. Query parameters and
  * every string and field name of a JSON body are checked after decoding, so
  * percent-encoding and JSON unicode escapes do not slip through.

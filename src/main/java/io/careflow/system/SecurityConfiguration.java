@@ -36,9 +36,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * <ul>
  *   <li>{@code /api/**} — careflow's API: HTTP Basic, checked here per endpoint by group;</li>
  *   <li>{@code /engine-rest/**} — Camunda's REST API: Camunda's own authentication filter,
- *       then the engine's authorization checks (PITFALLS 7);</li>
+ *       then the engine's authorization checks (Camunda leaves /engine-rest open and its checks off by default);</li>
  *   <li>{@code /camunda/**} — the webapps: their own session login and CSRF protection;
- *       the admin set-up endpoint is closed at all times (PITFALLS 8).</li>
+ *       the admin set-up endpoint is closed at all times (in 7.24.0 CE it creates an administrator without login when group camunda-admin has no direct member).</li>
  * </ul>
  * The full matrix is in docs/operations.md.
  */
@@ -201,7 +201,7 @@ public class SecurityConfiguration {
         "Malformed request", "careflow refuses this request path or header");
   }
 
-  /** Camunda's HTTP Basic authentication for its REST API (off by default: PITFALLS 7). */
+  /** Camunda's HTTP Basic authentication for its REST API (Camunda leaves it off by default: /engine-rest would be open without login). */
   @Bean
   FilterRegistrationBean<Filter> engineRestAuthentication() {
     var registration = new FilterRegistrationBean<Filter>(new ProcessEngineAuthenticationFilter());
@@ -214,7 +214,7 @@ public class SecurityConfiguration {
     return registration;
   }
 
-  /** Ad-hoc query expressions are refused before any engine code sees them (PITFALLS 8). */
+  /** Ad-hoc query expressions are refused before any engine code sees them: 7.24.0 CE evaluates a JUEL expression smuggled into a task query's orQueries. */
   @Bean
   FilterRegistrationBean<QueryExpressionGuard> queryExpressionGuardRegistration(QueryExpressionGuard guard) {
     var registration = new FilterRegistrationBean<>(guard);

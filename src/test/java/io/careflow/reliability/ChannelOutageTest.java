@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * Issue 9, item 2: the mail server and the chat tool are down while 200 customer messages are being
+ * The mail server and the chat tool are down while 200 customer messages are being
  * sent by the job executor — 100 replies agents wrote and 100 acknowledgements careflow sends on
  * its own, half by e-mail, half through the chat webhook. The chat webhook answers 503 for two
  * attempts, then recovers and every chat message arrives on the third. The mail server stays down
@@ -202,7 +202,7 @@ class ChannelOutageTest extends ProtocolTestSupport {
 
     System.out.printf("""
 
-        ===== Mail and chat outage under load (issue 9.2), job executor running, PostgreSQL
+        ===== Mail and chat outage under load, job executor running, PostgreSQL
         messages delayed           %d (all PENDING while both were down): %d replies + %d acknowledgements;
                                    %d by e-mail, %d through the chat webhook
         chat webhook               down (503) for 2 attempts: %d refused requests; back on attempt 3

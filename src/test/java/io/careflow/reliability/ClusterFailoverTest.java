@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Issue 9, item 3: two careflow nodes (separate JVMs, different ports) on one PostgreSQL, both
+ * Two careflow nodes (separate JVMs, different ports) on one PostgreSQL, both
  * with the job executor on. 300 e-mails arrive that were received 30 days ago, so each one's
  * reply deadline is due at every level at once: 900 timers (warning, deadline, twice the time).
  * Midway one node is killed with SIGKILL. The survivor fires every remaining timer — those the
@@ -238,7 +238,7 @@ class ClusterFailoverTest {
 
     System.out.printf("""
 
-        ===== Cluster (issue 9.3): two careflow nodes on one PostgreSQL (%s), node-b killed with SIGKILL
+        ===== Cluster: two careflow nodes on one PostgreSQL (%s), node-b killed with SIGKILL
         contacts                   %d e-mails received 30 days ago: %d deadline levels due at once
         killed node-b at           %d of %d levels fired (%.1f s after the first push); exit code %d (SIGKILL)
         jobs run before the kill   %s

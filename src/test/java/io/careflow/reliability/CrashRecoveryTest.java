@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Issue 9, item 1: careflow on durable PostgreSQL is killed with SIGKILL while a channel
+ * careflow on durable PostgreSQL is killed with SIGKILL while a channel
  * integration pushes 1,000 contacts from four threads, retrying every failed push with the same
  * {@code externalId}; careflow is started again and the client finishes. Every contact that was
  * acknowledged with 2xx exists exactly once with exactly one {@code contact} process, and the
@@ -214,7 +214,7 @@ class CrashRecoveryTest {
 
     System.out.printf("""
 
-        ===== Crash (issue 9.1): careflow killed with SIGKILL under load, on PostgreSQL with %s
+        ===== Crash: careflow killed with SIGKILL under load, on PostgreSQL with %s
         contacts pushed            %d (%d e-mails, %d chats), %d client threads, retried with the same externalId
         acknowledged (2xx)         %d: %d × 201 Created, %d × 200 (a retry answered with the contact already stored)
         pushes that needed retries %d (failed attempts: %d); replayed after restart %d: all 200, same ids

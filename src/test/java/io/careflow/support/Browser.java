@@ -20,7 +20,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Debian's Chromium, headless, driven by Debian's ChromeDriver (PITFALLS 14). Without
+ * Debian's Chromium, headless, driven by Debian's ChromeDriver (as root: no sandbox, no GPU, a fresh profile folder). Without
  * them a browser test is skipped with the command that installs them — unless
  * {@code CAREFLOW_REQUIRE_BROWSER=true} (set by {@code .ci/run}), then it fails.
  */

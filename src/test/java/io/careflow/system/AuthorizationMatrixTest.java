@@ -29,7 +29,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The authorization matrix (issue 9, item 5): every request of the table in docs/operations.md (Security),
+ * The authorization matrix: every request of the table in docs/operations.md (Security),
  * read from that file itself, sent as every user — anonymous, intake, anna, boris, maria,
  * demo — over real HTTP; every cell must hold. That file is the one place the matrix is
  * written; this test keeps it true.

@@ -44,7 +44,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestContextManager;
 
 /**
- * Hostile input (issue 9, item 4): jqwik generates malformed requests — broken JSON, wrong
+ * Hostile input: jqwik generates malformed requests — broken JSON, wrong
  * types, missing, oversized, out-of-range and unparseable fields, wrong content types, forged
  * and mangled link tokens, bad form answers — and sends them over real HTTP to every public
  * and integration endpoint of the shared test careflow. For every single request: no 5xx;

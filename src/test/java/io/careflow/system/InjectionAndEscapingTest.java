@@ -33,7 +33,7 @@ import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
- * Injection and escaping (issue 9, item 6). Expressions never reach the engine through task
+ * Injection and escaping. Expressions never reach the engine through task
  * queries ({@code orQueries} included) or filters, agents cannot create or change filters at
  * all, and careflow's own expression-based filters keep working. What a customer writes —
  * markup, AngularJS {@code {{…}}} and EL/FreeMarker {@code ${…}} — is shown as text in

@@ -23,7 +23,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Secrets and defaults (issue 9, item 7): careflow started for real with profile
+ * Secrets and defaults: careflow started for real with profile
  * {@code postgres} refuses to start with demo users — the demo profile, or demo users with
  * their known passwords already in the database — and without a proper administrator and
  * link secret from the environment. Each refusal is a real start whose failure message is

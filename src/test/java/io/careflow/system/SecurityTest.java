@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Who may see and do what through Camunda's REST API, and the two problems of 7.24.0 CE
- * that careflow blocks itself (PITFALLS 8).
+ * that careflow blocks itself (fixed upstream only in paid patches).
  */
 class SecurityTest extends CareflowIntegrationTest {
 

@@ -11,7 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The webapps' session (issue 9, item 7): behind a TLS-terminating proxy the session cookie is
+ * The webapps' session: behind a TLS-terminating proxy the session cookie is
  * Secure (and HttpOnly), on plain HTTP it is not marked (the local demo keeps working); Camunda's
  * CSRF protection stays on — a signed-in session without the token changes nothing.
  */

@@ -15,7 +15,7 @@ import org.springframework.util.ClassUtils;
  * careflow's beans by the name a model uses ({@code ${recordOutcomeDelegate}}), found the way
  * Spring's component scan finds them: {@code @Component} classes (and {@code @Service}, …) under
  * {@code io.careflow}, named as Spring names them. A model can name such a bean only; blocks are
- * components (STYLE.md), so a bean made by a {@code @Bean} method is not looked for. Reading the
+ * components (delegates are Spring beans named after their task), so a bean made by a {@code @Bean} method is not looked for. Reading the
  * classes is enough to check a template and needs no running careflow.
  */
 public final class BuildingBlocks {

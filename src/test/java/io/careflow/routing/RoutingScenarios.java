@@ -17,7 +17,6 @@ import io.careflow.support.CareflowIntegrationTest;
 import io.careflow.support.Http;
 import io.careflow.system.Groups;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -50,7 +49,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 abstract class RoutingScenarios extends CareflowIntegrationTest {
 
   /** Monday 30 November 2026, 10:00 in Warsaw. */
-  static final Instant MONDAY_10 = OffsetDateTime.parse("2026-11-30T10:00+01:00").toInstant();
+  static final Instant MONDAY_10 = io.careflow.support.ShopTime.MONDAY_10;
   static final String SOFA = "SOF-220";
   static final String QUEUE = "no one available: team queue";
 

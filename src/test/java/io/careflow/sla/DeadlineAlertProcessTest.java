@@ -1,5 +1,6 @@
 package io.careflow.sla;
 
+import static io.careflow.support.ShopTime.at;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -16,7 +17,6 @@ import io.careflow.support.TestMail;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
@@ -178,7 +178,4 @@ class DeadlineAlertProcessTest extends CareflowIntegrationTest {
     ClockUtil.setCurrentTime(Date.from(instant));
   }
 
-  private static Instant at(String text) {
-    return OffsetDateTime.parse(text).toInstant();
-  }
 }

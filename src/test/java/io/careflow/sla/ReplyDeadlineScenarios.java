@@ -1,5 +1,6 @@
 package io.careflow.sla;
 
+import static io.careflow.support.ShopTime.at;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -51,7 +52,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 abstract class ReplyDeadlineScenarios extends CareflowIntegrationTest {
 
-  static final Instant MONDAY_10 = at("2026-11-30T10:00+01:00");
+  static final Instant MONDAY_10 = io.careflow.support.ShopTime.MONDAY_10;
   static final Duration MINUTE = Duration.ofMinutes(1);
 
   @Autowired
@@ -525,7 +526,4 @@ abstract class ReplyDeadlineScenarios extends CareflowIntegrationTest {
     ClockUtil.setCurrentTime(Date.from(instant));
   }
 
-  static Instant at(String text) {
-    return OffsetDateTime.parse(text).toInstant();
-  }
 }

@@ -1,10 +1,10 @@
 package io.careflow.sla;
 
+import static io.careflow.support.ShopTime.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.careflow.support.CareflowIntegrationTest;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Date;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -50,7 +50,4 @@ class WorkingTimeInModelsTest extends CareflowIntegrationTest {
         .as("timeDuration PT2H: clock time").isEqualTo(Date.from(at("2026-12-04T18:00+01:00")));
   }
 
-  private static Instant at(String text) {
-    return OffsetDateTime.parse(text).toInstant();
-  }
 }

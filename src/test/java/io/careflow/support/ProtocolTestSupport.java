@@ -9,7 +9,6 @@ import io.careflow.communication.MessageRepository;
 import io.careflow.contact.Contact;
 import io.careflow.contact.ContactRepository;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 public abstract class ProtocolTestSupport extends CareflowIntegrationTest {
 
   /** Monday 30 November 2026, 10:00 in Warsaw: inside working hours. */
-  protected static final Instant MONDAY_10 = OffsetDateTime.parse("2026-11-30T10:00+01:00").toInstant();
+  protected static final Instant MONDAY_10 = ShopTime.MONDAY_10;
 
   @Autowired
   protected ContactRepository contacts;
@@ -94,6 +93,6 @@ public abstract class ProtocolTestSupport extends CareflowIntegrationTest {
   }
 
   protected static Instant at(String text) {
-    return OffsetDateTime.parse(text).toInstant();
+    return ShopTime.at(text);
   }
 }

@@ -1,5 +1,6 @@
 package io.careflow.demo;
 
+import io.careflow.protocol.inquiry.InquiryProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -50,7 +51,7 @@ class DemoTourBrowserTest {
   private static final Path README = Path.of("README.md");
   private static final Pattern CURL_BODY = Pattern.compile("(?s)```\\ncurl [^\\n]*-d '(\\{.*?\\})'\\n```");
   private static final Pattern PICTURE = Pattern.compile("\\]\\(docs/screenshots/(tour-[\\w-]+)\\.png\\)");
-  private static final String ANSWER_CUSTOMER = "user_answer_customer";
+  private static final String ANSWER_CUSTOMER = InquiryProcess.Elements.USER_ANSWER_CUSTOMER;
   private static final By CUSTOMER_MESSAGE = By.cssSelector("textarea[id$='field_customer_message']");
 
   @TempDir

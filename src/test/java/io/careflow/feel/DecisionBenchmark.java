@@ -1,5 +1,6 @@
 package io.careflow.feel;
 
+import io.careflow.protocol.inquiry.InquiryProcess;
 import io.careflow.contact.CaseVariables;
 import io.careflow.contact.ContactProcess;
 import io.careflow.routing.Routing;
@@ -154,7 +155,7 @@ class DecisionBenchmark {
             .putValue(CaseVariables.PROTOCOL_KEY, "inquiry")
             .putValue(SlaVariables.PRIORITY, "NORMAL")
             .putValue(SlaVariables.CUSTOMER_TYPE, i % 3 == 0 ? "VIP" : "REGULAR")
-            .putValue(Routing.INPUT_STEP, "user_answer_customer")
+            .putValue(Routing.INPUT_STEP, InquiryProcess.Elements.USER_ANSWER_CUSTOMER)
             .putValue(CaseVariables.LANGUAGE, i % 2 == 0 ? "pl" : "en")
             .putValue(Routing.INPUT_PRODUCT_SKU, i % 4 == 0 ? null : "KET-200"));
       }

@@ -1,5 +1,8 @@
 package io.careflow.model;
 
+import io.careflow.protocol.defect.DefectReplacementProcess;
+import io.careflow.protocol.returns.ReturnProcess;
+import io.careflow.protocol.complaint.ComplaintProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -65,7 +68,7 @@ class EarlierModelsTest extends CareflowIntegrationTest {
   void shouldRecordTheOutcomeOfAnInvestigationAndWarnThroughTheTimersOnTheEarlierComplaint() throws Exception {
     Contact contact = inquiry("complaint");
     Deadline deadline = unwatchedReplyDeadline(contact);
-    ProcessInstance earlier = startOnEarlierModel("complaint", contact, "user_investigate_complaint",
+    ProcessInstance earlier = startOnEarlierModel("complaint", contact, ComplaintProcess.Elements.USER_INVESTIGATE_COMPLAINT,
         Map.of("team", "team-complaints", SlaVariables.DEADLINE_ID, deadline.id(),
             "slaDueAt", Date.from(deadline.dueAt()), "slaWarningAt", Date.from(deadline.warningAt()),
             "slaEscalationAt", Date.from(deadline.escalationAt())));
@@ -83,38 +86,38 @@ class EarlierModelsTest extends CareflowIntegrationTest {
     completeAs(task(earlier).getId(), "anna", COMPLAINTS,
         Conversation.done(Map.of("findings", "The lid was missing at packing.", "complaintJustified", "YES")));
 
-    assertThat(earlier).hasPassed("user_investigate_complaint").isWaitingAt("user_propose_resolution");
+    assertThat(earlier).hasPassed(ComplaintProcess.Elements.USER_INVESTIGATE_COMPLAINT).isWaitingAt(ComplaintProcess.Elements.USER_PROPOSE_RESOLUTION);
     assertThat(contacts.find(contact.id()).orElseThrow().outcome()).isEqualTo("COMPLAINT_JUSTIFIED");
   }
 
   @Test
   void shouldRecordTheArrivalOfAReturnedItemOnTheEarlierReturn() throws Exception {
     Contact contact = inquiry("return");
-    ProcessInstance earlier = startOnEarlierModel("return", contact, "user_receive_returned_item",
+    ProcessInstance earlier = startOnEarlierModel("return", contact, ReturnProcess.Elements.USER_RECEIVE_RETURNED_ITEM,
         Map.of("team", "team-returns"));
 
     completeAs(task(earlier).getId(), "anna", RETURNS, Map.of("itemReceived", true, "parcelNotes", " Box dented "));
 
-    assertThat(earlier).hasPassed("user_receive_returned_item").isWaitingAt("user_inspect_item");
+    assertThat(earlier).hasPassed(ReturnProcess.Elements.USER_RECEIVE_RETURNED_ITEM).isWaitingAt(ReturnProcess.Elements.USER_INSPECT_ITEM);
     assertThat(timeline(contact)).contains("RETURN_RECEIVED anna: item received: Box dented");
   }
 
   @Test
   void shouldRecordWhatWasAgreedWithTheCustomerOnTheEarlierReplacement() throws Exception {
     Contact contact = inquiry("replacement");
-    ProcessInstance earlier = startOnEarlierModel("defect-replacement", contact, "user_contact_customer",
+    ProcessInstance earlier = startOnEarlierModel("defect-replacement", contact, DefectReplacementProcess.Elements.USER_CONTACT_CUSTOMER,
         Map.of("team", "team-replacements"));
 
     completeAs(task(earlier).getId(), "boris", REPLACEMENTS, Map.of("contactNotes", "New kettle on Friday."));
 
-    assertThat(earlier).hasPassed("user_contact_customer").isWaitingAt("user_ship_replacement");
+    assertThat(earlier).hasPassed(DefectReplacementProcess.Elements.USER_CONTACT_CUSTOMER).isWaitingAt(DefectReplacementProcess.Elements.USER_SHIP_REPLACEMENT);
     assertThat(timeline(contact)).contains("SPECIALIST_CONTACTED boris: New kettle on Friday.");
   }
 
   @Test
   void shouldNotStartWhenAVersionThatRunningCasesUseNamesABeanCareflowNoLongerHas() throws Exception {
     Contact contact = inquiry("upgrade-check");
-    ProcessInstance earlier = startOnEarlierModel("return", contact, "user_receive_returned_item",
+    ProcessInstance earlier = startOnEarlierModel("return", contact, ReturnProcess.Elements.USER_RECEIVE_RETURNED_ITEM,
         Map.of("team", "team-returns"));
     ProcessDefinition version = processEngine.getRepositoryService().getProcessDefinition(
         earlier.getProcessDefinitionId());

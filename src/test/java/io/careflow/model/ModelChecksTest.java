@@ -1,5 +1,7 @@
 package io.careflow.model;
 
+import io.careflow.protocol.inquiry.InquiryProcess;
+import io.careflow.protocol.returns.ReturnProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -92,11 +94,11 @@ class ModelChecksTest {
         .replace(">return-refunded<", ">return-refund<")));
     assertThat(problems).anySatisfy(p -> {
       assertThat(p.resource()).isEqualTo("processes/return.bpmn");
-      assertThat(p.element()).isEqualTo("user_inspect_item");
+      assertThat(p.element()).isEqualTo(ReturnProcess.Elements.USER_INSPECT_ITEM);
       assertThat(p.message()).contains("form 'inspect-item'");
     });
     assertThat(problems).anySatisfy(p -> {
-      assertThat(p.element()).isEqualTo("service_tell_refund");
+      assertThat(p.element()).isEqualTo(ReturnProcess.Elements.SERVICE_TELL_REFUND);
       assertThat(p.message()).contains("templates/mail/return-refund_<language>.ftlh").contains("pl, en, ru");
     });
   }
@@ -114,7 +116,7 @@ class ModelChecksTest {
         .replace("<camunda:property name=\"deadline\" value=\"reply\" />",
             "<camunda:property name=\"deadline\" value=\"answer\" />")));
     assertThat(problems).anySatisfy(p -> {
-      assertThat(p.element()).isEqualTo("user_answer_customer");
+      assertThat(p.element()).isEqualTo(InquiryProcess.Elements.USER_ANSWER_CUSTOMER);
       assertThat(p.message()).contains("guards step 'answer'").contains("sla-policy.dmn has no row");
     });
   }
@@ -144,15 +146,15 @@ class ModelChecksTest {
         .replace("<camunda:inputParameter name=\"notice\">return-refunded</camunda:inputParameter>",
             "<camunda:inputParameter name=\"notcie\">return-refunded</camunda:inputParameter>")));
     assertThat(problems).anySatisfy(p -> {
-      assertThat(p.element()).isEqualTo("service_record_return_outcome");
+      assertThat(p.element()).isEqualTo(ReturnProcess.Elements.SERVICE_RECORD_RETURN_OUTCOME);
       assertThat(p.message()).isEqualTo("Record the outcome needs the input outcome");
     });
     assertThat(problems).anySatisfy(p -> {
-      assertThat(p.element()).isEqualTo("service_tell_refund");
+      assertThat(p.element()).isEqualTo(ReturnProcess.Elements.SERVICE_TELL_REFUND);
       assertThat(p.message()).contains("does not read the input notcie");
     });
     assertThat(problems).anySatisfy(p -> {
-      assertThat(p.element()).isEqualTo("service_tell_refund");
+      assertThat(p.element()).isEqualTo(ReturnProcess.Elements.SERVICE_TELL_REFUND);
       assertThat(p.message()).contains("needs the input notice");
     });
   }
@@ -163,11 +165,11 @@ class ModelChecksTest {
         .replace("${sendReplyDelegate}", "${sendReplyDelegat}")
         .replace("delegateExpression=\"${planFollowUpListener}\"", "delegateExpression=\"${planFollowupListener}\"")));
     assertThat(problems).anySatisfy(p -> {
-      assertThat(p.element()).isEqualTo("service_send_reply");
+      assertThat(p.element()).isEqualTo(InquiryProcess.Elements.SERVICE_SEND_REPLY);
       assertThat(p.message()).contains("${sendReplyDelegat}").contains("no such building block or bean");
     });
     assertThat(problems).anySatisfy(p -> {
-      assertThat(p.element()).isEqualTo("user_answer_customer");
+      assertThat(p.element()).isEqualTo(InquiryProcess.Elements.USER_ANSWER_CUSTOMER);
       assertThat(p.message()).contains("${planFollowupListener}");
     });
   }
@@ -177,9 +179,9 @@ class ModelChecksTest {
     var problems = problems(Map.of("processes/return.bpmn", bpmn -> bpmn
         .replace("camunda:formRef=\"inspect-returned-item\"", "camunda:formRef=\"inspect-item\"")));
     assertThatThrownBy(() -> ModelChecks.refuse(problems)).isInstanceOf(ParseException.class)
-        .hasMessageContaining("processes/return.bpmn (user_inspect_item)")
+        .hasMessageContaining("processes/return.bpmn (" + ReturnProcess.Elements.USER_INSPECT_ITEM + ")")
         .satisfies(e -> assertThat(((ParseException) e).getResorceReports().get(0).getErrors())
-            .extracting(org.camunda.bpm.engine.Problem::getMainElementId).contains("user_inspect_item"));
+            .extracting(org.camunda.bpm.engine.Problem::getMainElementId).contains(ReturnProcess.Elements.USER_INSPECT_ITEM));
   }
 
   /** The problems of the shipped files with some of them changed, as one deployment of everything. */

@@ -1,5 +1,6 @@
 package io.careflow.reliability;
 
+import io.careflow.protocol.complaint.ComplaintProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -69,7 +70,7 @@ class ChannelOutageTest extends ProtocolTestSupport {
   private static final Duration RETRY_INTERVAL = Duration.ofMinutes(1);
   private static final List<String> INQUIRIES = List.of("agents", "team-inquiries");
   private static final Set<String> SEND_STEPS = Set.of(InquiryProcess.Elements.SERVICE_SEND_REPLY,
-      "service_acknowledge_complaint");
+      ComplaintProcess.Elements.SERVICE_ACKNOWLEDGE_COMPLAINT);
 
   @Test
   void shouldDeliverEveryMessageExactlyOnceAfterTheMailServerAndTheChatToolComeBack() throws Exception {
@@ -95,7 +96,7 @@ class ChannelOutageTest extends ProtocolTestSupport {
     settle();
     // an outage holds up the acknowledgements, never the agents: every complaint is waiting for one
     long complaintsAtAgents = complaints.stream().filter(id -> processEngine.getTaskService().createTaskQuery()
-        .processInstanceBusinessKey(id).taskDefinitionKey("user_investigate_complaint").count() == 1).count();
+        .processInstanceBusinessKey(id).taskDefinitionKey(ComplaintProcess.Elements.USER_INVESTIGATE_COMPLAINT).count() == 1).count();
     assertThat(complaintsAtAgents).isEqualTo(2 * PER_KIND);
     assertThat(statuses(contacts)).isEqualTo(Map.of(MessageStatus.PENDING, (long) MESSAGES));
     // 10:00:50: the chats' warning points (45 s) pass, their deadlines (60 s) are still ahead
@@ -121,7 +122,7 @@ class ChannelOutageTest extends ProtocolTestSupport {
         .collect(Collectors.groupingBy(Incident::getActivityId, Collectors.counting()));
     // the warnings to anna raised at 10:00:50 ran out of retries too; the later alerts have one left
     assertThat(incidentsByStep).as("failed jobs by step").isEqualTo(Map.of(
-        InquiryProcess.Elements.SERVICE_SEND_REPLY, (long) PER_KIND, "service_acknowledge_complaint", (long) PER_KIND,
+        InquiryProcess.Elements.SERVICE_SEND_REPLY, (long) PER_KIND, ComplaintProcess.Elements.SERVICE_ACKNOWLEDGE_COMPLAINT, (long) PER_KIND,
         DeadlineAlertProcess.Elements.SERVICE_SEND_DEADLINE_ALERT, (long) PER_KIND));
     // the e-mails whose steps gave up are undelivered (not answers), each told to the team lead
     Map<String, Long> undeliveredByChannel = outbound(contacts).stream()

@@ -1,5 +1,6 @@
 package io.careflow.system;
 
+import io.careflow.protocol.complaint.ComplaintProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -104,7 +105,7 @@ class DemoHistoryTest {
           .isGreaterThanOrEqualTo(4);
       assertThat(jdbc.sql("select count(*) from contact where status = 'WAITING_FOR_CUSTOMER'").query(Long.class)
           .single()).isEqualTo(4);
-      assertThat(engine.getTaskService().createTaskQuery().taskDefinitionKey("user_approve_compensation")
+      assertThat(engine.getTaskService().createTaskQuery().taskDefinitionKey(ComplaintProcess.Elements.USER_APPROVE_COMPENSATION)
           .taskCandidateGroup(Groups.TEAM_LEADS).count()).isEqualTo(3);
       assertThat(jdbc.sql("select count(*) from message m join contact c on c.id = m.contact_id"
           + " where c.topic = 'RETURN' and c.status = 'OPEN' and m.kind = 'NOTICE' and m.status = 'SENT'")

@@ -1,5 +1,6 @@
 package io.careflow.system;
 
+import io.careflow.protocol.inquiry.InquiryProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -63,7 +64,7 @@ class DemoOpenCasesFileTest {
     var person = new Person("Ann", "ann@example.com", null, "en");
     var waiting = new OpenCase("new", "EMAIL", 0, null, 0, "X", "s", "b", null, null);
     var worked = new OpenCase("worked", "EMAIL", 0, null, 0, "X", "s", "b", null,
-        List.of(new Step("user_answer_customer", null, Map.of())));
+        List.of(new Step(InquiryProcess.Elements.USER_ANSWER_CUSTOMER, null, Map.of())));
 
     assertThatThrownBy(() -> new OpenCases(Map.of(), List.of(person), List.of(waiting, worked)).checked())
         .hasMessageContaining("one thread only");
@@ -73,7 +74,7 @@ class DemoOpenCasesFileTest {
   void shouldRefuseAStepWithAnUnknownValueSet() {
     var person = new Person("Ann", "ann@example.com", null, "en");
     var worked = new OpenCase("worked", "EMAIL", 0, null, 0, "X", "s", "b", null,
-        List.of(new Step("user_answer_customer", "checklist", Map.of())));
+        List.of(new Step(InquiryProcess.Elements.USER_ANSWER_CUSTOMER, "checklist", Map.of())));
 
     assertThatThrownBy(() -> new OpenCases(Map.of(), List.of(person), List.of(worked)).checked())
         .hasMessageContaining("no value set 'checklist'");

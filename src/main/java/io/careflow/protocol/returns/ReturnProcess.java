@@ -24,6 +24,7 @@ public final class ReturnProcess {
     public static final String END_RETURN_ABANDONED = "end_return_abandoned";
     public static final String USER_RECEIVE_RETURNED_ITEM = "user_receive_returned_item";
     public static final String USER_INSPECT_ITEM = "user_inspect_item";
+    public static final String SERVICE_RECORD_RETURN_OUTCOME = "service_record_return_outcome";
     public static final String SERVICE_TELL_REFUND = "service_tell_refund";
     public static final String SERVICE_TELL_EXCHANGE = "service_tell_exchange";
     public static final String SERVICE_TELL_REJECTION = "service_tell_rejection";

@@ -1,5 +1,6 @@
 package io.careflow.demo.mail;
 
+import io.careflow.protocol.complaint.ComplaintProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -55,7 +56,7 @@ class DemoStartLogTest {
   private static final Pattern ERROR_LINE = Pattern.compile("^\\S+\\s+ERROR\\s");
   /** The first line of a printed stack trace: "java.net.ConnectException: Connection refused". */
   private static final Pattern TRACE_HEAD = Pattern.compile("^[a-z][\\w$]*(\\.[\\w$]+)+(Exception|Error)(: .*)?$");
-  private static final String COMPLAINT_ACKNOWLEDGEMENT = "service_acknowledge_complaint";
+  private static final String COMPLAINT_ACKNOWLEDGEMENT = ComplaintProcess.Elements.SERVICE_ACKNOWLEDGE_COMPLAINT;
 
   @TempDir
   Path data;

@@ -35,9 +35,15 @@ public final class PasswordRules {
         + "(e.g. - ! ?) and none of the user's id or names";
   }
 
-  /** What the password lacks, in words; empty when the policy holds. */
-  public static List<String> broken(String userId, String password) {
+  /**
+   * What the password lacks, in words; empty when the policy holds. The user's names count as the
+   * engine counts them (none of id, first or last name in the password, in any case), so a password
+   * that passes here is one the engine takes.
+   */
+  public static List<String> broken(String userId, String firstName, String lastName, String password) {
     var user = new UserEntity(userId);
+    user.setFirstName(firstName);
+    user.setLastName(lastName);
     List<String> broken = new ArrayList<>();
     for (PasswordPolicyRule rule : new DefaultPasswordPolicyImpl().getRules()) {
       if (!rule.execute(password, user)) {

@@ -24,7 +24,7 @@ public class ProfileGuard implements EnvironmentPostProcessor {
   static final int MIN_LINK_SECRET_LENGTH = 32;
   /** The placeholders of the docs and docker-compose.yml: copied as they are, they are no secret. */
   static final java.util.List<String> EXAMPLES = java.util.List.of("Your-own-secret-12+",
-      "a-secret-of-at-least-32-characters", "a-secret-of-12+-chars");
+      "a-secret-of-at-least-32-characters", "a-secret-of-12+-chars", "Choose-a-DB-password-1");
 
   @Override
   public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -51,10 +51,16 @@ public class ProfileGuard implements EnvironmentPostProcessor {
     if (EXAMPLES.contains(adminPassword)) {
       throw new StartRefused("CAREFLOW_ADMIN_PASSWORD is the example of the docs; choose your own.");
     }
-    List<String> broken = PasswordRules.broken(adminUser, adminPassword);
+    List<String> broken = PasswordRules.broken(adminUser,
+        environment.getProperty("camunda.bpm.admin-user.first-name", ""),
+        environment.getProperty("camunda.bpm.admin-user.last-name", ""), adminPassword);
     if (!broken.isEmpty()) {
       throw new StartRefused("CAREFLOW_ADMIN_PASSWORD does not meet the password policy every user of "
           + "profile 'postgres' meets: it needs " + String.join(", ", broken) + ".");
+    }
+    if (EXAMPLES.contains(environment.getProperty("spring.datasource.password", ""))) {
+      throw new StartRefused("CAREFLOW_DB_PASSWORD is the example of the docs' set-up SQL; choose your own "
+          + "(ALTER ROLE careflow PASSWORD '…' as the database's superuser).");
     }
     String linkSecret = environment.getProperty("careflow.public-links.secret", "");
     if (linkSecret.length() < MIN_LINK_SECRET_LENGTH || linkSecret.startsWith("demo-only")

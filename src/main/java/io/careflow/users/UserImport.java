@@ -151,7 +151,7 @@ public class UserImport {
     if (m.password() == null && !exists) {
       problems.add(new FieldProblem(at, "password is required for a new user"));
     } else if (m.password() != null) {
-      List<String> broken = PasswordRules.broken(m.id(), m.password());
+      List<String> broken = PasswordRules.broken(m.id(), m.firstName(), m.lastName(), m.password());
       if (!broken.isEmpty()) {
         problems.add(new FieldProblem(at, "password does not meet the password policy: it needs "
             + String.join(", ", broken)));

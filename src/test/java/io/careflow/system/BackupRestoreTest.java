@@ -63,7 +63,7 @@ class BackupRestoreTest {
         "--spring.profiles.active=postgres", "--spring.mail.port=" + TestMail.port(),
         "--CAREFLOW_DB_URL=" + postgres.getJdbcUrl("careflow", "careflow").replace("user=postgres",
             "user=careflow"),
-        "--CAREFLOW_DB_USER=careflow", "--CAREFLOW_DB_PASSWORD=Choose-a-DB-password-1",
+        "--CAREFLOW_DB_USER=careflow", "--CAREFLOW_DB_PASSWORD=" + PostgresSetupTest.DB_PASSWORD,
         "--CAREFLOW_ADMIN_USER=admin", "--CAREFLOW_ADMIN_PASSWORD=Correct-horse-battery-7",
         "--CAREFLOW_LINK_SECRET=" + "s".repeat(40));
   }
@@ -94,7 +94,7 @@ class BackupRestoreTest {
       Assumptions.abort(message);
     }
     Path pgpass = work.resolve("pgpass");
-    Files.writeString(pgpass, "*:*:*:careflow:Choose-a-DB-password-1\n");
+    Files.writeString(pgpass, "*:*:*:careflow:" + PostgresSetupTest.DB_PASSWORD + "\n");
     Files.setPosixFilePermissions(pgpass, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
     String customer = "backup-" + UUID.randomUUID() + "@example.com";
     Path dump = work.resolve("careflow.dump");

@@ -34,11 +34,16 @@ class PostgresSetupTest {
 
   static final Path OLDEST = Path.of("target", "postgres", "oldest-postgres.jar");
 
+  /** The database password the tests choose in place of the docs' example, which careflow refuses. */
+  static final String DB_PASSWORD = "Test-database-password-5";
+
+  /** The set-up SQL of the docs, with the password an operator chooses instead of the example. */
   static List<String> setupSql() throws IOException {
     String doc = Files.readString(Path.of("docs", "operations.md"));
     String block = doc.substring(doc.indexOf("<!-- setup-sql:start -->"), doc.indexOf("<!-- setup-sql:end -->"));
     return Pattern.compile(";\\s*\\n").splitAsStream(block.replaceAll("(?s).*```sql\\n", "")
-        .replaceAll("(?s)```.*", "")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        .replaceAll("(?s)```.*", "")).map(String::trim).filter(s -> !s.isEmpty())
+        .map(statement -> statement.replace("Choose-a-DB-password-1", DB_PASSWORD)).toList();
   }
 
   /** PostgreSQL 15's binaries, as the build copied them from Maven Central. */
@@ -71,7 +76,7 @@ class PostgresSetupTest {
       try (var careflow = new SpringApplicationBuilder(CareflowApplication.class).run("--server.port=0",
           "--spring.profiles.active=postgres", "--camunda.bpm.job-execution.enabled=false",
           "--CAREFLOW_DB_URL=" + url, "--CAREFLOW_DB_USER=careflow",
-          "--CAREFLOW_DB_PASSWORD=Choose-a-DB-password-1", "--CAREFLOW_ADMIN_USER=admin",
+          "--CAREFLOW_DB_PASSWORD=" + DB_PASSWORD, "--CAREFLOW_ADMIN_USER=admin",
           "--CAREFLOW_ADMIN_PASSWORD=Correct-horse-battery-7", "--CAREFLOW_LINK_SECRET=" + "s".repeat(40))) {
         JdbcClient jdbc = careflow.getBean(JdbcClient.class);
         assertThat(jdbc.sql("show server_version_num").query(Integer.class).single() / 10000).isEqualTo(version);

@@ -56,6 +56,32 @@ class ProfileGuardTest {
   }
 
   @Test
+  void shouldRefuseAnAdministratorPasswordContainingTheAdministratorsName() {
+    var environment = new MockEnvironment()
+        .withProperty("camunda.bpm.admin-user.id", "admin")
+        .withProperty("camunda.bpm.admin-user.first-name", "Careflow")
+        .withProperty("camunda.bpm.admin-user.last-name", "Administrator")
+        .withProperty("camunda.bpm.admin-user.password", "Careflow-Prod-2026!");
+    environment.setActiveProfiles("postgres");
+
+    assertThatThrownBy(() -> guard.postProcessEnvironment(environment, new SpringApplication()))
+        .hasMessageContaining("none of the user's id or names");
+  }
+
+  @Test
+  void shouldRefuseTheDatabasePasswordOfTheDocsSetUpSql() {
+    var environment = new MockEnvironment()
+        .withProperty("camunda.bpm.admin-user.id", "admin")
+        .withProperty("camunda.bpm.admin-user.password", "A-long-enough-secret-7")
+        .withProperty("spring.datasource.password", "Choose-a-DB-password-1")
+        .withProperty("careflow.public-links.secret", "x".repeat(32));
+    environment.setActiveProfiles("postgres");
+
+    assertThatThrownBy(() -> guard.postProcessEnvironment(environment, new SpringApplication()))
+        .hasMessageContaining("CAREFLOW_DB_PASSWORD");
+  }
+
+  @Test
   void shouldRequireALinkSecretWithPostgres() {
     var environment = new MockEnvironment()
         .withProperty("camunda.bpm.admin-user.id", "admin")

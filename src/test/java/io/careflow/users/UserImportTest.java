@@ -55,7 +55,7 @@ class UserImportTest extends CareflowIntegrationTest {
             firstName: Piotr
             lastName: Lis
             email: piotr@shop.example
-            password: "Piotr-start-2026!"
+            password: "Lead-start-2026!"
             groups: [team-leads]
         """.formatted(kasia, piotr);
 
@@ -71,6 +71,39 @@ class UserImportTest extends CareflowIntegrationTest {
     assertThat(identity.createGroupQuery().groupMember(kasia).list()).extracting("id")
         .containsExactlyInAnyOrder("agents", "team-complaints", "lang-pl");
     assertThat(identity.checkPassword(kasia, "Kasia-start-2026!")).isTrue();
+  }
+
+  @Test
+  void shouldImportTheExampleOfTheDocsAsItIs() throws Exception {
+    String doc = java.nio.file.Files.readString(java.nio.file.Path.of("docs", "operations.md"));
+    String example = doc.substring(doc.indexOf("<!-- users-example:start -->"), doc.indexOf("<!-- users-example:end -->"))
+        .replaceAll("(?s)^[^`]*```\\n", "").replaceAll("(?s)```.*", "");
+    imported.addAll(java.util.List.of("kasia", "gateway"));
+
+    HttpResponse<String> response = post("demo", example);
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    assertThat(response.body()).contains("\"created\":2");
+  }
+
+  @Test
+  void shouldRefuseAPasswordThatContainsTheUsersNameAsTheEngineWould() throws Exception {
+    String gateway = "gateway-" + UUID.randomUUID().toString().substring(0, 8);
+    imported.add(gateway);
+    String file = """
+        users:
+          - id: %s
+            firstName: Mail
+            lastName: Gateway
+            password: "Mail-Relay-Secret-2026!"
+            groups: [integrations]
+        """.formatted(gateway);
+
+    HttpResponse<String> refused = post("demo", file);
+
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+    assertThat(refused.body()).contains("(line 2)").contains("none of the user's id or names");
+    assertThat(processEngine.getIdentityService().createUserQuery().userId(gateway).count()).isZero();
   }
 
   @Test

@@ -14,6 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Incident;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,6 +44,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
 public class OperationsMetrics {
 
   static final Duration DUE_SOON = KpiService.DUE_SOON;
+
+  private static final Logger LOG = LoggerFactory.getLogger(OperationsMetrics.class);
 
   private final JdbcClient jdbc;
   private final TaskService tasks;
@@ -87,7 +91,20 @@ public class OperationsMetrics {
     refresh();
   }
 
+  /**
+   * The gauges keep their last values while the database does not answer: the outage is already
+   * told by readiness and one WARN line ({@code system.DatabaseReachability}), not again by a
+   * stack trace every 30 s here.
+   */
   @Scheduled(fixedDelayString = "${careflow.metrics.refresh:PT30S}", initialDelayString = "${careflow.metrics.refresh:PT30S}")
+  public void scheduledRefresh() {
+    try {
+      refresh();
+    } catch (RuntimeException e) {
+      LOG.warn("Operations metrics not refreshed, the last values stay: {}", e.getMessage());
+    }
+  }
+
   public void refresh() {
     openContacts.register(jdbc.sql("select status, coalesce(team, 'none') team, count(*) from contact"
             + " where status in " + KpiRepository.OPEN_STATUSES + " group by status, coalesce(team, 'none')")

@@ -64,11 +64,16 @@ public class EngineSchema implements InitializingBean {
     migrate();
   }
 
-  /** Brings the engine's tables to the jar's version; returns what Flyway did. */
-  public MigrateResult migrate() {
+  /**
+   * Brings the engine's tables to the jar's version; returns the descriptions of the scripts it
+   * applied. Flyway runs only when there is something to record: a start on an up-to-date schema
+   * reads the engine's log and stops.
+   */
+  public List<String> migrate() {
     String database = database();
     EngineScripts scripts = EngineScripts.of(database);
     Optional<Version> found = foundVersion();
+    boolean recorded = historyExists();
     Map<String, String> migrations = new LinkedHashMap<>();
     if (found.isEmpty()) {
       migrations.put(fileName(scripts.version(), 0, "camunda engine " + scripts.version() + " create"),
@@ -76,6 +81,10 @@ public class EngineSchema implements InitializingBean {
     }
     for (Upgrade upgrade : scripts.after(found.orElse(scripts.version()))) {
       migrations.put(fileName(upgrade.target(), upgrade.part(), upgrade.description()), upgrade.sql());
+    }
+    if (recorded && migrations.isEmpty()) {
+      LOG.info("Engine schema {} (careflow's engine {}): nothing to apply", found.orElseThrow(), scripts.version());
+      return List.of();
     }
     Flyway flyway = Flyway.configure(EngineSchema.class.getClassLoader())
         .dataSource(dataSource)
@@ -91,20 +100,31 @@ public class EngineSchema implements InitializingBean {
         .ignoreMigrationPatterns("*:missing", "*:future")
         .cleanDisabled(true)
         .load();
+    if (migrations.isEmpty()) {
+      // tables of an earlier careflow release, up to date: only recorded
+      flyway.baseline();
+      LOG.info("Engine schema {}: the engine's tables, made by the engine itself, are now managed by careflow",
+          found.orElseThrow());
+      return List.of();
+    }
     MigrateResult result = flyway.migrate();
     Version now = foundVersion().orElseThrow(() -> new IllegalStateException(
         "The engine's tables are still missing after careflow applied the engine's create scripts"));
-    if (result.migrationsExecuted == 0) {
-      LOG.info("Engine schema {} (careflow's engine {}): nothing to apply", now, scripts.version());
-    } else {
-      LOG.info("Engine schema {} → {}: applied {}", found.map(Version::toString).orElse("none"), now,
-          result.migrations.stream().map(migration -> migration.description).toList());
-    }
+    List<String> applied = result.migrations.stream().map(migration -> migration.description).toList();
+    LOG.info("Engine schema {} → {}: applied {}", found.map(Version::toString).orElse("none"), now, applied);
     if (now.compareTo(scripts.version()) < 0) {
       throw new StartRefused("The engine's tables are at " + now + " after the upgrade scripts, but this careflow"
           + " needs " + scripts.version() + ": restore the backup taken before the upgrade and report it");
     }
-    return result;
+    return applied;
+  }
+
+  private boolean historyExists() {
+    try (Connection connection = dataSource.getConnection()) {
+      return tableExists(connection, HISTORY_TABLE);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not reach the database to check the engine's tables", e);
+    }
   }
 
   /** Camunda's name of the database, as its scripts are named. */

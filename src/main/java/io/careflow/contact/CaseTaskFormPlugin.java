@@ -22,7 +22,10 @@ import org.springframework.stereotype.Component;
  * complete the {@link TaskFormNoteListener} (a note about the customer), the
  * {@link TaskFormOfferListener} (an offer made to the customer), the {@link TaskFormPerTaskListener}
  * (the conversation algorithm ticked in this task) and the
- * {@link CommunicationStyleListener}. A task with the extension property {@code deadline} is a
+ * {@link CommunicationStyleListener} and the {@link TaskFormStepListener} (what the step decided, on
+ * the case). On create, last, and on every update the card's exact due time ({@link CaseFacts#due});
+ * a task with the extension property {@code rules = <decision key>} shows that table's rows in
+ * its form ({@link CaseFacts#rules}). A task with the extension property {@code deadline} is a
  * guarded step: after routing, {@link GuardedStepListener} ties it to the case's deadline of that
  * step. A designer who adds a task in Camunda Modeler gets them without touching Java.
  */
@@ -35,11 +38,16 @@ public class CaseTaskFormPlugin extends AbstractProcessEnginePlugin {
   static final String OFFER_LISTENER = "${taskFormOfferListener}";
   static final String PER_TASK_LISTENER = "${taskFormPerTaskListener}";
   static final String STYLE_LISTENER = "${communicationStyleListener}";
+  static final String STEP_LISTENER = "${taskFormStepListener}";
+  /** The extension property naming a decision table whose rows the task's form shows ({@link CaseFacts#rules}). */
+  public static final String RULES_PROPERTY = "rules";
 
   private final ObjectProvider<GuardedStepListener> guardedSteps;
+  private final ObjectProvider<CaseFacts> facts;
 
-  public CaseTaskFormPlugin(ObjectProvider<GuardedStepListener> guardedSteps) {
+  public CaseTaskFormPlugin(ObjectProvider<GuardedStepListener> guardedSteps, ObjectProvider<CaseFacts> facts) {
     this.guardedSteps = guardedSteps;
+    this.facts = facts;
   }
 
   @Override
@@ -62,6 +70,15 @@ public class CaseTaskFormPlugin extends AbstractProcessEnginePlugin {
           definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE,
               task -> guardedSteps.getObject().created(task, step.strip()));
         }
+        String rules = ExtensionProperties.of(userTaskElement).get(RULES_PROPERTY);
+        if (rules != null && !rules.isBlank()) {
+          definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE,
+              task -> facts.getObject().rules(task, rules.strip()));
+        }
+        // last: the due date is final once the guarded step set it; and again whenever it moves
+        definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, task -> facts.getObject().due(task));
+        definition.addBuiltInTaskListener(TaskListener.EVENTNAME_UPDATE, task -> facts.getObject().due(task));
+        definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, listener(STEP_LISTENER));
         definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, listener(NOTE_LISTENER));
         definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, listener(OFFER_LISTENER));
         definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, listener(PER_TASK_LISTENER));

@@ -42,6 +42,23 @@ public final class CaseVariables {
   public static final String FORM_CUSTOMER_NAME = CUSTOMER_NAME;
   public static final String FORM_CUSTOMER_MESSAGE = "customerMessage";
   public static final String FORM_CUSTOMER_SUMMARY = "customerSummary";
+  /**
+   * Task-local copies a Tasklist card shows (careflow's filters name them as columns): agents read
+   * a task's own variables, not the process's. Kept by {@link CaseFacts}.
+   */
+  public static final String CARD_SUBJECT = "caseSubject";
+  public static final String CARD_CHANNEL = "caseChannel";
+  public static final String CARD_TOPIC = "caseTopic";
+  /** The task's due date, exact, in shop time (the card itself says only "due in 2 days"). */
+  public static final String CARD_DUE = "caseDue";
+  /** Task-local facts the form block {@code case-facts} shows. */
+  public static final String FORM_ORDER = "caseOrderId";
+  public static final String FORM_PRODUCT = "caseProduct";
+  public static final String FORM_CUSTOMER_CONTACT = "customerContact";
+  /** What the earlier steps of the case decided and noted. */
+  public static final String FORM_CASE_SO_FAR = "caseSoFar";
+  /** The rows of the decision table a step names with its extension property {@code rules}. */
+  public static final String FORM_CASE_RULES = "caseRules";
   /** The path of the case page ({@code /cases/{contact id}}): every form links to it. */
   public static final String FORM_CASE_PAGE = "casePage";
   /** A note about the customer an agent may type into any task form; stored as a note, not kept here. */

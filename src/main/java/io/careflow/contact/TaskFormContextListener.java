@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 /**
  * Puts the context of the case into every task form (task-local variables, gone from the
  * runtime when the task ends): who the customer is, what they wrote, and a short summary
- * of their earlier contacts in any channel (SPEC R1). Added to every user task of a case
+ * of their earlier contacts in any channel (SPEC R1), and the case's facts ({@link CaseFacts}: what
+ * the Tasklist card and the form block {@code case-facts} show). Added to every user task of a case
  * by {@link CaseTaskFormPlugin}, so a designer's new task gets it too.
  */
 @Component
@@ -18,12 +19,14 @@ public class TaskFormContextListener implements TaskListener {
   private final ContactRepository contacts;
   private final CustomerHistory history;
   private final BusinessHoursProperties shopTime;
+  private final CaseFacts facts;
 
   public TaskFormContextListener(ContactRepository contacts, CustomerHistory history,
-      BusinessHoursProperties shopTime) {
+      BusinessHoursProperties shopTime, CaseFacts facts) {
     this.contacts = contacts;
     this.history = history;
     this.shopTime = shopTime;
+    this.facts = facts;
   }
 
   @Override
@@ -36,9 +39,7 @@ public class TaskFormContextListener implements TaskListener {
         CommunicationStyle.taskPriority(task.getVariable(io.careflow.sla.SlaVariables.PRIORITY))));
     task.setVariableLocal(CaseVariables.FORM_CASE_PAGE, casePage(contactId));
     contacts.find(contactId).ifPresent(contact -> {
-      task.setVariableLocal(CaseVariables.FORM_CUSTOMER_NAME, history.displayName(contact.customerId(),
-          contact.customerEmail() != null ? contact.customerEmail()
-              : contact.customerPhone() != null ? contact.customerPhone() : contact.customerHandle()));
+      facts.fill(task, contact);
       task.setVariableLocal(CaseVariables.FORM_CUSTOMER_MESSAGE, message(contact));
       task.setVariableLocal(CaseVariables.FORM_CUSTOMER_SUMMARY, history.summary(contact.customerId(), contact.id()));
     });

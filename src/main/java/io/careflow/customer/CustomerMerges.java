@@ -1,5 +1,6 @@
 package io.careflow.customer;
 
+import io.careflow.contact.CaseFacts;
 import io.careflow.contact.CaseVariables;
 import io.careflow.contact.ContactEvents;
 import io.careflow.customer.CustomerRepository.MergeCounts;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,9 +34,11 @@ public class CustomerMerges {
   private final ContactEvents events;
   private final RequestValidator validator;
   private final Clock clock;
+  private final ApplicationEventPublisher publisher;
 
   public CustomerMerges(CustomerRepository customers, RuntimeService runtimeService, ContactEvents events,
-      RequestValidator validator, Clock clock) {
+      RequestValidator validator, Clock clock, ApplicationEventPublisher publisher) {
+    this.publisher = publisher;
     this.customers = customers;
     this.runtimeService = runtimeService;
     this.events = events;
@@ -93,6 +97,10 @@ public class CustomerMerges {
     for (ProcessInstance instance : runtimeService.createProcessInstanceQuery()
         .variableValueEquals(CaseVariables.CUSTOMER_ID, from.id()).list()) {
       runtimeService.setVariable(instance.getId(), CaseVariables.CUSTOMER_ID, into.id());
+    }
+    // their open tasks show the surviving customer's name
+    for (String contactId : movedContacts) {
+      publisher.publishEvent(new CaseFacts.CaseChanged(contactId));
     }
     return into.id();
   }

@@ -111,6 +111,7 @@ public class SecurityConfiguration {
             .requestMatchers(path(GET, "/api/models")).hasAnyAuthority(DESIGNERS, MANAGERS, ADMINS)
             // carrier events come from the shop's shipping integration, never from people
             .requestMatchers(path(POST, "/api/shipments/events")).hasAnyAuthority(INTEGRATIONS, ADMINS)
+            .requestMatchers(path(POST, "/api/returns/{contactId}/arrival")).hasAnyAuthority(INTEGRATIONS, AGENTS, ADMINS)
             // the customer record: people of the service department read it, integrations do not
             .requestMatchers(path(GET, "/api/customers"), path(GET, "/api/customers/{id}"))
             .hasAnyAuthority(AGENTS, MANAGERS, TEAM_LEADS, ADMINS)

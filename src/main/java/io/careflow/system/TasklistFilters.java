@@ -17,7 +17,9 @@ import org.springframework.stereotype.Component;
  * The Tasklist filters every agent and manager starts from, created once at start:
  * "My tasks", "My teams' tasks" (the candidate groups of the current user, claimed or
  * not) and "Due soon" (mine and my teams' unclaimed tasks due within a day, soonest
- * first). They are stored queries with {@code currentUser()} expressions, created
+ * first). Each card shows the customer, subject, channel, topic and exact due time ({@link #COLUMNS});
+ * Tasklist itself opens them sorted by due date, soonest first (the custom script
+ * {@code tasklist/careflow/due-first.js}). They are stored queries with {@code currentUser()} expressions, created
  * through the Java API — the REST API refuses expressions in queries (see
  * {@link QueryExpressionGuard}).
  */
@@ -29,9 +31,16 @@ public class TasklistFilters implements ApplicationRunner {
   public static final String MY_TEAMS_TASKS = "My teams' tasks";
   public static final String DUE_SOON = "Due soon";
 
-  private static final List<Map<String, String>> COLUMNS = List.of(
-      Map.of("name", "channel", "label", "Channel"),
-      Map.of("name", "topic", "label", "Topic"));
+  /**
+   * What every card shows: task-local copies of the case's facts (agents may read a task's own
+   * variables, not its process's), kept by {@code contact.CaseFacts}.
+   */
+  static final List<Map<String, String>> COLUMNS = List.of(
+      Map.of("name", "customerName", "label", "Customer"),
+      Map.of("name", "caseSubject", "label", "Subject"),
+      Map.of("name", "caseChannel", "label", "Channel"),
+      Map.of("name", "caseTopic", "label", "Topic"),
+      Map.of("name", "caseDue", "label", "Due"));
 
   private final FilterService filterService;
   private final TaskService taskService;
@@ -63,11 +72,16 @@ public class TasklistFilters implements ApplicationRunner {
     // start-up lock may hold a filter twice, and careflow must still start
     Filter filter = filterService.createFilterQuery().filterName(name).filterResourceType("Task").list().stream()
         .findFirst().orElse(null);
+    Map<String, Object> properties = Map.of("priority", priority, "description", description, "refresh", true,
+        "variables", COLUMNS);
     if (filter == null) {
       filter = filterService.newTaskFilter(name);
-      filter.setProperties(Map.<String, Object>of("priority", priority, "description", description, "refresh", true,
-          "variables", COLUMNS));
+      filter.setProperties(properties);
       filter.setQuery(query);
+      filter = filterService.saveFilter(filter);
+    } else if (!properties.equals(filter.getProperties())) {
+      // an upgrade: the filter an earlier careflow created gets this one's columns
+      filter.setProperties(properties);
       filter = filterService.saveFilter(filter);
     }
     for (String group : List.of(Groups.AGENTS, Groups.MANAGERS, Groups.TEAM_LEADS)) {

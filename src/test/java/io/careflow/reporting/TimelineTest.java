@@ -204,6 +204,11 @@ class TimelineTest extends ProtocolTestSupport {
     expected.put(ContactEvents.TASK_CHECKLIST, List.of(
         List.of("boris", "Conversation algorithm on \"Investigate complaint\": Listened to the customer to the end: DONE; .+"),
         List.of("anna", "Conversation algorithm on \"Reply to the customer\": Listened to the customer to the end: DONE; .+")));
+    expected.put(io.careflow.contact.TaskFormStepListener.STEP_DONE, List.of(
+        List.of("boris", "Investigate complaint: What you found: The heating element failed\\.; "
+            + "Is the complaint justified\\?: YES"),
+        List.of("anna", "(Propose resolution|Reply to the customer): .+"),
+        List.of("maria", "Approve compensation: Decision: APPROVE")));
     expected.put("OUTCOME", List.of(List.of("system", "COMPLAINT_JUSTIFIED")));
     expected.put("REPLY_RECORDED", List.of(List.of("anna", "answer written, 37 characters")));
     expected.put("FOLLOW_UP_PLANNED", List.of(List.of("anna", "no follow-up needed"),

@@ -26,7 +26,7 @@ record Scenario(String file, String title, String start, Intake intake, Classifi
   /** Each part optional: only what the designer wrote is checked. */
   record Classification(String topic, String protocol, String team) {}
 
-  sealed interface Step permits TaskStep, Wait, RunDueJobs, CustomerAnswers, CustomerForm, CheckStep {}
+  sealed interface Step permits TaskStep, Wait, RunDueJobs, CustomerAnswers, CustomerForm, ParcelArrives, CheckStep {}
 
   /**
    * A task expected open (by element id or name), who has it, its form; completed with the
@@ -42,6 +42,9 @@ record Scenario(String file, String title, String start, Intake intake, Classifi
   record RunDueJobs() implements Step {}
 
   record CustomerAnswers(String text) implements Step {}
+
+  /** The customer's returned parcel reaches the warehouse, which reports what it saw of it. */
+  record ParcelArrives(String notes) implements Step {}
 
   /** The customer fills in the page behind the newest link they got; refused: the page shows it again (400). */
   record CustomerForm(Map<String, String> fields, boolean refused) implements Step {}

@@ -50,7 +50,8 @@ final class ScenarioReader {
   static final List<String> EMAIL = List.of("subject", "contains", "from");
   static final String RUN_DUE_JOBS = "run due jobs";
   /** The key that says what a step does; the others of its map only add to it. */
-  static final List<String> STEP_ACTIONS = List.of("task", "wait", "customer answers", "customer fills in", "check");
+  static final List<String> STEP_ACTIONS = List.of("task", "wait", "customer answers", "customer fills in", "parcel arrives",
+      "check");
   static final Set<String> DEADLINE_STATES = Set.of("MET", "BREACHED", "OPEN");
 
   private static final YAMLMapper YAML = new YAMLMapper();
@@ -122,6 +123,8 @@ final class ScenarioReader {
       case "wait" -> waitStep(Fields.of(node, file, where, List.of("wait")));
       case "customer answers" -> new CustomerAnswers(
           Fields.of(node, file, where, List.of("customer answers")).required("customer answers"));
+      case "parcel arrives" -> new Scenario.ParcelArrives(
+          Fields.of(node, file, where, List.of("parcel arrives")).required("parcel arrives"));
       case "customer fills in" -> customerForm(Fields.of(node, file, where, CUSTOMER_FORM), where);
       case "check" -> {
         Fields.of(node, file, where, List.of("check"));

@@ -105,6 +105,8 @@ final class ScenarioRun {
       processes.failIfOurs(clock.runDueJobs());
     } else if (step instanceof CustomerAnswers answer) {
       customer.answers(contactId, answer.text());
+    } else if (step instanceof Scenario.ParcelArrives parcel) {
+      customer.parcelArrives(contactId, parcel.notes());
     } else if (step instanceof CustomerForm form) {
       customer.fillsIn(contactId, form);
     } else if (step instanceof CheckStep check) {

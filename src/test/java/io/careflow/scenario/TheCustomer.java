@@ -86,6 +86,15 @@ final class TheCustomer {
     }
   }
 
+  /** The parcel the customer sent back reaches the warehouse, which reports it with its notes. */
+  void parcelArrives(String contactId, String notes) {
+    Http.Response response = http.postJson(INTEGRATION, "/api/returns/" + contactId + "/arrival",
+        Map.of("parcelNotes", notes));
+    if (response.status() != 204) {
+      throw new Mismatch("careflow did not take the returned parcel: " + response.status() + " " + response.body());
+    }
+  }
+
   /** The page behind the newest link the shop sent (return form, replacement request, survey), sent back filled in. */
   void fillsIn(String contactId, CustomerForm form) {
     String page = newestLink(contactId);

@@ -230,6 +230,10 @@ class AuthorizationMatrixTest extends CareflowIntegrationTest {
       return "{\"type\": 1, \"permissions\": [\"READ\"], \"userId\": \"" + PROBE + "\", \"groupId\": null,"
           + " \"resourceType\": 0, \"resourceId\": \"" + PROBE + "\"}";
     }
+    if (path.endsWith("/arrival")) {
+      // the probe case is no return waiting for a parcel: overlong notes get the allowed a 400
+      return "{\"parcelNotes\": \"" + "x".repeat(2001) + "\"}";
+    }
     if (path.equals("/engine-rest/filter/create")) {
       return "{\"resourceType\": \"Task\", \"name\": \"" + PROBE + "\", \"query\": {\"candidateGroup\": \"agents\"}}";
     }

@@ -18,6 +18,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.springframework.stereotype.Service;
@@ -42,11 +46,16 @@ public class CasePageService {
   private final CaseConversation conversation;
   private final CaseDeadlines deadlineLines;
   private final CaseDecisions decisions;
+  private final TaskService tasks;
+  private final IdentityService identity;
 
   public CasePageService(ContactRepository contacts, ContactEvents events, CustomerHistory customers,
       DeadlineService deadlines, TimelineService timeline, HistoryService history, UserDirectory users,
       BusinessHoursProperties shopTime, RetentionProperties retention, CaseDiagrams diagrams,
-      CaseConversation conversation, CaseDeadlines deadlineLines, CaseDecisions decisions) {
+      CaseConversation conversation, CaseDeadlines deadlineLines, CaseDecisions decisions, TaskService tasks,
+      IdentityService identity) {
+    this.tasks = tasks;
+    this.identity = identity;
     this.contacts = contacts;
     this.events = events;
     this.customers = customers;
@@ -65,7 +74,8 @@ public class CasePageService {
   /** The page's header: who, where, what, how it stands, who worked on it, the three moments. */
   public record Header(String id, String customerId, String customer, String customerContact, String channel,
       String subject, String topic, String protocol, String protocolVersion, String status, String outcome,
-      List<String> agents, String received, String firstReply, String resolved, String orderId) {}
+      List<String> agents, String received, String firstReply, String resolved, String orderId,
+      List<String> waiting) {}
 
   public record CasePage(Header header, List<CaseDiagrams.Diagram> diagrams, List<TimelineEntry> timeline,
       List<CaseConversation.Line> conversation, List<CaseDeadlines.Line> deadlines,
@@ -111,6 +121,34 @@ public class CasePageService {
     return new Missing("No case has this id. If it once existed, the retention rule deleted it: " + rule + ".");
   }
 
+  /**
+   * The case's open steps and whom each waits for — "Approve compensation: waiting for approval
+   * by Team leads" — so the agent who sent a step on sees where it stands after it left their list.
+   */
+  List<String> waiting(String contactId) {
+    var lines = new java.util.ArrayList<String>();
+    for (Task task : tasks.createTaskQuery().processInstanceBusinessKey(contactId).orderByTaskCreateTime().asc()
+        .list()) {
+      String who;
+      if (task.getAssignee() != null) {
+        who = "in the hands of " + users.displayName(task.getAssignee());
+      } else {
+        var groups = tasks.getIdentityLinksForTask(task.getId()).stream()
+            .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
+            .map(l -> groupName(l.getGroupId())).distinct().toList();
+        who = groups.isEmpty() ? "not offered to anyone" : "waiting for " + String.join(", ", groups);
+      }
+      lines.add(task.getName() + ": " + who + (task.getDueDate() == null ? ""
+          : ", due " + shopTime.local(task.getDueDate().toInstant())));
+    }
+    return lines;
+  }
+
+  private String groupName(String groupId) {
+    var group = identity.createGroupQuery().groupId(groupId).singleResult();
+    return group == null || group.getName() == null ? groupId : group.getName();
+  }
+
   private Header header(Contact c, String customer, String customerContact, List<HistoricProcessInstance> instances,
       List<CaseDiagrams.Diagram> drawn) {
     String version = instances.stream().filter(pi -> pi.getProcessDefinitionKey().equals(c.protocol())).findFirst()
@@ -132,6 +170,6 @@ public class CasePageService {
         c.protocol() == null ? "" : c.protocol(), version, c.status().name(), outcome, List.copyOf(agents),
         shopTime.local(c.receivedAt()), c.firstReplyAt() == null ? "no reply yet" : shopTime.local(c.firstReplyAt())
             + (c.firstReplyWorkingMinutes() == null ? "" : " (" + c.firstReplyWorkingMinutes() + " working minutes)"),
-        c.resolvedAt() == null ? "open" : shopTime.local(c.resolvedAt()), c.orderId());
+        c.resolvedAt() == null ? "open" : shopTime.local(c.resolvedAt()), c.orderId(), waiting(c.id()));
   }
 }

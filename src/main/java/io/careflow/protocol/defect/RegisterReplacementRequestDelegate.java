@@ -23,9 +23,14 @@ public class RegisterReplacementRequestDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     ReplacementRequests.Request request = requests.register(CaseVariables.contactId(execution),
         CaseVariables.string(execution, DefectReplacementProcess.TALKED_BY),
-        CaseVariables.string(execution, DefectReplacementProcess.PRODUCT_SKU),
-        CaseVariables.string(execution, DefectReplacementProcess.ORDER_ID),
+        blankToNull(CaseVariables.string(execution, DefectReplacementProcess.PRODUCT_SKU)),
+        blankToNull(CaseVariables.string(execution, DefectReplacementProcess.ORDER_ID)),
         CaseVariables.string(execution, DefectReplacementProcess.FAULT).strip());
     execution.setVariable(DefectReplacementProcess.REQUEST_SUMMARY, request.summary());
+  }
+
+  /** An empty form field is no value: the request keeps none rather than "". */
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
   }
 }

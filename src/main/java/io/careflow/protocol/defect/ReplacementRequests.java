@@ -43,11 +43,15 @@ public class ReplacementRequests {
 
     /** What the review and the specialist's forms show. */
     public String summary() {
-      return "Product: " + (productSku == null ? "not given" : productSku)
-          + " · order: " + (orderId == null ? "not given" : orderId)
+      return "Product: " + given(productSku) + " · order: " + given(orderId)
           + "\nRegistered by " + ("customer".equals(registeredBy) ? "the customer" : registeredBy)
           + "\nFault: " + fault
           + (decision == null ? "" : "\nDecision: " + decision + (decisionReason == null ? "" : " — " + decisionReason));
+    }
+
+    /** A form leaves an empty field as "": the summary never reads "Product:  · order: ". */
+    private static String given(String value) {
+      return value == null || value.isBlank() ? "not given" : value.strip();
     }
   }
 

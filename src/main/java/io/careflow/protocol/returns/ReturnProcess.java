@@ -5,6 +5,8 @@ public final class ReturnProcess {
 
   public static final String KEY = "return";
   public static final String MESSAGE_RETURN_FORM_SUBMITTED = "ReturnFormSubmitted";
+  /** The warehouse has the returned parcel ({@link ReturnArrivals}). */
+  public static final String MESSAGE_RETURNED_ITEM_ARRIVED = "ReturnedItemArrived";
   public static final String LINK_PURPOSE = "return-form";
 
   public static final String RETURN_SUMMARY = "returnSummary";
@@ -22,8 +24,12 @@ public final class ReturnProcess {
     public static final String SERVICE_SEND_RETURN_REMINDER = "service_send_return_reminder";
     public static final String TIMER_RETURN_FORM_EXPIRED = "timer_return_form_expired";
     public static final String END_RETURN_ABANDONED = "end_return_abandoned";
-    public static final String USER_RECEIVE_RETURNED_ITEM = "user_receive_returned_item";
+    public static final String RECEIVE_RETURNED_ITEM = "receive_returned_item";
+    public static final String TIMER_RETURN_NEVER_ARRIVED = "timer_return_never_arrived";
+    public static final String SERVICE_TELL_NOT_ARRIVED = "service_tell_not_arrived";
+    public static final String END_RETURN_NEVER_ARRIVED = "end_return_never_arrived";
     public static final String USER_INSPECT_ITEM = "user_inspect_item";
+    public static final String SERVICE_STOP_INSPECTION_CLOCK = "service_stop_inspection_clock";
     public static final String SERVICE_RECORD_RETURN_OUTCOME = "service_record_return_outcome";
     public static final String SERVICE_TELL_REFUND = "service_tell_refund";
     public static final String SERVICE_TELL_EXCHANGE = "service_tell_exchange";

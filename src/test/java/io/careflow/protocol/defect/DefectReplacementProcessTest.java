@@ -62,8 +62,10 @@ class DefectReplacementProcessTest extends ProtocolTestSupport {
     assertThat(task(pi).getDueDate()).isEqualTo(Date.from(review.dueAt()));
     // offered to the service department and routed to boris, who knows kitchen appliances
     assertThat(task(pi)).hasCandidateGroupAssociated("team-replacements").isAssignedTo("boris");
+    // the form left the order empty: the request says so instead of "order: "
     assertThat((String) processEngine.getTaskService().getVariable(task(pi).getId(),
-        DefectReplacementProcess.REQUEST_SUMMARY)).contains("Heating element dead").contains("KET-200");
+        DefectReplacementProcess.REQUEST_SUMMARY)).contains("Heating element dead")
+        .contains("Product: KET-200 · order: not given");
     complete(pi, "boris", BORIS, Map.of(DefectReplacementProcess.REVIEW_DECISION, "APPROVE", "followUpType", "NONE"));
     run(pi, Elements.SERVICE_SEND_REVIEW_RESULT);
     assertThat(deadlines.first(contact.id(), DefectReplacementProcess.REVIEW_STEP).orElseThrow().met()).isTrue();
@@ -82,8 +84,15 @@ class DefectReplacementProcessTest extends ProtocolTestSupport {
     assertThat(contacted.met()).isTrue();
     assertThat(contacted.warnedAt()).isNull();
     assertThat(watcher(contacted)).as("the contact clock's watcher ended with it").isNull();
+    // shipping has a deadline of its own from the specialist's call, and its clock stops with the shipment
+    assertThat(pi).isWaitingAt(Elements.USER_SHIP_REPLACEMENT);
+    Deadline shipping = deadlines.running(contact.id(), "replacement-shipping").orElseThrow();
+    assertThat(shipping.startedAt()).isEqualTo(at("2026-12-01T15:00+01:00"));
+    assertThat(task(pi).getDueDate()).isEqualTo(Date.from(shipping.dueAt()));
+    assertThat(watcher(shipping)).as("warning, breach and escalation are watched").isNotNull();
     complete(pi, "boris", BORIS, Map.of(DefectReplacementProcess.TRACKING_NUMBER, "PX123456789PL",
         "followUpType", "REPAIR_STATUS", "followUpDate", "2026-12-10"));
+    assertThat(deadlines.first(contact.id(), "replacement-shipping").orElseThrow().met()).isTrue();
     run(pi, Elements.SERVICE_SEND_SHIPPED);
 
     assertThat(pi).hasPassed(Elements.END_REPLACEMENT_SHIPPED).isEnded();
@@ -298,6 +307,8 @@ class DefectReplacementProcessTest extends ProtocolTestSupport {
     variables.put("replyText", "We will replace the kettle: the service team reviews your request within 2 days.");
     variables.put(DefectReplacementProcess.REGISTERED_BY, registeredBy);
     variables.put(DefectReplacementProcess.PRODUCT_SKU, "KET-200");
+    // Tasklist sends a field left empty as ""
+    variables.put(DefectReplacementProcess.ORDER_ID, "");
     variables.put(DefectReplacementProcess.FAULT, "Heating element dead");
     return variables;
   }

@@ -58,7 +58,7 @@ class ReturnFormBrowserTest extends ProtocolTestSupport {
     }
 
     assertThat(pi).hasPassed(ReturnProcess.Elements.RECEIVE_RETURN_FORM)
-        .isWaitingAt(ReturnProcess.Elements.USER_RECEIVE_RETURNED_ITEM);
+        .isWaitingAt(ReturnProcess.Elements.RECEIVE_RETURNED_ITEM);
     ReturnRequests.Return submitted = returns.find(contact.id()).orElseThrow();
     assertThat(submitted.reason()).isEqualTo(ReturnReason.NOT_AS_DESCRIBED);
     assertThat(submitted.comment()).isEqualTo("The colour is different from the photo.");

@@ -65,15 +65,25 @@ class ReturnProcessTest extends ProtocolTestSupport {
     assertThat(sent.status()).isEqualTo(200);
     assertThat(returns.find(contact.id()).orElseThrow().reason()).isEqualTo(ReturnReason.WRONG_SIZE);
 
-    assertThat(pi).isWaitingAt(Elements.USER_RECEIVE_RETURNED_ITEM);
-    // offered to the team and routed to anna, its only member
+    // the parcel travels: the case waits in the process, on nobody's list
+    assertThat(pi).isWaitingAt(Elements.RECEIVE_RETURNED_ITEM);
+    assertThat(processEngine.getTaskService().createTaskQuery().processInstanceBusinessKey(contact.id()).count())
+        .isZero();
+    assertThat(arrive(contact, "Box dented, shoes fine").status()).isEqualTo(204);
+
+    assertThat(pi).isWaitingAt(Elements.USER_INSPECT_ITEM);
+    // offered to the team and routed to anna, its only member, under a deadline of its own, with the parcel's state
     assertThat(task(pi)).hasCandidateGroupAssociated("team-returns").isAssignedTo("anna");
-    complete(pi, "anna", ANNA, Map.of(ReturnProcess.ITEM_RECEIVED, true));
+    assertThat(task(pi).getDueDate()).isEqualTo(java.util.Date.from(
+        deadlines.running(contact.id(), "return-inspection").orElseThrow().dueAt()));
+    assertThat((String) processEngine.getTaskService().getVariableLocal(task(pi).getId(),
+        io.careflow.contact.CaseVariables.FORM_CASE_SO_FAR)).contains("item received: Box dented, shoes fine");
     complete(pi, "anna", ANNA, Map.of(ReturnProcess.ITEM_CONDITION, "AS_NEW", ReturnProcess.DECISION, decision,
         ReturnProcess.DECISION_REASON, "Worn outside", "followUpType", "NONE"));
     run(pi, tell);
 
-    assertThat(pi).hasPassed(tell, Elements.END_RETURN_RESOLVED).isEnded();
+    assertThat(pi).hasPassed(Elements.SERVICE_STOP_INSPECTION_CLOCK, tell, Elements.END_RETURN_RESOLVED).isEnded();
+    assertThat(deadlines.first(contact.id(), "return-inspection").orElseThrow().met()).isTrue();
     assertThat(notices(contact).get(notices(contact).size() - 1).body()).contains(told);
     assertThat(reload(contact).outcome()).isEqualTo("RETURN_" + decision);
     assertThat(returns.find(contact.id()).orElseThrow().decision()).isEqualTo(decision);
@@ -95,17 +105,53 @@ class ReturnProcessTest extends ProtocolTestSupport {
   }
 
   @Test
-  void shouldRefuseToReceiveNothingOrRejectWithoutReason() {
+  void shouldCloseAndTellTheCustomerWhenTheParcelNeverArrives() {
     run(pi, Elements.SERVICE_SEND_RETURN_FORM_LINK);
     http.post(null, linkedPath(contact), "application/x-www-form-urlencoded", "reason=CHANGED_MIND");
+    assertThat(pi).isWaitingAt(Elements.RECEIVE_RETURNED_ITEM);
 
-    assertThatThrownBy(() -> complete(pi, "anna", ANNA, Map.of(ReturnProcess.ITEM_RECEIVED, false)))
-        .hasMessageContaining("itemReceived");
-    complete(pi, "anna", ANNA, Map.of(ReturnProcess.ITEM_RECEIVED, true));
+    // the model's time for the journey passes (moved on the engine's clock)
+    clock(at("2026-12-21T10:01+01:00"));
+    run(pi, Elements.TIMER_RETURN_NEVER_ARRIVED);
+    run(pi, Elements.SERVICE_TELL_NOT_ARRIVED);
+
+    assertThat(pi).hasPassed(Elements.END_RETURN_NEVER_ARRIVED).hasNotPassed(Elements.USER_INSPECT_ITEM).isEnded();
+    assertThat(notices(contact).get(notices(contact).size() - 1).body()).contains("within 21 days");
+    assertThat(reload(contact).status()).isEqualTo(ContactStatus.CLOSED);
+    assertThat(reload(contact).outcome()).isEqualTo("RETURN_NOT_ARRIVED");
+    // a parcel reported afterwards finds no return waiting for it
+    assertThat(arrive(contact, "late").status()).isEqualTo(404);
+  }
+
+  @Test
+  void shouldRefuseAnArrivalNobodyWaitsForOrWithOverlongNotes() {
+    run(pi, Elements.SERVICE_SEND_RETURN_FORM_LINK);
+    // the return form has not come yet: no parcel is expected
+    Http.Response early = arrive(contact, "Box intact");
+    assertThat(early.status()).isEqualTo(404);
+    assertThat(early.body()).contains(contact.id());
+    http.post(null, linkedPath(contact), "application/x-www-form-urlencoded", "reason=CHANGED_MIND");
+    Http.Response overlong = arrive(contact, "x".repeat(2001));
+    assertThat(overlong.status()).isEqualTo(400);
+    assertThat(overlong.body()).contains("parcelNotes");
+    assertThat(pi).isWaitingAt(Elements.RECEIVE_RETURNED_ITEM);
+    // only the warehouse, agents and administrators report parcels
+    assertThat(http.postJson("maria", "/api/returns/" + contact.id() + "/arrival", "{}").status()).isEqualTo(403);
+  }
+
+  @Test
+  void shouldRefuseToRejectWithoutReason() {
+    run(pi, Elements.SERVICE_SEND_RETURN_FORM_LINK);
+    http.post(null, linkedPath(contact), "application/x-www-form-urlencoded", "reason=CHANGED_MIND");
+    assertThat(arrive(contact, "Box intact").status()).isEqualTo(204);
     assertThatThrownBy(() -> complete(pi, "anna", ANNA, Map.of(ReturnProcess.ITEM_CONDITION, "USED",
         ReturnProcess.DECISION, "REJECT", "followUpType", "NONE"))).hasMessageContaining("returnDecisionReason");
     assertThatThrownBy(() -> complete(pi, "anna", ANNA, Map.of(ReturnProcess.ITEM_CONDITION, "BURNT",
         ReturnProcess.DECISION, "REFUND", "followUpType", "NONE"))).hasMessageContaining("itemCondition");
     assertThat(pi).isWaitingAt(Elements.USER_INSPECT_ITEM);
+  }
+
+  private Http.Response arrive(Contact contact, String notes) {
+    return http.postJson("intake", "/api/returns/" + contact.id() + "/arrival", Map.of("parcelNotes", notes));
   }
 }

@@ -9,6 +9,7 @@ import io.careflow.system.RequestValidator;
 import java.time.Clock;
 import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,16 +32,25 @@ public class CustomerReplies {
   private final RuntimeService runtimeService;
   private final RequestValidator validator;
   private final Clock clock;
+  private final ApplicationEventPublisher publisher;
 
   public CustomerReplies(MessageRepository messages, ContactRepository contacts, ContactEvents events,
-      RuntimeService runtimeService, RequestValidator validator, Clock clock) {
+      RuntimeService runtimeService, RequestValidator validator, Clock clock, ApplicationEventPublisher publisher) {
     this.messages = messages;
     this.contacts = contacts;
     this.events = events;
     this.runtimeService = runtimeService;
     this.validator = validator;
     this.clock = clock;
+    this.publisher = publisher;
   }
+
+  /**
+   * Published when a customer's message is stored on a running case (not for a duplicate), in its
+   * transaction: whoever waits for the customer outside the models (a question asked from a task)
+   * hears it.
+   */
+  public record CustomerWrote(String contactId, String messageId, String body) {}
 
   /** What became of a customer's message: stored as {@code messageId}; whether it resumed the case. */
   public record Received(String messageId, boolean resumedCase, boolean duplicate) {}
@@ -76,6 +86,7 @@ public class CustomerReplies {
         .processInstanceBusinessKey(contactId).correlateAllWithResult().isEmpty();
     events.record(contactId, ContactEvents.MESSAGE_RECEIVED, actor,
         resumed ? "customer answered, case resumed" : "customer wrote, kept on the case for the agent");
+    publisher.publishEvent(new CustomerWrote(contactId, id, body));
     return new Received(id, resumed, false);
   }
 }

@@ -24,7 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Retention of closed contacts (SPEC R6 with the engine's history cleanup): a contact that
  * ended (RESOLVED or CLOSED) longer than {@code careflow.retention.closed-contacts} ago is
- * deleted with its detail — messages, events, deadlines, follow-ups, links, return and
+ * deleted with its detail — messages, the customer's files, questions asked, events, deadlines, follow-ups, links, return and
  * replacement requests, survey answer. Notes and offers belong to the customer record: they
  * stay, without the link to the contact. Customers stay (the customer record's own rules).
  *
@@ -39,7 +39,7 @@ public class ContactRetention {
   static final String JOB = "closed-contacts";
 
   /** Tables holding a contact's detail (a new table with a foreign key to contact belongs here). */
-  static final List<String> DETAIL_TABLES = List.of("contact_event", "message_attachment", "message",
+  static final List<String> DETAIL_TABLES = List.of("contact_event", "message_attachment", "customer_question", "message",
       "deadline", "follow_up", "public_link", "return_request", "replacement_request", "survey_answer",
       "routing_decision", "staff_alert");
   /** Tables that outlive the contact: their link to it is removed. */

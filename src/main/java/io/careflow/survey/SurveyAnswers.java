@@ -48,7 +48,7 @@ public class SurveyAnswers {
           .update();
     } catch (DuplicateKeyException e) {
       // one answer per case, even through a second link
-      throw new PublicLinks.RefusedLinkException(PublicLinks.Refusal.USED);
+      throw new PublicLinks.RefusedLinkException(PublicLinks.Refusal.USED, link.contactId());
     }
     events.record(link.contactId(), SURVEY_ANSWERED, "customer",
         "CSAT " + csat + "/5, NPS " + nps + "/10, effort " + ces + "/7" + (comment == null ? "" : ", with a comment"));

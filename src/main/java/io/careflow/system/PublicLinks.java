@@ -51,14 +51,26 @@ public class PublicLinks {
 
   public static class RefusedLinkException extends RuntimeException {
     private final Refusal refusal;
+    private final String contactId;
 
     public RefusedLinkException(Refusal refusal) {
+      this(refusal, null);
+    }
+
+    /** @param contactId the case of a genuine link (expired or used): its page speaks the customer's language */
+    public RefusedLinkException(Refusal refusal, String contactId) {
       super("Link refused: " + refusal);
       this.refusal = refusal;
+      this.contactId = contactId;
     }
 
     public Refusal refusal() {
       return refusal;
+    }
+
+    /** The case of a genuine link; null for a forged or unknown one. */
+    public String contactId() {
+      return contactId;
     }
   }
 
@@ -91,10 +103,10 @@ public class PublicLinks {
     }
     StoredLink link = stored.get();
     if (link.usedAt() != null) {
-      throw new RefusedLinkException(Refusal.USED);
+      throw new RefusedLinkException(Refusal.USED, link.contactId());
     }
     if (!clock.instant().isBefore(link.expiresAt())) {
-      throw new RefusedLinkException(Refusal.EXPIRED);
+      throw new RefusedLinkException(Refusal.EXPIRED, link.contactId());
     }
     return new Link(link.id(), link.contactId(), link.purpose(), link.expiresAt());
   }
@@ -104,7 +116,7 @@ public class PublicLinks {
     int updated = jdbc.sql("update public_link set used_at = ? where id = ? and used_at is null")
         .params(utc(clock.instant()), link.id()).update();
     if (updated != 1) {
-      throw new RefusedLinkException(Refusal.USED);
+      throw new RefusedLinkException(Refusal.USED, link.contactId());
     }
   }
 

@@ -2,12 +2,15 @@ package io.careflow.system;
 
 import io.careflow.contact.ContactRepository;
 import io.careflow.system.PublicLinks.RefusedLinkException;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
@@ -19,7 +22,7 @@ import org.springframework.web.servlet.ModelAndView;
  * What the customers' small public pages share: their texts in the customer's language
  * (pl, en, ru; else the shop's default) and the friendly page for a link that opens nothing
  * — 404 for a forged or unknown one, 410 for an expired or used one — which never says whose
- * case it was.
+ * case it was, in the language of the link's customer (or of the browser, for a forged link).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -79,11 +82,35 @@ public class PublicPages {
     return Map.copyOf(texts);
   }
 
+  /**
+   * The language of a refused link's page: the customer's, when the link was genuine (used or
+   * expired); else the first the browser asks for that careflow has texts for; else the shop's.
+   */
+  String language(RefusedLinkException refused, HttpServletRequest request) {
+    if (refused.contactId() != null) {
+      return language(refused.contactId());
+    }
+    String header = request == null ? null : request.getHeader(HttpHeaders.ACCEPT_LANGUAGE);
+    if (header != null && !header.isBlank()) {
+      try {
+        for (Locale.LanguageRange range : Locale.LanguageRange.parse(header)) {
+          String language = range.getRange().split("-")[0].toLowerCase(Locale.ROOT);
+          if (texts.containsKey(language)) {
+            return language;
+          }
+        }
+      } catch (IllegalArgumentException e) {
+        // a malformed header: the shop's language
+      }
+    }
+    return texts.containsKey(defaultLanguage) ? defaultLanguage : "en";
+  }
+
   @ExceptionHandler(RefusedLinkException.class)
-  ModelAndView refused(RefusedLinkException e) {
+  ModelAndView refused(RefusedLinkException e, HttpServletRequest request) {
     var page = new ModelAndView("public/link-refused");
     page.setStatus(e.refusal() == PublicLinks.Refusal.UNKNOWN ? HttpStatus.NOT_FOUND : HttpStatus.GONE);
-    page.addObject("t", texts.getOrDefault(defaultLanguage, texts.get("en")));
+    page.addObject("t", texts.getOrDefault(language(e, request), texts.get("en")));
     page.addObject("shopName", shopName);
     page.addObject("refusal", e.refusal().name());
     return page;

@@ -3,6 +3,7 @@ package io.careflow.cases.page;
 import static org.springframework.http.HttpMethod.GET;
 
 import io.careflow.reporting.ReportAccess;
+import org.camunda.bpm.engine.ProcessEngines;
 import io.careflow.system.ProblemResponses;
 import java.nio.charset.StandardCharsets;
 import org.springframework.context.annotation.Bean;
@@ -12,6 +13,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
@@ -22,8 +24,10 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
  * token needed). A refusal is a small HTML page, as the page is one. The page's script and the
  * vendored bpmn-js viewer are public files (no data in them).
  *
- * <p>Only {@code /cases/*} (one segment: a case, or a file of the page) and {@code /vendor/**}:
- * the search page {@code /cases} has rules of its own.
+ * <p>Only {@code /cases/*} (one segment: a case, or a file of the page), the customer's files of a
+ * case {@code /cases/{id}/files/{fileId}} (the same rule) and {@code /vendor/**}: the search page
+ * {@code /cases} has rules of its own. An agent signed in to Tasklist needs no second sign-in
+ * ({@link TasklistSessionAuthentication}), so a task form shows the customer's photos.
  */
 @Configuration
 public class CasePageSecurity {
@@ -42,14 +46,17 @@ public class CasePageSecurity {
   @Order(5)
   SecurityFilterChain casePageChain(HttpSecurity http, ProblemResponses problems, ReportAccess reports)
       throws Exception {
-    return http.securityMatchers(m -> m.requestMatchers(paths().matcher("/cases/*"), paths().matcher("/vendor/**")))
+    return http.securityMatchers(m -> m.requestMatchers(paths().matcher("/cases/*"), paths().matcher("/cases/*/files/*"),
+            paths().matcher("/vendor/**")))
         .authorizeHttpRequests(a -> a
             .requestMatchers(paths().matcher(GET, "/cases/*.js"), paths().matcher(GET, "/cases/*.css"),
                 paths().matcher(GET, "/vendor/**"))
             .permitAll()
-            .requestMatchers(paths().matcher(GET, "/cases/{id}")).access(reports.timelineReaders())
+            .requestMatchers(paths().matcher(GET, "/cases/{id}"), paths().matcher(GET, "/cases/{id}/files/{fileId}"))
+            .access(reports.timelineReaders())
             .anyRequest().denyAll())
         .httpBasic(b -> b.authenticationEntryPoint(problems.unauthorized()).realmName("careflow"))
+        .addFilterBefore(new TasklistSessionAuthentication(ProcessEngines.NAME_DEFAULT), BasicAuthenticationFilter.class)
         .exceptionHandling(e -> e.authenticationEntryPoint(problems.unauthorized())
             .accessDeniedHandler(forbiddenPage()))
         .csrf(AbstractHttpConfigurer::disable)

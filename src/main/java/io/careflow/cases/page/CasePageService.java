@@ -6,6 +6,8 @@ import io.careflow.contact.ContactEvents.ContactEvent;
 import io.careflow.contact.ContactProcess;
 import io.careflow.contact.ContactRepository;
 import io.careflow.customer.CustomerHistory;
+import io.careflow.files.CustomerFiles;
+import io.careflow.files.FilesOnTaskForms;
 import io.careflow.reporting.RetentionProperties;
 import io.careflow.reporting.TimelineEntry;
 import io.careflow.reporting.TimelineService;
@@ -48,12 +50,13 @@ public class CasePageService {
   private final CaseDecisions decisions;
   private final TaskService tasks;
   private final IdentityService identity;
+  private final CustomerFiles files;
 
   public CasePageService(ContactRepository contacts, ContactEvents events, CustomerHistory customers,
       DeadlineService deadlines, TimelineService timeline, HistoryService history, UserDirectory users,
       BusinessHoursProperties shopTime, RetentionProperties retention, CaseDiagrams diagrams,
       CaseConversation conversation, CaseDeadlines deadlineLines, CaseDecisions decisions, TaskService tasks,
-      IdentityService identity) {
+      IdentityService identity, CustomerFiles files) {
     this.tasks = tasks;
     this.identity = identity;
     this.contacts = contacts;
@@ -69,6 +72,7 @@ public class CasePageService {
     this.conversation = conversation;
     this.deadlineLines = deadlineLines;
     this.decisions = decisions;
+    this.files = files;
   }
 
   /** The page's header: who, where, what, how it stands, who worked on it, the three moments. */
@@ -79,7 +83,11 @@ public class CasePageService {
 
   public record CasePage(Header header, List<CaseDiagrams.Diagram> diagrams, List<TimelineEntry> timeline,
       List<CaseConversation.Line> conversation, List<CaseDeadlines.Line> deadlines,
-      List<CaseDecisions.Decision> decisions) {}
+      List<CaseDecisions.Decision> decisions, List<File> files) {}
+
+  /** A file of the customer as the page lists it: {@code url} opens a kept one, {@code refusal} says why not. */
+  public record File(String name, String mediaType, String size, String received, String url, String refusal,
+      boolean image) {}
 
   /** Why there is no page: the id names no case, or names one the retention rule deleted. */
   public record Missing(String reason) {}
@@ -103,7 +111,9 @@ public class CasePageService {
     List<CaseDiagrams.Diagram> drawn = diagrams.of(instances);
     return Optional.of(new CasePage(header(contact, customer, fallback, instances, drawn), drawn,
         timeline.of(id), conversation.of(contact, customer), deadlineLines.of(caseDeadlines, caseEvents),
-        decisions.of(contact, instances)));
+        decisions.of(contact, instances), files.ofContact(id).stream().map(f -> new File(f.fileName(), f.mediaType(),
+            f.size(), shopTime.local(f.receivedAt()), f.accepted() ? FilesOnTaskForms.url(id, f.id()) : null,
+            f.refusal(), f.image())).toList()));
   }
 
   /** Why {@code id} has no page, for the 404: malformed, never known, or deleted by retention. */

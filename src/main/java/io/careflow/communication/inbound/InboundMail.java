@@ -9,6 +9,7 @@ import io.careflow.contact.ContactIntakeService;
 import io.careflow.contact.ContactRepository;
 import io.careflow.contact.ContactStatus;
 import io.careflow.contact.NewContact;
+import io.careflow.files.CustomerFiles;
 import io.careflow.system.InvalidRequestException;
 import java.time.Clock;
 import java.time.Instant;
@@ -41,19 +42,21 @@ public class InboundMail {
 
   private static final Logger LOG = LoggerFactory.getLogger(InboundMail.class);
   static final String ACTOR = "mailbox";
+  /** Where the files of an e-mail came from. */
+  static final String SOURCE = "EMAIL";
 
   private final ContactIntakeService intake;
   private final ContactRepository contacts;
   private final MessageRepository messages;
   private final CustomerReplies replies;
-  private final MailAttachments attachments;
+  private final CustomerFiles attachments;
   private final ContactEvents events;
   private final TransactionTemplate transaction;
   private final Clock clock;
   private final String ownAddress;
 
   public InboundMail(ContactIntakeService intake, ContactRepository contacts, MessageRepository messages,
-      CustomerReplies replies, MailAttachments attachments, ContactEvents events, TransactionTemplate transaction,
+      CustomerReplies replies, CustomerFiles attachments, ContactEvents events, TransactionTemplate transaction,
       Clock clock, @Value("${careflow.mail.from}") String ownAddress) {
     this.intake = intake;
     this.contacts = contacts;
@@ -64,6 +67,11 @@ public class InboundMail {
     this.transaction = transaction;
     this.clock = clock;
     this.ownAddress = ownAddress;
+  }
+
+  /** The size cap of a customer's file: larger attachments are not read whole. */
+  long maxFileBytes() {
+    return attachments.maxBytes();
   }
 
   public enum Outcome { NEW_CONTACT, REPLY, DUPLICATE, IGNORED, REJECTED }
@@ -97,7 +105,7 @@ public class InboundMail {
       if (received.duplicate()) {
         return new Result(Outcome.DUPLICATE, answered.get().id(), "answer read before");
       }
-      attachments.store(answered.get().id(), received.messageId(), mail.attachments());
+      attachments.store(answered.get().id(), received.messageId(), mail.attachments(), SOURCE, ACTOR);
       return new Result(Outcome.REPLY, answered.get().id(),
           received.resumedCase() ? "answer, case resumed" : "answer, kept on the case");
     }
@@ -110,7 +118,7 @@ public class InboundMail {
       return new Result(Outcome.DUPLICATE, created.contact().id(), "e-mail read before");
     }
     String contactId = created.contact().id();
-    attachments.store(contactId, null, mail.attachments());
+    attachments.store(contactId, null, mail.attachments(), SOURCE, ACTOR);
     answered.ifPresent(finished -> events.record(contactId, ContactEvents.MESSAGE_RECEIVED, ACTOR,
         "answers case " + CaseToken.of(finished.id()) + ", which was already " + finished.status()
             .name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')));

@@ -1,5 +1,6 @@
 package io.careflow.communication.inbound;
 
+import io.careflow.files.IncomingFile;
 import jakarta.mail.Address;
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
@@ -8,6 +9,7 @@ import jakarta.mail.Part;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UnsupportedEncodingException;
@@ -25,8 +27,8 @@ import java.util.regex.Pattern;
 /**
  * What careflow takes from an e-mail in the support mailbox: sender, subject, the thread it
  * answers, its text (the plain-text part, else the HTML part reduced to text) and its
- * attachments as metadata (name, type, size — never the content; above the size cap marked
- * as not accepted).
+ * attachments: name (never a path), type, size and content — above the size cap no content,
+ * the rest of the file never read.
  */
 record IncomingMail(
     String messageId,
@@ -37,13 +39,11 @@ record IncomingMail(
     Instant receivedAt,
     List<String> thread,
     boolean automatic,
-    List<Attachment> attachments) {
+    List<IncomingFile> attachments) {
 
   static final int MAX_TEXT = 100_000;
   static final int MAX_ATTACHMENTS = 50;
   private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]{1,490}@[^<>\\s]{1,250}>");
-
-  record Attachment(String fileName, String mediaType, long sizeBytes, boolean accepted) {}
 
   /** @throws MessagingException when the e-mail cannot be read at all (it stays unseen for the next poll) */
   static IncomingMail read(MimeMessage mime, long maxAttachmentBytes) throws MessagingException, IOException {
@@ -137,7 +137,7 @@ record IncomingMail(
     private final long maxAttachmentBytes;
     private String plain;
     private String html;
-    private final List<Attachment> attachments = new ArrayList<>();
+    private final List<IncomingFile> attachments = new ArrayList<>();
 
     Parts(long maxAttachmentBytes) {
       this.maxAttachmentBytes = maxAttachmentBytes;
@@ -157,11 +157,9 @@ record IncomingMail(
       } else if (!attachment && part.isMimeType("text/html") && html == null) {
         html = text(part);
       } else if (attachments.size() < MAX_ATTACHMENTS) {
-        long size = size(part);
         String type = part.getContentType() == null ? "application/octet-stream"
             : clean(part.getContentType().split(";")[0], 200).toLowerCase(Locale.ROOT);
-        attachments.add(new Attachment(fileName == null ? "(unnamed " + type + ")" : fileName, type, size,
-            size <= maxAttachmentBytes));
+        attachments.add(read(part, fileName == null ? "(unnamed " + type + ")" : fileName, type));
       }
     }
 
@@ -196,26 +194,26 @@ record IncomingMail(
     }
 
     /**
-     * Bytes of the decoded content, counted up to the cap (never kept); above the cap the size
-     * is estimated from the encoded part, so a huge attachment is not downloaded.
+     * The decoded content, read up to the cap; above the cap no content, and the size is
+     * estimated from the encoded part, so a huge attachment is not downloaded.
      */
-    private long size(Part part) throws MessagingException, IOException {
-      long counted = 0;
+    private IncomingFile read(Part part, String fileName, String type) throws MessagingException, IOException {
+      var content = new ByteArrayOutputStream();
       byte[] buffer = new byte[8192];
       try (InputStream in = part.getInputStream()) {
         int read;
         while ((read = in.read(buffer)) != -1) {
-          counted += read;
-          if (counted > maxAttachmentBytes) {
+          content.write(buffer, 0, read);
+          if (content.size() > maxAttachmentBytes) {
             boolean base64 = part instanceof jakarta.mail.internet.MimePart mime
                 && "base64".equalsIgnoreCase(mime.getEncoding());
             // base64 lines: 76 characters + CRLF carry 57 bytes
             long estimate = base64 ? part.getSize() * 57L / 78 : part.getSize();
-            return Math.max(counted, estimate);
+            return new IncomingFile(fileName, type, Math.max(content.size(), estimate), null);
           }
         }
       }
-      return counted;
+      return new IncomingFile(fileName, type, content.size(), content.toByteArray());
     }
   }
 }

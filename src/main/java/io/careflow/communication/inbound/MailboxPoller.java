@@ -64,7 +64,7 @@ public class MailboxPoller implements SmartLifecycle {
         MimeMessage mime = (MimeMessage) (item instanceof org.springframework.messaging.Message<?> wrapped
             ? wrapped.getPayload() : item);
         try {
-          InboundMail.Result result = inbound.accept(IncomingMail.read(mime, mailbox.maxAttachmentSize().toBytes()));
+          InboundMail.Result result = inbound.accept(IncomingMail.read(mime, inbound.maxFileBytes()));
           mime.setFlag(Flags.Flag.SEEN, true);
           outcomes.merge(result.outcome(), 1, Integer::sum);
         } catch (Exception e) {

@@ -3,7 +3,6 @@ package io.careflow.communication.inbound;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.util.unit.DataSize;
 
 /**
  * The support mailbox careflow reads ({@code careflow.mail.inbound.*}); off unless
@@ -18,8 +17,7 @@ public record MailboxProperties(
     String password,
     @DefaultValue("INBOX") String folder,
     @DefaultValue("PT30S") Duration pollInterval,
-    @DefaultValue("50") int maxPerPoll,
-    @DefaultValue("10MB") DataSize maxAttachmentSize) {
+    @DefaultValue("50") int maxPerPoll) {
 
   public MailboxProperties {
     if (!"imap".equals(protocol) && !"imaps".equals(protocol)) {

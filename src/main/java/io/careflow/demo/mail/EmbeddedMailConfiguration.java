@@ -53,6 +53,6 @@ class EmbeddedMailConfiguration {
       InboundMail inbound, BeanFactory beans) {
     return new MailboxPoller(new MailboxProperties(server.smtpHost(), server.imapPort(), "imap",
         server.supportAddress(), server.supportPassword(), configured.folder(), demo.pollInterval(),
-        configured.maxPerPoll(), configured.maxAttachmentSize()), inbound, beans);
+        configured.maxPerPoll()), inbound, beans);
   }
 }

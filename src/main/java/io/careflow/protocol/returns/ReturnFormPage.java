@@ -1,11 +1,16 @@
 package io.careflow.protocol.returns;
 
+import io.careflow.communication.CaseToken;
+import io.careflow.communication.CustomerNotices;
+import io.careflow.contact.ContactRepository;
 import io.careflow.system.PublicLinks;
 import io.careflow.system.PublicLinks.Link;
 import io.careflow.system.PublicPages;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,23 +21,34 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * The return form (SPEC R3): a small public page behind the signed link the customer got.
- * The reason comes from a fixed list; "other" needs a comment. A refused link shows the
- * friendly page of {@link PublicPages}; bad input shows the form again with the message.
+ * The return form (SPEC R3): a small public page behind the signed link the customer got,
+ * naming the order and item of the case. The reason comes from a fixed list; "other" needs a
+ * comment. A refused link shows the friendly page of {@link PublicPages}; bad input shows the
+ * form again with the message in the customer's language. Sent, the customer sees the return
+ * instructions with the order and case number, and gets them as the notice
+ * {@value #NOTICE_INSTRUCTIONS} too.
  */
 @Controller
 public class ReturnFormPage {
 
   static final int MAX_COMMENT = 2000;
+  static final String NOTICE_INSTRUCTIONS = "return-instructions";
+
+  private static final Logger LOG = LoggerFactory.getLogger(ReturnFormPage.class);
 
   private final PublicLinks links;
   private final ReturnRequests returns;
   private final PublicPages pages;
+  private final ContactRepository contacts;
+  private final CustomerNotices notices;
 
-  public ReturnFormPage(PublicLinks links, ReturnRequests returns, PublicPages pages) {
+  public ReturnFormPage(PublicLinks links, ReturnRequests returns, PublicPages pages, ContactRepository contacts,
+      CustomerNotices notices) {
     this.links = links;
     this.returns = returns;
     this.pages = pages;
+    this.contacts = contacts;
+    this.notices = notices;
   }
 
   @GetMapping("/public/returns/{token}")
@@ -60,7 +76,26 @@ public class ReturnFormPage {
       return page(model, link, reason, comment, error, HttpStatus.BAD_REQUEST);
     }
     returns.submit(link, chosen, text);
-    return pages.render("public/thanks", link, model, HttpStatus.OK);
+    Map<String, Object> order = order(link);
+    // committed: the instructions go out in a transaction of their own; a channel that fails
+    // leaves the notice PENDING on the case, and the page still shows them
+    try {
+      notices.send(link.contactId(), NOTICE_INSTRUCTIONS, order, null, null);
+    } catch (RuntimeException e) {
+      LOG.warn("Case {}: the return instructions were not delivered: {}", link.contactId(), e.toString());
+    }
+    model.addAllAttributes(order);
+    return pages.render("public/return-thanks", link, model, HttpStatus.OK);
+  }
+
+  /** The order, item and case number the customer's pages and notice name. */
+  private Map<String, Object> order(Link link) {
+    var order = new LinkedHashMap<String, Object>();
+    var contact = contacts.find(link.contactId());
+    order.put("orderId", contact.map(c -> c.orderId()).orElse(null) == null ? "" : contact.get().orderId());
+    order.put("product", contact.map(c -> c.productSku()).orElse(null) == null ? "" : contact.get().productSku());
+    order.put("caseToken", CaseToken.of(link.contactId()));
+    return order;
   }
 
   private ModelAndView page(Model model, Link link, String reason, String comment, String error, HttpStatus status) {
@@ -73,6 +108,7 @@ public class ReturnFormPage {
     model.addAttribute("reason", reason == null ? "" : reason);
     model.addAttribute("comment", comment == null ? "" : comment);
     model.addAttribute("error", error == null ? "" : error);
+    model.addAllAttributes(order(link));
     return pages.render("public/return-form", language, model, status);
   }
 }

@@ -1,9 +1,13 @@
 package io.careflow.communication.inbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.careflow.support.SupportMailbox.deliver;
+import static io.careflow.support.SupportMailbox.domain;
+import static io.careflow.support.SupportMailbox.mail;
+import static io.careflow.support.SupportMailbox.receivedBy;
+import static io.careflow.support.SupportMailbox.supportInbox;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import com.icegreen.greenmail.store.StoredMessage;
 import io.careflow.communication.CaseToken;
 import io.careflow.communication.Message;
 import io.careflow.communication.MessageKind;
@@ -12,6 +16,7 @@ import io.careflow.communication.inbound.InboundMail.Outcome;
 import io.careflow.contact.Contact;
 import io.careflow.contact.ContactEvents;
 import io.careflow.contact.ContactStatus;
+import io.careflow.files.CustomerFiles;
 import io.careflow.protocol.inquiry.InquiryProcess;
 import io.careflow.protocol.inquiry.InquiryProcess.Elements;
 import io.careflow.support.ProtocolTestSupport;
@@ -27,7 +32,6 @@ import jakarta.mail.util.ByteArrayDataSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.UUID;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,7 +47,7 @@ abstract class InboundMailScenarios extends ProtocolTestSupport {
   MailboxPoller mailbox;
 
   @Autowired
-  MailAttachments attachments;
+  CustomerFiles attachments;
 
   @Autowired
   ContactEvents events;
@@ -161,7 +165,7 @@ abstract class InboundMailScenarios extends ProtocolTestSupport {
   }
 
   @Test
-  void shouldReduceHtmlToTextAndKeepOnlyAttachmentMetadata() throws Exception {
+  void shouldReduceHtmlToTextAndKeepTheAttachmentsWithinTheCap() throws Exception {
     String customer = uniqueEmail("html");
     MimeMessage mime = new MimeMessage(Session.getInstance(new Properties()));
     mime.setFrom(new InternetAddress(customer));
@@ -190,15 +194,23 @@ abstract class InboundMailScenarios extends ProtocolTestSupport {
     assertThat(contact.body()).isEqualTo("My kettle stopped working.\n\nSee photo <attached>\nOla");
     var stored = attachments.ofContact(contact.id());
     assertThat(stored).hasSize(2);
-    // a name, not a path; exact size under the cap
-    assertThat(stored.get(0)).isEqualTo(new MailAttachments.AttachmentInfo("kettle.jpg", "image/jpeg", 2048, true));
-    // over the cap: not accepted, its size estimated without downloading it all
+    // a name, not a path; exact size under the cap; the content kept
+    assertThat(stored.get(0)).satisfies(f -> {
+      assertThat(f.fileName()).isEqualTo("kettle.jpg");
+      assertThat(f.mediaType()).isEqualTo("image/jpeg");
+      assertThat(f.sizeBytes()).isEqualTo(2048);
+      assertThat(f.accepted()).isTrue();
+    });
+    assertThat(attachments.content(contact.id(), stored.get(0).id())).hasValueSatisfying(c ->
+        assertThat(c.bytes()).hasSize(2048));
+    // over the cap: not kept, its size estimated without downloading it all, the reason on the case
     assertThat(stored.get(1).fileName()).isEqualTo("kettle.mp4");
     assertThat(stored.get(1).accepted()).isFalse();
     assertThat(stored.get(1).sizeBytes()).isBetween(100 * 1024L, 101 * 1024L);
+    assertThat(attachments.content(contact.id(), stored.get(1).id())).isEmpty();
     assertThat(events.of(contact.id())).anySatisfy(e -> {
-      assertThat(e.type()).isEqualTo(MailAttachments.ATTACHMENTS);
-      assertThat(e.detail()).isEqualTo("kettle.jpg (2 kB), kettle.mp4 (100 kB, over the size cap)");
+      assertThat(e.type()).isEqualTo(CustomerFiles.ATTACHMENTS);
+      assertThat(e.detail()).isEqualTo("kettle.jpg (2 kB), kettle.mp4 (100 kB, not taken: over the size cap of 64 kB)");
     });
   }
 
@@ -217,42 +229,6 @@ abstract class InboundMailScenarios extends ProtocolTestSupport {
     assertThat(contacts.count()).isEqualTo(before);
     // handled: not read again
     assertThat(supportInbox()).allSatisfy(m -> assertThat(m.getFlags().contains(Flags.Flag.SEEN)).isTrue());
-  }
-
-  private static MimeMessage mail(String from, String name, String subject, String text) throws Exception {
-    MimeMessage mime = new MimeMessage(Session.getInstance(new Properties()));
-    mime.setFrom(new InternetAddress(from, name, "UTF-8"));
-    mime.setRecipients(jakarta.mail.Message.RecipientType.TO, TestMail.SUPPORT);
-    mime.setSubject(subject, "UTF-8");
-    mime.setText(text, "UTF-8");
-    return mime;
-  }
-
-  private static String deliver(MimeMessage mime) throws Exception {
-    return deliver(mime, "<" + UUID.randomUUID() + "@mail.example>");
-  }
-
-  /** Puts the e-mail into the support mailbox with that Message-ID. */
-  private static String deliver(MimeMessage mime, String messageId) throws Exception {
-    mime.saveChanges();
-    mime.setHeader("Message-ID", messageId);
-    TestMail.SMTP.getUserManager().getUser(TestMail.SUPPORT).deliver(mime);
-    return messageId;
-  }
-
-  private static List<StoredMessage> supportInbox() throws Exception {
-    var user = TestMail.SMTP.getUserManager().getUser(TestMail.SUPPORT);
-    return TestMail.SMTP.getManagers().getImapHostManager().getInbox(user).getMessages();
-  }
-
-  private static MimeMessage receivedBy(String email) {
-    MimeMessage[] received = TestMail.SMTP.getReceivedMessagesForDomain(domain(email));
-    assertThat(received).isNotEmpty();
-    return received[received.length - 1];
-  }
-
-  private static String domain(String email) {
-    return email.substring(email.indexOf('@') + 1);
   }
 
   private Contact contactOf(String messageId) {

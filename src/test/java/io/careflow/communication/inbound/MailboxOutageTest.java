@@ -11,7 +11,6 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
-import org.springframework.util.unit.DataSize;
 
 /** A support mailbox that cannot be reached is one WARN line per poll: the cause and the next poll, no stack trace. */
 class MailboxOutageTest {
@@ -23,7 +22,7 @@ class MailboxOutageTest {
       closedPort = socket.getLocalPort();
     }
     var mailbox = new MailboxProperties("127.0.0.1", closedPort, "imap", "support@shop.example", "secret", "INBOX",
-        Duration.ofSeconds(30), 50, DataSize.ofMegabytes(10));
+        Duration.ofSeconds(30), 50);
     var poller = new MailboxPoller(mailbox, null, new DefaultListableBeanFactory());
     Logger log = (Logger) LoggerFactory.getLogger(MailboxPoller.class);
     var events = new ListAppender<ILoggingEvent>();

@@ -114,6 +114,54 @@ class ReturnFormPageTest extends ProtocolTestSupport {
     assertThat(count("return_request", contact)).isZero();
   }
 
+  @Test
+  void shouldNameTheOrderConfirmWithInstructionsAndAnswerAnEnglishCustomerInEnglishEvenForAUsedLink() {
+    Contact english = intake.receive(new io.careflow.contact.NewContact("EMAIL", null, null,
+        new io.careflow.contact.NewContact.CustomerDetails(uniqueEmail("en-return"), null, "Emma Stone", "en"),
+        "Return", "I want to return the kettle", "RETURN", "ORD-4711", "KET-200"), "intake").contact();
+    ProcessInstance englishCase = protocol(english, ReturnProcess.KEY);
+    run(englishCase, ReturnProcess.Elements.SERVICE_SEND_RETURN_FORM_LINK);
+    String link = linkedPath(english);
+
+    Http.Response form = http.get(null, link);
+    assertThat(form.body()).contains("Return form").contains("ORD-4711").contains("KET-200");
+    // "Other" without a comment: the message says what is missing, no "?" placeholder
+    Http.Response other = http.post(null, link, FORM, "reason=OTHER");
+    assertThat(other.status()).isEqualTo(400);
+    assertThat(other.body()).contains("Please tell us in a few words what the reason is.").doesNotContain(": ?");
+    assertThat(http.post(null, link, FORM, "comment=x").body()).contains("Please choose a reason for the return.");
+
+    Http.Response sent = http.post(null, link, FORM, "reason=WRONG_SIZE");
+    assertThat(sent.status()).isEqualTo(200);
+    assertThat(sent.body()).contains("return request for order ORD-4711").contains("KET-200")
+        .contains(io.careflow.communication.CaseToken.of(english.id())).contains("within 14 days");
+    assertThat(notices(english)).last().satisfies(m -> assertThat(m.body())
+        .contains("Dear Emma Stone").contains("order ORD-4711").contains("KET-200")
+        .contains(io.careflow.communication.CaseToken.of(english.id())));
+
+    // the used link, and an expired one, answer in English, not in the shop's Polish
+    Http.Response used = http.get(null, link);
+    assertThat(used.status()).isEqualTo(410);
+    assertThat(used.body()).contains("This form has already been sent.").contains("lang=\"en\"");
+    clock(at("2026-12-31T10:00+01:00"));
+    assertThat(http.get(null, link).body()).contains("This form has already been sent.");
+  }
+
+  @Test
+  void shouldAnswerAForgedLinkInTheBrowsersLanguage() {
+    String forged = page.substring(0, page.length() - 4) + (page.endsWith("AAAA") ? "BBBB" : "AAAA");
+    var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + forged))
+        .header("Accept-Language", "ru-RU,ru;q=0.9,en;q=0.5").GET().build();
+    try {
+      var response = java.net.http.HttpClient.newHttpClient().send(request,
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).isEqualTo(404);
+      assertThat(response.body()).contains("lang=\"ru\"");
+    } catch (java.io.IOException | InterruptedException e) {
+      throw new AssertionError(e);
+    }
+  }
+
   private long count(String table, Contact c) {
     return jdbc.sql("select count(*) from " + table + " where contact_id = ?").param(c.id()).query(Long.class)
         .single();

@@ -1,0 +1,164 @@
+package io.careflow.question;
+
+import static io.careflow.system.SqlTimes.utc;
+
+import io.careflow.communication.CustomerReplies;
+import io.careflow.communication.MessageKind;
+import io.careflow.communication.ReplyService;
+import io.careflow.contact.Channel;
+import io.careflow.contact.ContactEvents;
+import io.careflow.contact.ContactRepository;
+import io.careflow.contact.ContactStatus;
+import io.careflow.files.FilesOnTaskForms;
+import io.careflow.sla.Deadline;
+import io.careflow.sla.BusinessHoursProperties;
+import io.careflow.sla.DeadlineService;
+import io.careflow.system.EngineAsSystem;
+import io.careflow.system.TaskFormInput;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.camunda.bpm.engine.TaskService;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * The questions agents ask customers from a task ({@code customer_question}). Asking sends the
+ * question as the agent's QUESTION in the case's channel (threaded, with the case token, so the
+ * customer's reply finds the case), pauses every running deadline of the case and marks it
+ * WAITING_FOR_CUSTOMER; the task stays open. The customer's next message on the case answers it:
+ * the deadlines paused for it run on, moved by the working time waited, and the task shows the
+ * answer and the files as they are now.
+ */
+@Service
+public class CustomerQuestions {
+
+  /** The form field (block {@code ask-customer}) that asks instead of completing. */
+  public static final String FORM_QUESTION = "questionForCustomer";
+  /** Task-local: the customer's answer, or that the task waits for one. */
+  public static final String FORM_ANSWER = "customerAnswer";
+  public static final String ASKED = "QUESTION_ASKED";
+  public static final String ANSWERED = "QUESTION_ANSWERED";
+  static final int MAX_QUESTION = 2000;
+  static final int MAX_FORM_TEXT = 3_900;
+
+  private final JdbcClient jdbc;
+  private final ReplyService replies;
+  private final DeadlineService deadlines;
+  private final ContactRepository contacts;
+  private final ContactEvents events;
+  private final FilesOnTaskForms files;
+  private final TaskService tasks;
+  private final BusinessHoursProperties shopTime;
+  private final Clock clock;
+  private final EngineAsSystem engine;
+
+  public CustomerQuestions(JdbcClient jdbc, ReplyService replies, DeadlineService deadlines, ContactRepository contacts,
+      ContactEvents events, FilesOnTaskForms files, @Lazy TaskService tasks, BusinessHoursProperties shopTime,
+      Clock clock, @Lazy EngineAsSystem engine) {
+    this.jdbc = jdbc;
+    this.replies = replies;
+    this.deadlines = deadlines;
+    this.contacts = contacts;
+    this.events = events;
+    this.files = files;
+    this.tasks = tasks;
+    this.shopTime = shopTime;
+    this.clock = clock;
+    this.engine = engine;
+  }
+
+  /** The task that asks: the engine's task, read inside the completion it replaces. */
+  public record AskingTask(String id, String name, String contactId) {}
+
+  /**
+   * Sends {@code question} from the open task and keeps the task open, the case's clocks paused.
+   *
+   * @throws RuntimeException a form refusal naming {@value #FORM_QUESTION} when the task belongs
+   *     to no case, the question is too long, or the case is a phone call (asked on the phone)
+   */
+  public void ask(AskingTask task, String question, String actor) {
+    if (task.contactId() == null) {
+      throw TaskFormInput.reject(FORM_QUESTION, "this task belongs to no customer's case; there is no one to ask");
+    }
+    if (question.length() > MAX_QUESTION) {
+      throw TaskFormInput.reject(FORM_QUESTION, "at most " + MAX_QUESTION + " characters");
+    }
+    if (replies.answeredByCall(task.contactId())) {
+      throw TaskFormInput.reject(FORM_QUESTION, "a " + Channel.PHONE + " customer is asked on the phone: call them");
+    }
+    String messageId = replies.record(task.contactId(), actor, question, MessageKind.QUESTION);
+    String id = UUID.randomUUID().toString();
+    replies.send(messageId, "question:" + id);
+    var paused = new ArrayList<String>();
+    for (Deadline deadline : deadlines.ofContact(task.contactId())) {
+      if (!deadline.isCompleted() && !deadline.isPaused()) {
+        deadlines.pause(deadline.id());
+        paused.add(deadline.id());
+      }
+    }
+    contacts.setStatus(task.contactId(), ContactStatus.WAITING_FOR_CUSTOMER);
+    Instant now = clock.instant();
+    jdbc.sql("insert into customer_question (id, contact_id, task_id, task_name, question, asked_by, asked_at, "
+            + "message_id, paused_deadlines) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(id, task.contactId(), task.id(), task.name(), question, actor, utc(now), messageId,
+            String.join(",", paused))
+        .update();
+    events.record(task.contactId(), ASKED, actor, "on \"" + task.name() + "\": " + question);
+    tasks.setVariableLocal(task.id(), FORM_ANSWER, fit("Waiting for the customer's answer to your question of "
+        + shopTime.local(now) + ":\n" + question));
+  }
+
+  /**
+   * The customer wrote on the case: their message answers the case's open questions (before the
+   * message's transaction commits, so the files stored with it are there).
+   */
+  @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+  public void customerWrote(CustomerReplies.CustomerWrote message) {
+    // whoever handed the message in (the mailbox, a channel's integration user), careflow resumes
+    engine.call(() -> {
+      answer(message);
+      return null;
+    });
+  }
+
+  private void answer(CustomerReplies.CustomerWrote message) {
+    List<Open> open = jdbc.sql("select id, task_id, paused_deadlines from customer_question "
+            + "where contact_id = ? and answered_at is null order by asked_at")
+        .param(message.contactId())
+        .query((rs, n) -> new Open(rs.getString(1), rs.getString(2), rs.getString(3)))
+        .list();
+    if (open.isEmpty()) {
+      return;
+    }
+    Instant now = clock.instant();
+    for (Open question : open) {
+      jdbc.sql("update customer_question set answered_at = ?, answer_message_id = ? where id = ?")
+          .params(utc(now), message.messageId(), question.id()).update();
+      if (question.pausedDeadlines() != null && !question.pausedDeadlines().isBlank()) {
+        Arrays.stream(question.pausedDeadlines().split(",")).forEach(deadlines::resume);
+      }
+      if (tasks.createTaskQuery().taskId(question.taskId()).count() == 1) {
+        tasks.setVariableLocal(question.taskId(), FORM_ANSWER, fit("Answered " + shopTime.local(now) + ":\n"
+            + (message.body() == null ? "" : message.body())));
+      }
+    }
+    contacts.find(message.contactId()).filter(c -> c.status() == ContactStatus.WAITING_FOR_CUSTOMER)
+        .ifPresent(c -> contacts.setStatus(c.id(), ContactStatus.OPEN));
+    events.record(message.contactId(), ANSWERED, "customer",
+        open.size() == 1 ? "the customer answered the question" : "the customer answered " + open.size() + " questions");
+    files.refresh(message.contactId());
+  }
+
+  private record Open(String id, String taskId, String pausedDeadlines) {}
+
+  private static String fit(String text) {
+    return text.length() <= MAX_FORM_TEXT ? text : text.substring(0, MAX_FORM_TEXT) + "\n[… the whole answer is on the case page]";
+  }
+}

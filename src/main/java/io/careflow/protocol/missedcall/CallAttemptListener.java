@@ -3,6 +3,7 @@ package io.careflow.protocol.missedcall;
 import io.careflow.communication.PhoneCalls;
 import io.careflow.contact.CaseVariables;
 import io.careflow.contact.ContactEvents;
+import io.careflow.form.FormRefusals;
 import io.careflow.customer.CustomerNotes;
 import io.careflow.customer.Note;
 import io.careflow.followup.PlanFollowUpListener;
@@ -45,15 +46,17 @@ public class CallAttemptListener implements TaskListener {
   private final UserDirectory users;
   private final Clock clock;
   private final BusinessHoursProperties shopTime;
+  private final FormRefusals refusals;
 
   public CallAttemptListener(PlanFollowUpListener followUps, CustomerNotes notes, PhoneCalls calls,
-      UserDirectory users, Clock clock, BusinessHoursProperties shopTime) {
+      UserDirectory users, Clock clock, BusinessHoursProperties shopTime, FormRefusals refusals) {
     this.followUps = followUps;
     this.notes = notes;
     this.calls = calls;
     this.users = users;
     this.clock = clock;
     this.shopTime = shopTime;
+    this.refusals = refusals;
   }
 
   @Override
@@ -87,7 +90,7 @@ public class CallAttemptListener implements TaskListener {
   private Instant nextAttempt(DelegateTask task) {
     String text = TaskFormInput.text(task, MissedCallProcess.NEXT_ATTEMPT_AT);
     if (text == null || text.isBlank()) {
-      throw TaskFormInput.reject(MissedCallProcess.NEXT_ATTEMPT_AT, "choose when to try again");
+      throw refusals.reject(task, MissedCallProcess.NEXT_ATTEMPT_AT, "choose when to try again");
     }
     Instant at;
     try {
@@ -96,12 +99,12 @@ public class CallAttemptListener implements TaskListener {
       try {
         at = LocalDateTime.parse(text).atZone(shopTime.zone()).toInstant();
       } catch (DateTimeParseException e) {
-        throw TaskFormInput.reject(MissedCallProcess.NEXT_ATTEMPT_AT, "must be a date and time like 2026-12-01T10:00");
+        throw refusals.reject(task, MissedCallProcess.NEXT_ATTEMPT_AT, "must be a date and time like 2026-12-01T10:00");
       }
     }
     Instant now = clock.instant();
     if (!at.isAfter(now) || at.isAfter(now.plus(LATEST_NEXT_ATTEMPT))) {
-      throw TaskFormInput.reject(MissedCallProcess.NEXT_ATTEMPT_AT, "must lie in the next 7 days");
+      throw refusals.reject(task, MissedCallProcess.NEXT_ATTEMPT_AT, "must lie in the next 7 days");
     }
     return at;
   }

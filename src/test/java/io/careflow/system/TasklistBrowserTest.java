@@ -126,7 +126,7 @@ class TasklistBrowserTest extends CareflowIntegrationTest {
     By complete = By.xpath("//button[normalize-space()='Complete']");
     browser.click(wait.until(ExpectedConditions.elementToBeClickable(complete)));
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"),
-        "Your reply to the customer (replyText): is required"));
+        "Your reply to the customer: is required"));
     browser.screenshot("refused");
     assertThat(processEngine.getTaskService().createTaskQuery().taskId(task.getId()).count()).isOne();
 

@@ -67,6 +67,40 @@ public class TextFiles {
     return byLanguage;
   }
 
+  /**
+   * Every file below {@code folder} of the templates folder whose name ends in {@code suffix}, by
+   * its path below the templates folder (e.g. {@code replies/COMPLAINT/sorry_pl.txt}), read as
+   * UTF-8; the first folder that has a path wins.
+   */
+  public Map<String, String> all(String folder, String suffix) {
+    var files = new TreeMap<String, String>();
+    for (String location : locations) {
+      String base = location.startsWith("classpath:") ? "classpath*:" + location.substring("classpath:".length())
+          : location;
+      base = base.replaceFirst("^classpath\\*:/", "classpath*:");
+      try {
+        for (Resource file : resolver.getResources(base + folder + "/**/*" + suffix)) {
+          String url = file.getURL().toString();
+          int at = url.lastIndexOf("/" + folder + "/");
+          if (at < 0) {
+            continue;
+          }
+          String path = url.substring(at + 1);
+          if (!files.containsKey(path)) {
+            try (InputStream in = file.getInputStream()) {
+              files.put(path, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+          }
+        }
+      } catch (java.io.FileNotFoundException noFolder) {
+        // a location without that folder has none of its files
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return files;
+  }
+
   private static Properties read(Resource resource) {
     var properties = new Properties();
     try (InputStream in = resource.getInputStream()) {

@@ -24,6 +24,9 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * The forms hold on the server: an agent who completes "Answer the customer" (form
@@ -49,6 +52,25 @@ class FormEnforcementTest extends ProtocolTestSupport {
     assertThat(refused.json().path("message").asText()).isEqualTo("Cannot complete task " + task.getId()
         + ": Your reply to the customer: is required");
     assertOpenAndNothingKept(contact, task);
+  }
+
+  /** A refusal is the agent's mistake, not careflow's: one INFO line naming the fields, no ERROR, no stack trace. */
+  @Test
+  @ExtendWith(OutputCaptureExtension.class)
+  void shouldLogARefusalAsOneLineWithoutAStackTrace(CapturedOutput output) {
+    Contact contact = inquiry("logged");
+    Task task = task(protocol(contact, InquiryProcess.KEY));
+    int before = output.getOut().length();
+
+    Http.Response refused = http.postJson(AGENT, submitForm(task), variables(Map.of(ReplyStep.REPLY_TEXT, " ",
+        ReplyStep.REPLY_KIND, "SHOUT", PlanFollowUpListener.TYPE, "NONE")));
+
+    assertThat(refused.status()).isEqualTo(400);
+    String logged = output.getOut().substring(before) + output.getErr();
+    assertThat(logged.lines().filter(line -> line.contains("Refused the input of " + AGENT)).toList()).singleElement()
+        .satisfies(line -> assertThat(line).contains(" INFO ").contains("Your reply to the customer: is required; "
+            + "This message is: must be one of the offered values: ANSWER, QUESTION"));
+    assertThat(logged).doesNotContain("ENGINE-16004").doesNotContain(" ERROR ").doesNotContain("\tat org.camunda");
   }
 
   @Test

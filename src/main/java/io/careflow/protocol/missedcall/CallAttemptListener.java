@@ -1,5 +1,6 @@
 package io.careflow.protocol.missedcall;
 
+import io.careflow.form.FormFields;
 import io.careflow.communication.PhoneCalls;
 import io.careflow.contact.CaseVariables;
 import io.careflow.contact.ContactEvents;
@@ -9,7 +10,6 @@ import io.careflow.customer.Note;
 import io.careflow.followup.PlanFollowUpListener;
 import io.careflow.model.BuildingBlock;
 import io.careflow.sla.BusinessHoursProperties;
-import io.careflow.system.FormFields;
 import io.careflow.system.TaskFormInput;
 import io.careflow.system.UserDirectory;
 import java.time.Clock;
@@ -38,6 +38,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class CallAttemptListener implements TaskListener {
 
+  private final FormFields formFields;
+
   static final Duration LATEST_NEXT_ATTEMPT = Duration.ofDays(7);
 
   private final PlanFollowUpListener followUps;
@@ -49,7 +51,8 @@ public class CallAttemptListener implements TaskListener {
   private final FormRefusals refusals;
 
   public CallAttemptListener(PlanFollowUpListener followUps, CustomerNotes notes, PhoneCalls calls,
-      UserDirectory users, Clock clock, BusinessHoursProperties shopTime, FormRefusals refusals) {
+      UserDirectory users, Clock clock, BusinessHoursProperties shopTime, FormRefusals refusals, FormFields formFields) {
+    this.formFields = formFields;
     this.followUps = followUps;
     this.notes = notes;
     this.calls = calls;
@@ -61,8 +64,8 @@ public class CallAttemptListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    String outcome = FormFields.oneOf(task, MissedCallProcess.CALL_OUTCOME, Set.of("REACHED", "NOT_REACHED"));
-    String said = FormFields.optional(task, MissedCallProcess.CALL_NOTES, Note.MAX_TEXT);
+    String outcome = formFields.oneOf(task, MissedCallProcess.CALL_OUTCOME, Set.of("REACHED", "NOT_REACHED"));
+    String said = formFields.optional(task, MissedCallProcess.CALL_NOTES, Note.MAX_TEXT);
     boolean reached = outcome.equals("REACHED");
     if (!reached) {
       // refused before anything is written: a bad next time keeps the task open with nothing stored

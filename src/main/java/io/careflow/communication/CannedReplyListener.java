@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
  * A reply form made ready for the agent when the task is created: the greeting and the signature
  * the message will have (read-only: the agent writes only the body), the canned replies of the
  * case's topic and language ({@link CannedReplies}), and the reply pre-filled with the first of
- * them. All task-local, gone with the task. A form asks for it by having a field with one of the
+ * them. The lines shown are task-local, gone with the task; the pre-filled reply is the process's
+ * {@code replyText}, which the completion overwrites with what the agent sent. A form asks for it by having a field with one of the
  * keys below — a designer's new reply step gets it without Java. Runs on every user task of a
  * case after routing (the signature names the agent routing chose).
  */
@@ -64,7 +65,9 @@ public class CannedReplyListener implements TaskListener {
           : offered.stream().map(o -> "— " + o.title() + " —\n" + o.text()).collect(Collectors.joining("\n\n")));
       Object written = task.getVariable(ReplyStep.REPLY_TEXT);
       if (!offered.isEmpty() && (written == null || written.toString().isBlank())) {
-        task.setVariableLocal(ReplyStep.REPLY_TEXT, offered.get(0).text());
+        // in the process, not the task: a completion that sends its own reply (Tasklist, REST complete,
+        // Java) replaces it there; the reply listener removes it once the reply is recorded
+        task.getExecution().setVariable(ReplyStep.REPLY_TEXT, offered.get(0).text());
       }
     });
   }

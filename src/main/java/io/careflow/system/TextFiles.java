@@ -69,7 +69,7 @@ public class TextFiles {
 
   /**
    * Every file below {@code folder} of the templates folder whose name ends in {@code suffix}, by
-   * its path below the templates folder (e.g. {@code replies/COMPLAINT/sorry_pl.txt}), read as
+   * its path below the templates folder (e.g. {@code replies/any/more-time_pl.txt}), read as
    * UTF-8; the first folder that has a path wins.
    */
   public Map<String, String> all(String folder, String suffix) {

@@ -54,11 +54,7 @@ class CannedRepliesTest {
 
   @Test
   void shouldRefuseToStartWithAPlaceholderNoCaseCanFill(@TempDir Path templates) throws IOException {
-    Files.createDirectories(templates.resolve("replies/COMPLAINT"));
-    for (String language : LANGUAGES) {
-      Files.copy(Path.of("templates/replies/frame_" + language + ".properties"),
-          templates.resolve("replies/frame_" + language + ".properties"));
-    }
+    withFrames(templates, "COMPLAINT");
     Files.writeString(templates.resolve("replies/COMPLAINT/voucher_en.txt"),
         "Voucher\n\nYour voucher ${voucherCode} is valid until ${replyDeadline}.");
 
@@ -71,11 +67,7 @@ class CannedRepliesTest {
 
   @Test
   void shouldRefuseAReplyWithoutTitleOrInALanguageTheShopDoesNotWriteIn(@TempDir Path templates) throws IOException {
-    Files.createDirectories(templates.resolve("replies/any"));
-    for (String language : LANGUAGES) {
-      Files.copy(Path.of("templates/replies/frame_" + language + ".properties"),
-          templates.resolve("replies/frame_" + language + ".properties"));
-    }
+    withFrames(templates, "any");
     Files.writeString(templates.resolve("replies/any/thanks_de.txt"), "Danke\n\nVielen Dank.");
     Files.writeString(templates.resolve("replies/any/empty_en.txt"), "Only a title");
 
@@ -83,5 +75,14 @@ class CannedRepliesTest {
         .hasMessageContaining("templates/replies/any/thanks_de.txt: language de is not one the shop writes in")
         .hasMessageContaining("templates/replies/any/empty_en.txt: needs a title (the first line), an empty line "
             + "and the text");
+  }
+
+  /** A templates folder with the shipped reply frames and an empty folder of replies for {@code topic}. */
+  private static void withFrames(Path templates, String topic) throws IOException {
+    Files.createDirectories(templates.resolve("replies/" + topic));
+    for (String language : LANGUAGES) {
+      Files.copy(Path.of("templates/replies/frame_" + language + ".properties"),
+          templates.resolve("replies/frame_" + language + ".properties"));
+    }
   }
 }

@@ -42,7 +42,7 @@ class CannedReplyTest extends ProtocolTestSupport {
     assertThat(task.getAssignee()).isEqualTo("boris");
     assertThat(local.get(CannedReplyListener.GREETING)).isEqualTo("Dear Jan Kowalski,");
     assertThat(local.get(CannedReplyListener.SIGNATURE)).isEqualTo("Kind regards,\nBoris Ivanov\nExample Shop customer service");
-    String prefilled = (String) local.get(ReplyStep.REPLY_TEXT);
+    String prefilled = (String) taskService.getVariable(task.getId(), ReplyStep.REPLY_TEXT);
     assertThat(prefilled).isEqualTo("I have checked order ORD-4711: it is packed and leaves our warehouse tomorrow "
         + "at the latest. The tracking number comes by e-mail when the courier picks it up.");
     assertThat((String) local.get(CannedReplyListener.CANNED_REPLIES)).startsWith("— Order status —\n" + prefilled)
@@ -85,7 +85,8 @@ class CannedReplyTest extends ProtocolTestSupport {
     // no order number on this case: "Status zamówienia" is not offered
     assertThat((String) local.get(CannedReplyListener.CANNED_REPLIES)).startsWith("— Potrzebujemy więcej czasu —")
         .doesNotContain("Status zamówienia");
-    assertThat((String) local.get(ReplyStep.REPLY_TEXT)).startsWith("Dziękujemy za cierpliwość.")
+    assertThat((String) processEngine.getTaskService().getVariable(task.getId(), ReplyStep.REPLY_TEXT))
+        .startsWith("Dziękujemy za cierpliwość.")
         .doesNotContain("Dzień dobry");
   }
 }

@@ -153,7 +153,7 @@ class ComplaintProcessTest extends ProtocolTestSupport {
     assertRefused(Map.of(ComplaintProcess.RESOLUTION_TYPE, "REFUND", ComplaintProcess.PROPOSAL, "p",
         ComplaintProcess.COMPENSATION_AMOUNT, "a lot"), "must be a number");
     assertRefused(Map.of(ComplaintProcess.RESOLUTION_TYPE, "REFUND", ComplaintProcess.PROPOSAL, "p",
-        ComplaintProcess.COMPENSATION_AMOUNT, -5), "compensationAmount): must be at least 0");
+        ComplaintProcess.COMPENSATION_AMOUNT, -5), "Compensation (PLN): must be at least 0");
     assertRefused(Map.of(ComplaintProcess.RESOLUTION_TYPE, "MONEY", ComplaintProcess.PROPOSAL, "p"),
         "resolutionType");
     propose("REFUND", 500, "Refund.");

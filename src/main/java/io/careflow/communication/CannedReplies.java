@@ -48,6 +48,8 @@ public class CannedReplies {
 
   private final TextFiles files;
   private final List<String> languages;
+  /** Read once when packaged (a search of the class path per task is slow); the demo's working copy every time. */
+  private volatile List<CannedReply> packaged;
 
   public CannedReplies(TextFiles files, @Value("${careflow.languages:pl,en,ru}") List<String> languages) {
     this.files = files;
@@ -101,6 +103,18 @@ public class CannedReplies {
   public record Frame(String greeting, String signature) {}
 
   List<CannedReply> all() {
+    if (files.readsWorkingCopy()) {
+      return read();
+    }
+    List<CannedReply> replies = packaged;
+    if (replies == null) {
+      replies = List.copyOf(read());
+      packaged = replies;
+    }
+    return replies;
+  }
+
+  private List<CannedReply> read() {
     var replies = new ArrayList<CannedReply>();
     for (var file : files.all(FOLDER, ".txt").entrySet()) {
       Matcher name = FILE.matcher(file.getKey());

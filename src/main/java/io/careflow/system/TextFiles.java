@@ -32,6 +32,11 @@ public class TextFiles {
     this.locations = locations.stream().map(l -> l.endsWith("/") ? l : l + "/").toList();
   }
 
+  /** Whether a folder is read from the file system (the demo's working copy): its files may change while careflow runs. */
+  public boolean readsWorkingCopy() {
+    return locations.stream().anyMatch(l -> !l.startsWith("classpath"));
+  }
+
   /** The file at {@code path} below the templates folder (e.g. {@code public/texts_pl.properties}); empty when there is none. */
   public Properties load(String path) {
     for (String location : locations) {

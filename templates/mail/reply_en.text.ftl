@@ -1,9 +1,7 @@
-Dear ${customerName?has_content?then(customerName, "Customer")},
+${greeting}
 
 ${replyText}
 
-Kind regards,
-${agentName}
-${shopName} customer service
+${signature}
 
 Just reply to this message if you have any questions — it reaches ${agentName} directly.

@@ -1,9 +1,7 @@
-${customerName?has_content?then("Dzień dobry " + customerName, "Dzień dobry")},
+${greeting}
 
 ${replyText}
 
-Z pozdrowieniami
-${agentName}
-Obsługa klienta ${shopName}
+${signature}
 
 Jeśli mają Państwo pytania, wystarczy odpowiedzieć na tę wiadomość — trafi bezpośrednio do: ${agentName}.

@@ -1,9 +1,7 @@
-${customerName?has_content?then("Здравствуйте, " + customerName, "Здравствуйте")}!
+${greeting}
 
 ${replyText}
 
-С уважением,
-${agentName}
-Служба поддержки ${shopName}
+${signature}
 
 Если у вас остались вопросы, просто ответьте на это сообщение — оно придёт напрямую: ${agentName}.

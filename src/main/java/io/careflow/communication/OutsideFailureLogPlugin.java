@@ -6,12 +6,11 @@ import java.time.temporal.ChronoUnit;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.Command;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.impl.interceptor.CommandContextFactory;
 import org.camunda.bpm.engine.impl.jobexecutor.ExecuteJobHelper;
 import org.camunda.bpm.engine.impl.jobexecutor.FailedJobCommandFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import io.careflow.system.ExpectedFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -24,24 +23,20 @@ import org.springframework.stereotype.Component;
  * context" at ERROR, ENGINE-14006 "Exception while executing job" at WARN). Those stay as they
  * are for every unexpected failure.
  *
- * <p>The engine's three places, all behind this class: the command context logs expected
- * failures at DEBUG (as it does for its own optimistic-locking conflicts), the job executor's
- * failure log skips them, and the line is written after the engine's retry command has counted
- * the attempt down, so it names the real next attempt.
+ * <p>The engine's three places: the command context logs expected failures at DEBUG (as it
+ * does for its own optimistic-locking conflicts; this class is the {@link ExpectedFailure} that
+ * {@code system.QuietCommandContextPlugin} asks), the job executor's failure log skips them, and
+ * the line is written after the engine's retry command has counted the attempt down, so it names
+ * the real next attempt.
  */
 @Component
-public class OutsideFailureLogPlugin extends AbstractProcessEnginePlugin {
+public class OutsideFailureLogPlugin extends AbstractProcessEnginePlugin implements ExpectedFailure {
 
   private static final Logger LOG = LoggerFactory.getLogger(OutsideFailureLogPlugin.class);
 
   @Override
-  public void preInit(ProcessEngineConfigurationImpl configuration) {
-    if (configuration.getCommandContextFactory() == null) {
-      // the engine hands itself only to a factory it made itself
-      var factory = new QuietCommandContextFactory();
-      factory.setProcessEngineConfiguration(configuration);
-      configuration.setCommandContextFactory(factory);
-    }
+  public boolean expected(Throwable failure) {
+    return OutsideFailures.expected(failure);
   }
 
   @Override
@@ -98,24 +93,6 @@ public class OutsideFailureLogPlugin extends AbstractProcessEnginePlugin {
       } else {
         engines.exceptionWhileExecutingJob(jobId, failure);
       }
-    }
-  }
-
-  private static final class QuietCommandContextFactory extends CommandContextFactory {
-    @Override
-    public CommandContext createCommandContext() {
-      return new QuietCommandContext(processEngineConfiguration);
-    }
-  }
-
-  private static final class QuietCommandContext extends CommandContext {
-    QuietCommandContext(ProcessEngineConfigurationImpl configuration) {
-      super(configuration);
-    }
-
-    @Override
-    protected boolean shouldLogFine(Throwable failure) {
-      return super.shouldLogFine(failure) || OutsideFailures.expected(failure);
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.careflow.communication;
 
+import io.careflow.form.FormRefusals;
 import io.careflow.contact.CaseVariables;
 import io.careflow.model.BuildingBlock;
 import io.careflow.system.TaskFormInput;
@@ -20,10 +21,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class RecordReplyListener implements TaskListener {
 
+  private final FormRefusals refusals;
+
   private final ReplyService replies;
   private final UserDirectory users;
 
-  public RecordReplyListener(ReplyService replies, UserDirectory users) {
+  public RecordReplyListener(ReplyService replies, UserDirectory users, FormRefusals refusals) {
+    this.refusals = refusals;
     this.replies = replies;
     this.users = users;
   }
@@ -32,10 +36,10 @@ public class RecordReplyListener implements TaskListener {
   public void notify(DelegateTask task) {
     String text = TaskFormInput.text(task, ReplyStep.REPLY_TEXT);
     if (text == null || text.isBlank()) {
-      throw TaskFormInput.reject(ReplyStep.REPLY_TEXT, "write the reply to the customer");
+      throw refusals.reject(task, ReplyStep.REPLY_TEXT, "write the reply to the customer");
     }
     if (text.length() > ReplyStep.MAX_REPLY_LENGTH) {
-      throw TaskFormInput.reject(ReplyStep.REPLY_TEXT,
+      throw refusals.reject(task, ReplyStep.REPLY_TEXT,
           "must be at most " + ReplyStep.MAX_REPLY_LENGTH + " characters");
     }
     String kindText = TaskFormInput.text(task, ReplyStep.REPLY_KIND);
@@ -45,7 +49,7 @@ public class RecordReplyListener implements TaskListener {
     } else if (kindText.equals(MessageKind.ANSWER.name()) || kindText.equals(MessageKind.QUESTION.name())) {
       kind = MessageKind.valueOf(kindText);
     } else {
-      throw TaskFormInput.reject(ReplyStep.REPLY_KIND, "must be ANSWER or QUESTION");
+      throw refusals.reject(task, ReplyStep.REPLY_KIND, "must be ANSWER or QUESTION");
     }
     String contactId = CaseVariables.contactId(task);
     String author = TaskFormInput.actor(task, users);
@@ -57,12 +61,12 @@ public class RecordReplyListener implements TaskListener {
         messageId = replies.recordCall(contactId, author, text.strip(), kind);
       } else if ("NOT_REACHED".equals(outcome)) {
         if (!replies.textMessagesAllowed(contactId)) {
-          throw TaskFormInput.reject(ReplyStep.ANSWER_CALL_OUTCOME, "the customer was not reached and has not agreed "
+          throw refusals.reject(task, ReplyStep.ANSWER_CALL_OUTCOME, "the customer was not reached and has not agreed "
               + "to text messages: call again (the reply deadline runs on)");
         }
         messageId = replies.record(contactId, author, text.strip(), kind);
       } else {
-        throw TaskFormInput.reject(ReplyStep.ANSWER_CALL_OUTCOME, "say whether your call reached the customer");
+        throw refusals.reject(task, ReplyStep.ANSWER_CALL_OUTCOME, "say whether your call reached the customer");
       }
       task.getExecution().removeVariable(ReplyStep.ANSWER_CALL_OUTCOME);
     } else {

@@ -6,6 +6,7 @@ import io.careflow.contact.Contact;
 import io.careflow.contact.ContactEvents;
 import io.careflow.contact.ContactRepository;
 import io.careflow.customer.CustomerHistory;
+import io.careflow.sla.BusinessHoursProperties;
 import io.careflow.sla.WorkingTimeCalendar;
 import io.careflow.system.NotFoundException;
 import io.careflow.system.UserDirectory;
@@ -44,11 +45,16 @@ public class ReplyService {
   private final WorkingTimeCalendar calendar;
   private final String shopName;
   private final TransactionTemplate ownTransaction;
+  private final CannedReplies cannedReplies;
+  private final BusinessHoursProperties shopTime;
 
   public ReplyService(MessageRepository messages, ContactRepository contacts, ContactEvents events,
       UserDirectory users, CustomerHistory customers, MessageTemplates templates, ChannelDelivery delivery, PhoneCalls calls,
       Clock clock, WorkingTimeCalendar calendar, PlatformTransactionManager tx,
-      @Value("${careflow.mail.shop-name}") String shopName) {
+      @Value("${careflow.mail.shop-name}") String shopName, CannedReplies cannedReplies,
+      BusinessHoursProperties shopTime) {
+    this.cannedReplies = cannedReplies;
+    this.shopTime = shopTime;
     this.messages = messages;
     this.contacts = contacts;
     this.events = events;
@@ -130,10 +136,62 @@ public class ReplyService {
     model.put("replyText", message.body());
     model.put("subject", contact.subject() == null ? "" : contact.subject());
     model.put("shopName", shopName);
+    // the greeting and signature the agent's form showed: the agent wrote only the body
+    CannedReplies.Frame frame = frame(contact, message.authorName(), null);
+    model.put("greeting", frame.greeting());
+    model.put("signature", frame.signature());
     MessageTemplates.Rendered rendered = templates.render(TEMPLATE_REPLY, contact.language(), model);
     // throws when the channel does not take it: nothing below is recorded then
     Instant sent = delivery.deliver(message, rendered, delivery.thread(contact));
     contacts.recordFirstReply(contact.id(), sent, calendar.between(contact.receivedAt(), sent).toMinutes());
+  }
+
+  /**
+   * What a reply on the case begins and ends with, in the language the reply template writes in:
+   * the same for the agent's form (before) and the message (after).
+   */
+  public CannedReplies.Frame frame(Contact contact, String agentName, Instant deadline) {
+    return cannedReplies.frame(templates.languageOf(TEMPLATE_REPLY, contact.language()),
+        caseValues(contact, agentName, deadline));
+  }
+
+  /** The canned replies offered on the case (its topic's and those for any topic), filled in; see {@link CannedReplies}. */
+  public java.util.List<Offered> cannedReplies(Contact contact, String topic, String agentName, Instant deadline) {
+    var values = caseValues(contact, agentName, deadline);
+    var offered = new java.util.ArrayList<Offered>();
+    for (CannedReplies.CannedReply reply : cannedReplies.of(topic, templates.languageOf(TEMPLATE_REPLY,
+        contact.language()))) {
+      String title = CannedReplies.fill(reply.title(), values);
+      String text = reply.fill(values);
+      if (title != null && text != null) {
+        offered.add(new Offered(reply.file(), title, text));
+      }
+    }
+    return offered;
+  }
+
+  /** A canned reply as the case fills it in: its file, title and text. */
+  public record Offered(String file, String title, String text) {}
+
+  /** The values a canned reply's placeholders take on the case ({@link CannedReplies#PLACEHOLDERS}); absent ones left out. */
+  java.util.Map<String, String> caseValues(Contact contact, String agentName, Instant deadline) {
+    var values = new HashMap<String, String>();
+    putIfPresent(values, "customerName", customers.displayName(contact.customerId(), ""));
+    putIfPresent(values, "orderId", contact.orderId());
+    putIfPresent(values, "productSku", contact.productSku());
+    putIfPresent(values, "subject", contact.subject());
+    putIfPresent(values, "agentName", agentName);
+    putIfPresent(values, "shopName", shopName);
+    if (deadline != null) {
+      putIfPresent(values, "replyDeadline", shopTime.local(deadline));
+    }
+    return values;
+  }
+
+  private static void putIfPresent(java.util.Map<String, String> values, String name, String value) {
+    if (value != null && !value.isBlank()) {
+      values.put(name, value.strip());
+    }
   }
 
   private Contact contact(String contactId) {

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * Gives every user task of every model careflow's built-in listeners (they run before the
  * model's own): on create the {@link TaskFormContextListener} (customer context, tone, task
- * priority), then routing ({@code routing.RouteTaskListener}: team, skills, agent, and why); on
+ * priority), then routing ({@code routing.RouteTaskListener}: team, skills, agent, and why),  and, last, a
+ * reply form's greeting, signature and canned replies ({@code communication.CannedReplyListener}); on
  * complete the {@link TaskFormNoteListener} (a note about the customer), the
  * {@link TaskFormOfferListener} (an offer made to the customer), the {@link TaskFormPerTaskListener}
  * (the conversation algorithm ticked in this task) and the
@@ -34,6 +35,7 @@ public class CaseTaskFormPlugin extends AbstractProcessEnginePlugin {
 
   static final String CREATE_LISTENER = "${taskFormContextListener}";
   static final String ROUTING_LISTENER = "${routeTaskListener}";
+  static final String CANNED_REPLY_LISTENER = "${cannedReplyListener}";
   static final String NOTE_LISTENER = "${taskFormNoteListener}";
   static final String OFFER_LISTENER = "${taskFormOfferListener}";
   static final String PER_TASK_LISTENER = "${taskFormPerTaskListener}";
@@ -79,6 +81,8 @@ public class CaseTaskFormPlugin extends AbstractProcessEnginePlugin {
         definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, task -> facts.getObject().due(task));
         definition.addBuiltInTaskListener(TaskListener.EVENTNAME_UPDATE, task -> facts.getObject().due(task));
         definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, listener(STEP_LISTENER));
+        // after routing and the deadline: the signature names the agent, a reply may name the due time
+        definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, listener(CANNED_REPLY_LISTENER));
         definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, listener(NOTE_LISTENER));
         definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, listener(OFFER_LISTENER));
         definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, listener(PER_TASK_LISTENER));

@@ -1,5 +1,6 @@
 package io.careflow.contact;
 
+import io.careflow.form.FormRefusals;
 import io.careflow.sla.SlaVariables;
 import io.careflow.system.TaskFormInput;
 import io.careflow.system.UserDirectory;
@@ -20,6 +21,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class CommunicationStyleListener implements TaskListener {
 
+  private final FormRefusals refusals;
+
   static final Set<String> LEVELS = Set.of("LOW", "MEDIUM", "HIGH");
 
   private final ContactRepository contacts;
@@ -29,7 +32,8 @@ public class CommunicationStyleListener implements TaskListener {
   private final HandToSeniorDelegate seniors;
 
   public CommunicationStyleListener(ContactRepository contacts, CommunicationStyle styles, ContactEvents events,
-      UserDirectory users, HandToSeniorDelegate seniors) {
+      UserDirectory users, HandToSeniorDelegate seniors, FormRefusals refusals) {
+    this.refusals = refusals;
     this.contacts = contacts;
     this.styles = styles;
     this.events = events;
@@ -45,7 +49,7 @@ public class CommunicationStyleListener implements TaskListener {
       return;
     }
     if (!LEVELS.contains(level)) {
-      throw TaskFormInput.reject(CommunicationStyle.DISSATISFACTION, "must be LOW, MEDIUM or HIGH");
+      throw refusals.reject(task, CommunicationStyle.DISSATISFACTION, "must be LOW, MEDIUM or HIGH");
     }
     Contact contact = contacts.find(contactId).orElseThrow();
     if (Objects.equals(level, contact.dissatisfaction())) {

@@ -1,5 +1,6 @@
 package io.careflow.contact;
 
+import io.careflow.form.FormRefusals;
 import io.careflow.customer.CustomerNotes;
 import io.careflow.customer.Note;
 import io.careflow.system.TaskFormInput;
@@ -18,10 +19,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class TaskFormNoteListener implements TaskListener {
 
+  private final FormRefusals refusals;
+
   private final CustomerNotes notes;
   private final UserDirectory users;
 
-  public TaskFormNoteListener(CustomerNotes notes, UserDirectory users) {
+  public TaskFormNoteListener(CustomerNotes notes, UserDirectory users, FormRefusals refusals) {
+    this.refusals = refusals;
     this.notes = notes;
     this.users = users;
   }
@@ -33,7 +37,7 @@ public class TaskFormNoteListener implements TaskListener {
       return;
     }
     if (text.strip().length() > Note.MAX_TEXT) {
-      throw TaskFormInput.reject(CaseVariables.FORM_NEW_NOTE, "must be at most " + Note.MAX_TEXT + " characters");
+      throw refusals.reject(task, CaseVariables.FORM_NEW_NOTE, "must be at most " + Note.MAX_TEXT + " characters");
     }
     String contactId = CaseVariables.contactId(task);
     if (!text.isBlank() && contactId != null) {

@@ -1,5 +1,6 @@
 package io.careflow.contact;
 
+import io.careflow.form.FormRefusals;
 import io.careflow.customer.CustomerOffers;
 import io.careflow.customer.Offer;
 import io.careflow.sla.BusinessHoursProperties;
@@ -28,13 +29,16 @@ import org.springframework.stereotype.Component;
 @Component
 public class TaskFormOfferListener implements TaskListener {
 
+  private final FormRefusals refusals;
+
   private final CustomerOffers offers;
   private final UserDirectory users;
   private final BusinessHoursProperties shopTime;
   private final Clock clock;
 
   public TaskFormOfferListener(CustomerOffers offers, UserDirectory users, BusinessHoursProperties shopTime,
-      Clock clock) {
+      Clock clock, FormRefusals refusals) {
+    this.refusals = refusals;
     this.offers = offers;
     this.users = users;
     this.shopTime = shopTime;
@@ -51,19 +55,19 @@ public class TaskFormOfferListener implements TaskListener {
     var fields = new ArrayList<String>();
     var messages = new ArrayList<String>();
     if (text == null) {
-      refuse(fields, messages, CaseVariables.FORM_OFFER_TEXT, "is required with a valid-until date");
+      refuse(task, fields, messages, CaseVariables.FORM_OFFER_TEXT, "is required with a valid-until date");
     } else if (text.strip().length() > Offer.MAX_TEXT) {
-      refuse(fields, messages, CaseVariables.FORM_OFFER_TEXT, "must be at most " + Offer.MAX_TEXT + " characters");
+      refuse(task, fields, messages, CaseVariables.FORM_OFFER_TEXT, "must be at most " + Offer.MAX_TEXT + " characters");
     }
     Instant validUntil = null;
     if (until == null) {
-      refuse(fields, messages, CaseVariables.FORM_OFFER_VALID_UNTIL, "is required with an offer");
+      refuse(task, fields, messages, CaseVariables.FORM_OFFER_VALID_UNTIL, "is required with an offer");
     } else {
       validUntil = validUntil(until);
       if (validUntil == null) {
-        refuse(fields, messages, CaseVariables.FORM_OFFER_VALID_UNTIL, "must be a date like 2026-12-31");
+        refuse(task, fields, messages, CaseVariables.FORM_OFFER_VALID_UNTIL, "must be a date like 2026-12-31");
       } else if (!validUntil.isAfter(clock.instant())) {
-        refuse(fields, messages, CaseVariables.FORM_OFFER_VALID_UNTIL, "must not be in the past");
+        refuse(task, fields, messages, CaseVariables.FORM_OFFER_VALID_UNTIL, "must not be in the past");
       }
     }
     if (!fields.isEmpty()) {
@@ -91,9 +95,9 @@ public class TaskFormOfferListener implements TaskListener {
     }
   }
 
-  private static void refuse(List<String> fields, List<String> messages, String field, String message) {
+  private void refuse(DelegateTask task, List<String> fields, List<String> messages, String field, String message) {
     fields.add(field);
-    messages.add(field + ": " + message);
+    messages.add(refusals.label(task, field) + ": " + message);
   }
 
   private static String blankToNull(String value) {

@@ -1,5 +1,6 @@
 package io.careflow.followup;
 
+import io.careflow.form.FormRefusals;
 import io.careflow.contact.CaseVariables;
 import io.careflow.followup.FollowUpProcess.Variables;
 import io.careflow.system.TaskFormInput;
@@ -12,12 +13,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class FollowUpDoneListener implements TaskListener {
 
+  private final FormRefusals refusals;
+
   static final int MAX_OUTCOME = 2000;
 
   private final FollowUpPlans plans;
   private final UserDirectory users;
 
-  public FollowUpDoneListener(FollowUpPlans plans, UserDirectory users) {
+  public FollowUpDoneListener(FollowUpPlans plans, UserDirectory users, FormRefusals refusals) {
+    this.refusals = refusals;
     this.plans = plans;
     this.users = users;
   }
@@ -26,10 +30,10 @@ public class FollowUpDoneListener implements TaskListener {
   public void notify(DelegateTask task) {
     String outcome = TaskFormInput.text(task, Variables.OUTCOME);
     if (outcome == null || outcome.isBlank()) {
-      throw TaskFormInput.reject(Variables.OUTCOME, "say what came of the follow-up");
+      throw refusals.reject(task, Variables.OUTCOME, "say what came of the follow-up");
     }
     if (outcome.length() > MAX_OUTCOME) {
-      throw TaskFormInput.reject(Variables.OUTCOME, "must be at most " + MAX_OUTCOME + " characters");
+      throw refusals.reject(task, Variables.OUTCOME, "must be at most " + MAX_OUTCOME + " characters");
     }
     plans.complete(CaseVariables.string(task, Variables.FOLLOW_UP_ID), FollowUpPlans.DONE,
         TaskFormInput.actor(task, users), outcome.strip());

@@ -1,5 +1,6 @@
 package io.careflow.followup;
 
+import io.careflow.form.FormRefusals;
 import io.careflow.communication.MessageKind;
 import io.careflow.communication.ReplyStep;
 import io.careflow.contact.CaseVariables;
@@ -26,6 +27,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class PlanFollowUpListener implements TaskListener {
 
+  private final FormRefusals refusals;
+
   public static final String TYPE = "followUpType";
   public static final String DATE = "followUpDate";
   public static final String NOTE = "followUpNote";
@@ -37,7 +40,8 @@ public class PlanFollowUpListener implements TaskListener {
   private final BusinessHoursProperties shopTime;
 
   public PlanFollowUpListener(FollowUpPlans plans, UserDirectory users, Clock clock,
-      BusinessHoursProperties shopTime) {
+      BusinessHoursProperties shopTime, FormRefusals refusals) {
+    this.refusals = refusals;
     this.plans = plans;
     this.users = users;
     this.clock = clock;
@@ -62,18 +66,18 @@ public class PlanFollowUpListener implements TaskListener {
         throw new IllegalArgumentException(typeText);
       }
     } catch (IllegalArgumentException e) {
-      throw TaskFormInput.reject(TYPE, "choose the next communication, or NONE");
+      throw refusals.reject(task, TYPE, "choose the next communication, or NONE");
     }
     String note = TaskFormInput.text(task, NOTE);
     note = note == null || note.isBlank() ? null : note.strip();
     if (note != null && note.length() > 2000) {
-      throw TaskFormInput.reject(NOTE, "must be at most 2000 characters");
+      throw refusals.reject(task, NOTE, "must be at most 2000 characters");
     }
     Instant plannedFor = null;
     if (type != FollowUpType.NONE) {
-      plannedFor = date(TaskFormInput.text(task, DATE));
+      plannedFor = date(task, TaskFormInput.text(task, DATE));
       if (type == FollowUpType.CUSTOM && note == null) {
-        throw TaskFormInput.reject(NOTE, "say what the custom follow-up is");
+        throw refusals.reject(task, NOTE, "say what the custom follow-up is");
       }
     }
     plans.plan(CaseVariables.contactId(task), type, plannedFor, note, TaskFormInput.actor(task, users),
@@ -83,19 +87,19 @@ public class PlanFollowUpListener implements TaskListener {
     }
   }
 
-  private Instant date(String text) {
+  private Instant date(DelegateTask task, String text) {
     if (text == null || text.isBlank()) {
-      throw TaskFormInput.reject(DATE, "choose the day of the follow-up");
+      throw refusals.reject(task, DATE, "choose the day of the follow-up");
     }
     LocalDate day;
     try {
       day = LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
     } catch (DateTimeParseException e) {
-      throw TaskFormInput.reject(DATE, "must be a date like 2026-12-24");
+      throw refusals.reject(task, DATE, "must be a date like 2026-12-24");
     }
     LocalDate today = LocalDate.ofInstant(clock.instant(), shopTime.zone());
     if (!day.isAfter(today) || day.isAfter(today.plusYears(1))) {
-      throw TaskFormInput.reject(DATE, "must lie after today and within a year");
+      throw refusals.reject(task, DATE, "must lie after today and within a year");
     }
     return day.atTime(SEND_AT).atZone(shopTime.zone()).toInstant();
   }

@@ -16,12 +16,16 @@ public record FormViolation(String key, String label, String message) {
     return new FormViolation(field.key(), field.label(), message);
   }
 
+  /**
+   * The field as the agent reads it on the form: by its label (the key only when the form gives no
+   * label), so a refusal in Tasklist points at what the agent sees.
+   */
   @Override
   public String toString() {
-    return (label.equals(key) ? key : label + " (" + key + ")") + ": " + message;
+    return label + ": " + message;
   }
 
-  /** One line for all: {@code Topic (topicHint): is required; Amount (amount): must be at most 500}. */
+  /** One line for all: {@code Topic: is required; Amount: must be at most 500}. */
   public static String describe(List<FormViolation> violations) {
     return violations.stream().map(FormViolation::toString).collect(Collectors.joining("; "));
   }

@@ -5,7 +5,7 @@ import io.careflow.communication.MessageRepository;
 import io.careflow.contact.CaseVariables;
 import io.careflow.contact.ContactRepository;
 import io.careflow.sla.BusinessHoursProperties;
-import io.careflow.system.FormFields;
+import io.careflow.form.FormFields;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -24,9 +24,11 @@ public class CheckDelayedShipmentListener implements TaskListener {
   private final ContactRepository contacts;
   private final ShipmentTexts texts;
   private final BusinessHoursProperties shopTime;
+  private final FormFields formFields;
 
   public CheckDelayedShipmentListener(ShipmentEventRepository events, MessageRepository messages,
-      ContactRepository contacts, ShipmentTexts texts, BusinessHoursProperties shopTime) {
+      ContactRepository contacts, ShipmentTexts texts, BusinessHoursProperties shopTime, FormFields formFields) {
+    this.formFields = formFields;
     this.events = events;
     this.messages = messages;
     this.contacts = contacts;
@@ -39,7 +41,7 @@ public class CheckDelayedShipmentListener implements TaskListener {
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
       showContext(task);
     } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-      String note = FormFields.optional(task, ShipmentProcess.FORM_CHECK_NOTE, 2000);
+      String note = formFields.optional(task, ShipmentProcess.FORM_CHECK_NOTE, 2000);
       contacts.recordOutcome(CaseVariables.contactId(task), ShipmentProcess.OUTCOME_DELAY_CHECKED, note);
       task.getExecution().removeVariable(ShipmentProcess.FORM_CHECK_NOTE);
     }

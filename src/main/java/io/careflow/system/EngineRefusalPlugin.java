@@ -8,6 +8,8 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,9 +22,14 @@ import org.springframework.stereotype.Component;
  *   <li>a password against the policy: the engine's bare "Password does not match policy" becomes
  *       a {@link BadUserRequestException} saying what the policy asks ({@link PasswordRules}).</li>
  * </ul>
+ * A refused task input is the agent's mistake, not careflow's: it is logged as one INFO line
+ * (who, and the message naming every field) and the engine's ERROR with its stack trace is
+ * left out ({@link ExpectedFailure}).
  */
 @Component
-public class EngineRefusalPlugin extends AbstractProcessEnginePlugin {
+public class EngineRefusalPlugin extends AbstractProcessEnginePlugin implements ExpectedFailure {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EngineRefusalPlugin.class);
 
   static final String PASSWORD_REFUSAL = "Password does not match policy";
 
@@ -33,19 +40,42 @@ public class EngineRefusalPlugin extends AbstractProcessEnginePlugin {
       interceptors = new ArrayList<>();
       configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
     }
-    interceptors.add(new CallersError());
+    interceptors.add(new CallersError(configuration));
+  }
+
+  @Override
+  public boolean expected(Throwable failure) {
+    return refusal(failure) != null;
+  }
+
+  /** The task input refused in {@code failure}'s causes (itself included), or null. */
+  static FormFieldValidationException refusal(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof FormFieldValidationException refusal) {
+        return refusal;
+      }
+    }
+    return null;
   }
 
   static final class CallersError extends CommandInterceptor {
+    private final ProcessEngineConfigurationImpl configuration;
+
+    CallersError(ProcessEngineConfigurationImpl configuration) {
+      this.configuration = configuration;
+    }
+
     @Override
     public <T> T execute(Command<T> command) {
       try {
         return next.execute(command);
       } catch (RuntimeException e) {
-        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-          if (cause instanceof FormFieldValidationException refusal) {
-            throw refusal;
-          }
+        FormFieldValidationException refusal = refusal(e);
+        if (refusal != null) {
+          var user = configuration.getIdentityService().getCurrentAuthentication();
+          LOG.info("Refused the input of {} ({}): {}", user == null ? "a caller without sign-in" : user.getUserId(),
+              command.getClass().getSimpleName(), refusal.getMessage());
+          throw refusal;
         }
         if (e instanceof ProcessEngineException && PASSWORD_REFUSAL.equals(e.getMessage())) {
           throw new BadUserRequestException("The password does not meet the password policy: it needs "

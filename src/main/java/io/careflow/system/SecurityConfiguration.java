@@ -146,15 +146,18 @@ public class SecurityConfiguration {
   }
 
   /**
-   * The managers' dashboard and the case search: HTTP Basic like the API (a read-only page, no session to steal or
-   * forge requests with); no script at all, so the policy forbids every script.
+   * The managers' dashboard, the case search and an agent's availability: HTTP Basic like the API (no session to
+   * steal or forge requests with; the one form that changes something checks where it was sent from); no script at
+   * all, so the policy forbids every script.
    */
   @Bean
   @Order(5)
   SecurityFilterChain dashboardChain(HttpSecurity http, ProblemResponses problems) throws Exception {
-    http.securityMatcher(new OrRequestMatcher(path("/dashboard"), path("/cases")))
+    http.securityMatcher(new OrRequestMatcher(path("/dashboard"), path("/cases"), path("/availability")))
         .authorizeHttpRequests(a -> a
             .requestMatchers(path(GET, "/dashboard")).hasAnyAuthority(MANAGERS, TEAM_LEADS, ADMINS)
+            // an agent's own availability; the page checks the change comes from itself (no cookies here)
+            .requestMatchers(path(GET, "/availability"), path(POST, "/availability")).hasAnyAuthority(AGENTS, TEAM_LEADS)
             // the case search: agents see only their own cases in it (cases.CaseReaders)
             .requestMatchers(path(GET, "/cases")).hasAnyAuthority(AGENTS, MANAGERS, TEAM_LEADS, ADMINS)
             .anyRequest().denyAll())

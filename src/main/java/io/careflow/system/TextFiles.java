@@ -32,6 +32,11 @@ public class TextFiles {
     this.locations = locations.stream().map(l -> l.endsWith("/") ? l : l + "/").toList();
   }
 
+  /** Whether a folder is read from the file system (the demo's working copy): its files may change while careflow runs. */
+  public boolean readsWorkingCopy() {
+    return locations.stream().anyMatch(l -> !l.startsWith("classpath"));
+  }
+
   /** The file at {@code path} below the templates folder (e.g. {@code public/texts_pl.properties}); empty when there is none. */
   public Properties load(String path) {
     for (String location : locations) {
@@ -65,6 +70,40 @@ public class TextFiles {
       }
     }
     return byLanguage;
+  }
+
+  /**
+   * Every file below {@code folder} of the templates folder whose name ends in {@code suffix}, by
+   * its path below the templates folder (e.g. {@code replies/any/more-time_pl.txt}), read as
+   * UTF-8; the first folder that has a path wins.
+   */
+  public Map<String, String> all(String folder, String suffix) {
+    var files = new TreeMap<String, String>();
+    for (String location : locations) {
+      String base = location.startsWith("classpath:") ? "classpath*:" + location.substring("classpath:".length())
+          : location;
+      base = base.replaceFirst("^classpath\\*:/", "classpath*:");
+      try {
+        for (Resource file : resolver.getResources(base + folder + "/**/*" + suffix)) {
+          String url = file.getURL().toString();
+          int at = url.lastIndexOf("/" + folder + "/");
+          if (at < 0) {
+            continue;
+          }
+          String path = url.substring(at + 1);
+          if (!files.containsKey(path)) {
+            try (InputStream in = file.getInputStream()) {
+              files.put(path, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+          }
+        }
+      } catch (java.io.FileNotFoundException noFolder) {
+        // a location without that folder has none of its files
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return files;
   }
 
   private static Properties read(Resource resource) {

@@ -14,6 +14,8 @@ class MessageTemplatesTest extends CareflowIntegrationTest {
 
   @Autowired
   MessageTemplates templates;
+  @Autowired
+  CannedReplies replies;
 
   static final Map<String, Object> HOSTILE = Map.of(
       "customerName", "<script>alert('name')</script>",
@@ -25,7 +27,13 @@ class MessageTemplatesTest extends CareflowIntegrationTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource({"pl, pl, Dzień dobry", "en, en, Dear", "ru, ru, Здравствуйте", "de, pl, Dzień dobry", ", pl, Dzień dobry"})
   void shouldRenderInTheCustomersLanguageWithEverythingEscaped(String language, String expected, String greeting) {
-    MessageTemplates.Rendered rendered = templates.render(ReplyService.TEMPLATE_REPLY, language, HOSTILE);
+    // the greeting and signature come from the reply frame, with the same hostile values in them
+    var model = new java.util.HashMap<String, Object>(HOSTILE);
+    var frame = replies.frame(expected, Map.of("customerName", (String) HOSTILE.get("customerName"),
+        "agentName", (String) HOSTILE.get("agentName"), "shopName", (String) HOSTILE.get("shopName")));
+    model.put("greeting", frame.greeting());
+    model.put("signature", frame.signature());
+    MessageTemplates.Rendered rendered = templates.render(ReplyService.TEMPLATE_REPLY, language, model);
 
     assertThat(rendered.language()).isEqualTo(expected);
     assertThat(rendered.html()).contains(greeting)

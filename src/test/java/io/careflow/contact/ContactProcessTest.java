@@ -11,6 +11,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.process
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
+import io.careflow.support.Refusal;
 import io.careflow.contact.ContactProcess.Elements;
 import io.careflow.contact.NewContact.CustomerDetails;
 import io.careflow.protocol.complaint.ComplaintProcess;
@@ -104,7 +105,7 @@ class ContactProcessTest extends CareflowIntegrationTest {
 
     // the form offers the known topics only: another one is refused and the triage stays open
     assertThatThrownBy(() -> complete(triage, withVariables(CaseVariables.TOPIC_HINT, "WEATHER")))
-        .hasMessageContaining("(topicHint): must be one of the offered values");
+        .satisfies(Refusal.naming(CaseVariables.TOPIC_HINT)).hasMessageContaining(": must be one of the offered values");
 
     assertThat(pi).isWaitingAt(Elements.USER_CLASSIFY_CONTACT);
     assertThat(task(pi).getId()).isEqualTo(triage.getId());

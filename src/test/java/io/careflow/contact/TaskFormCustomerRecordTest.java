@@ -3,6 +3,7 @@ package io.careflow.contact;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.careflow.support.Refusal;
 import io.careflow.communication.ReplyStep;
 import io.careflow.customer.Note;
 import io.careflow.support.CareflowIntegrationTest;
@@ -100,13 +101,13 @@ class TaskFormCustomerRecordTest extends CareflowIntegrationTest {
         .formatted("n".repeat(Note.MAX_TEXT + 1)));
 
     assertThat(refused.status()).isEqualTo(400);
-    assertThat(refused.body()).contains("newNote").contains("at most");
+    assertThat(refused.body()).contains("Note about the customer (optional): must be at most");
     assertThat(processEngine.getTaskService().createTaskQuery().taskId(task.getId()).count()).isEqualTo(1);
     assertThat(notesOf(contact.customerId())).isEmpty();
     assertThat(count("message", contact.id())).isZero();
     assertThatThrownBy(() -> complete("boris", task, Map.of(ReplyStep.REPLY_TEXT, "x",
         CaseVariables.FORM_NEW_NOTE, "n".repeat(Note.MAX_TEXT + 1))))
-        .isInstanceOf(ProcessEngineException.class).hasMessageContaining(CaseVariables.FORM_NEW_NOTE);
+        .isInstanceOf(ProcessEngineException.class).satisfies(Refusal.naming(CaseVariables.FORM_NEW_NOTE));
   }
 
   @Test
@@ -114,7 +115,7 @@ class TaskFormCustomerRecordTest extends CareflowIntegrationTest {
     Contact contact = intake.receive(emailContact(uniqueEmail("refused"), "INQUIRY", "s", "b"), "intake").contact();
     assertThatThrownBy(() -> complete("boris", task(contact), Map.of(ReplyStep.REPLY_TEXT, " ",
         CaseVariables.FORM_NEW_NOTE, "Likes green kettles")))
-        .hasMessageContaining(ReplyStep.REPLY_TEXT);
+        .satisfies(Refusal.naming(ReplyStep.REPLY_TEXT));
     assertThat(notesOf(contact.customerId())).isEmpty();
   }
 

@@ -70,7 +70,7 @@ class TaskFormOfferTest extends CareflowIntegrationTest {
         .formatted(LocalDate.now(SHOP).minusDays(1)));
 
     assertThat(refused.status()).isEqualTo(400);
-    assertThat(refused.body()).contains("offerValidUntil: must not be in the past");
+    assertThat(refused.body()).contains("The offer holds until (the end of that day): must not be in the past");
     assertThat(processEngine.getTaskService().createTaskQuery().taskId(task.getId()).count()).isEqualTo(1);
     assertThat(offers(contact)).isZero();
   }
@@ -88,11 +88,11 @@ class TaskFormOfferTest extends CareflowIntegrationTest {
         "offerText": {"value": "Free delivery"}, "offerValidUntil": {"value": "next week"}""");
 
     assertThat(noDay.status()).isEqualTo(400);
-    assertThat(noDay.body()).contains("offerValidUntil");
+    assertThat(noDay.body()).contains("The offer holds until (the end of that day): ");
     assertThat(noOffer.status()).isEqualTo(400);
-    assertThat(noOffer.body()).contains("offerText: is required with a valid-until date");
+    assertThat(noOffer.body()).contains("An offer to the customer (optional): is required with a valid-until date");
     assertThat(notADay.status()).isEqualTo(400);
-    assertThat(notADay.body()).contains("offerValidUntil");
+    assertThat(notADay.body()).contains("The offer holds until (the end of that day): ");
     assertThat(offers(contact)).isZero();
     // today still holds: the offer is valid to the end of the day
     assertThat(submit(task, """

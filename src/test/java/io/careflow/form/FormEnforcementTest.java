@@ -24,6 +24,9 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * The forms hold on the server: an agent who completes "Answer the customer" (form
@@ -41,13 +44,33 @@ class FormEnforcementTest extends ProtocolTestSupport {
     Contact contact = inquiry("missing");
     Task task = task(protocol(contact, InquiryProcess.KEY));
 
-    Http.Response refused = http.postJson(AGENT, complete(task), variables(Map.of(
+    // the form comes with the reply pre-filled from a canned reply: the agent emptied it
+    Http.Response refused = http.postJson(AGENT, complete(task), variables(Map.of(ReplyStep.REPLY_TEXT, "",
         ReplyStep.REPLY_KIND, "ANSWER", PlanFollowUpListener.TYPE, "NONE", "newNote", "Has two cats")));
 
     assertThat(refused.status()).isEqualTo(400);
     assertThat(refused.json().path("message").asText()).isEqualTo("Cannot complete task " + task.getId()
-        + ": Your reply to the customer (replyText): is required");
+        + ": Your reply to the customer: is required");
     assertOpenAndNothingKept(contact, task);
+  }
+
+  /** A refusal is the agent's mistake, not careflow's: one INFO line naming the fields, no ERROR, no stack trace. */
+  @Test
+  @ExtendWith(OutputCaptureExtension.class)
+  void shouldLogARefusalAsOneLineWithoutAStackTrace(CapturedOutput output) {
+    Contact contact = inquiry("logged");
+    Task task = task(protocol(contact, InquiryProcess.KEY));
+    int before = output.getOut().length();
+
+    Http.Response refused = http.postJson(AGENT, submitForm(task), variables(Map.of(ReplyStep.REPLY_TEXT, " ",
+        ReplyStep.REPLY_KIND, "SHOUT", PlanFollowUpListener.TYPE, "NONE")));
+
+    assertThat(refused.status()).isEqualTo(400);
+    String logged = output.getOut().substring(before) + output.getErr();
+    assertThat(logged.lines().filter(line -> line.contains("Refused the input of " + AGENT)).toList()).singleElement()
+        .satisfies(line -> assertThat(line).contains(" INFO ").contains("Your reply to the customer: is required; "
+            + "This message is: must be one of the offered values: ANSWER, QUESTION"));
+    assertThat(logged).doesNotContain("ENGINE-16004").doesNotContain(" ERROR ").doesNotContain("\tat org.camunda");
   }
 
   @Test
@@ -60,7 +83,7 @@ class FormEnforcementTest extends ProtocolTestSupport {
         PlanFollowUpListener.TYPE, "SOMETIMES")));
 
     assertThat(refused.status()).isEqualTo(400);
-    assertThat(refused.json().path("message").asText()).contains("Next communication (followUpType): "
+    assertThat(refused.json().path("message").asText()).contains("Next communication: "
         + "must be one of the offered values: NONE, REPAIR_STATUS, OFFER, SATISFACTION_CHECK, CALL, CUSTOM");
     assertOpenAndNothingKept(contact, task);
   }
@@ -76,10 +99,10 @@ class FormEnforcementTest extends ProtocolTestSupport {
 
     assertThat(refused.status()).isEqualTo(400);
     assertThat(refused.json().path("message").asText()).isEqualTo("Cannot submit task form " + task.getId() + ": "
-        + "Your reply to the customer (replyText): is required; "
-        + "This message is (replyKind): must be one of the offered values: ANSWER, QUESTION; "
-        + "What to tell or offer (followUpNote): must be at most 2000 characters; "
-        + "How unhappy is the customer? (dissatisfaction): must be one of the offered values: LOW, MEDIUM, HIGH");
+        + "Your reply to the customer: is required; "
+        + "This message is: must be one of the offered values: ANSWER, QUESTION; "
+        + "What to tell or offer: must be at most 2000 characters; "
+        + "How unhappy is the customer?: must be one of the offered values: LOW, MEDIUM, HIGH");
     assertOpenAndNothingKept(contact, task);
   }
 
@@ -147,7 +170,7 @@ class FormEnforcementTest extends ProtocolTestSupport {
 
       assertThatThrownBy(() -> processEngine.getTaskService().complete(taskId, Map.of("productSku", "SOFA-9")))
           .isInstanceOf(FormFieldValidationException.class)
-          .hasMessage("Product (productSku): must be one of the offered values: KET-200, TOA-1");
+          .hasMessage("Product: must be one of the offered values: KET-200, TOA-1");
       processEngine.getTaskService().complete(taskId, Map.of("productSku", "TOA-1"));
 
       assertThat(processEngine.getRuntimeService().createProcessInstanceQuery().processInstanceId(pi).count()).isZero();

@@ -82,79 +82,79 @@ class FormValidatorTest {
 
   static Stream<Arguments> rules() {
     return Stream.of(
-        row("required: no value", REPLY, Map.of(), "Reply (reply): is required"),
-        row("required: a text of spaces is no answer", REPLY, Map.of("reply", "   "), "Reply (reply): is required"),
+        row("required: no value", REPLY, Map.of(), "Reply: is required"),
+        row("required: a text of spaces is no answer", REPLY, Map.of("reply", "   "), "Reply: is required"),
         row("required: a text", REPLY, Map.of("reply", "Two days."), null),
         row("required: an unticked checkbox", AGREED, Map.of("itemReceived", false),
-            "Item arrived (itemReceived): is required"),
+            "Item arrived: is required"),
         row("required: a ticked checkbox", AGREED, Map.of("itemReceived", true), null),
         row("checkbox: not a yes or no", AGREED, Map.of("itemReceived", "maybe"),
-            "Item arrived (itemReceived): must be true or false"),
-        row("required: an empty list", STEPS, Map.of("steps", List.of()), "Steps (steps): is required"),
+            "Item arrived: must be true or false"),
+        row("required: an empty list", STEPS, Map.of("steps", List.of()), "Steps: is required"),
         row("absent and not required is fine", NOTE, Map.of(), null),
         row("minLength: counted without surrounding spaces", NOTE, Map.of("note", "  ab  "),
-            "Note (note): must be at least 3 characters"),
-        row("maxLength", NOTE, Map.of("note", "abcdef"), "Note (note): must be at most 5 characters"),
+            "Note: must be at least 3 characters"),
+        row("maxLength", NOTE, Map.of("note", "abcdef"), "Note: must be at most 5 characters"),
         row("maxLength: surrounding spaces do not count", NOTE, Map.of("note", " abcde  "), null),
         row("maxLength given as FEEL", LIMITED, Map.of("limited", "abcd", "limit", 3),
-            "Limited (limited): must be at most 3 characters"),
+            "Limited: must be at most 3 characters"),
         row("max", AMOUNT, Map.of("compensationAmount", 500.01),
-            "Compensation amount (compensationAmount): must be at most 500"),
+            "Compensation amount: must be at most 500"),
         row("max: a number given as text", AMOUNT, Map.of("compensationAmount", "501"),
-            "Compensation amount (compensationAmount): must be at most 500"),
-        row("min", AMOUNT, Map.of("compensationAmount", -1), "Compensation amount (compensationAmount): must be at least 0"),
+            "Compensation amount: must be at most 500"),
+        row("min", AMOUNT, Map.of("compensationAmount", -1), "Compensation amount: must be at least 0"),
         row("within the bounds, as text with trailing zeros", AMOUNT, Map.of("compensationAmount", "150.00"), null),
         row("within the bounds, as an integer", AMOUNT, Map.of("compensationAmount", 500), null),
         row("a number field holding no number", AMOUNT, Map.of("compensationAmount", "a lot"),
-            "Compensation amount (compensationAmount): must be a number"),
+            "Compensation amount: must be a number"),
         row("decimalDigits", AMOUNT, Map.of("compensationAmount", 1.234),
-            "Compensation amount (compensationAmount): must have at most 2 decimal digits"),
-        row("decimalDigits 0", PIECES, Map.of("pieces", "2.5"), "Pieces (pieces): must be a whole number"),
-        row("increment", PIECES, Map.of("pieces", 3), "Pieces (pieces): must be a multiple of 2"),
+            "Compensation amount: must have at most 2 decimal digits"),
+        row("decimalDigits 0", PIECES, Map.of("pieces", "2.5"), "Pieces: must be a whole number"),
+        row("increment", PIECES, Map.of("pieces", 3), "Pieces: must be a multiple of 2"),
         row("increment: a multiple", PIECES, Map.of("pieces", 4L), null),
         row("pattern: anchored by the designer", SKU, Map.of("sku", "KET-200 and more"),
-            "SKU (sku): must match the pattern ^[A-Z]{3}-[0-9]+$"),
+            "SKU: must match the pattern ^[A-Z]{3}-[0-9]+$"),
         row("pattern: matching", SKU, Map.of("sku", "KET-200"), null),
         row("pattern: found anywhere in the value, as form-js tests it", DIGITS, Map.of("digits", "room 12"), null),
-        row("pattern: not found", DIGITS, Map.of("digits", "none"), "Has a digit (digits): must match the pattern [0-9]"),
-        row("email", EMAIL, Map.of("email", "jan@"), "E-mail (email): must be an e-mail address"),
+        row("pattern: not found", DIGITS, Map.of("digits", "none"), "Has a digit: must match the pattern [0-9]"),
+        row("email", EMAIL, Map.of("email", "jan@"), "E-mail: must be an e-mail address"),
         row("email: valid", EMAIL, Map.of("email", "jan.kowalski@example.com"), null),
         row("phone", PHONE, Map.of("phone", "030 664040900"),
-            "Phone (phone): must be an international phone number, e.g. +4930664040900"),
+            "Phone: must be an international phone number, e.g. +4930664040900"),
         row("phone: international", PHONE, Map.of("phone", "+48602111222"), null),
         row("select: not offered", LEVEL, Map.of("dissatisfaction", "FURIOUS"),
-            "How unhappy (dissatisfaction): must be one of the offered values: LOW, HIGH"),
+            "How unhappy: must be one of the offered values: LOW, HIGH"),
         row("select: offered", LEVEL, Map.of("dissatisfaction", "HIGH"), null),
         row("radio: not offered", DECISION, Map.of("reviewDecision", "MAYBE"),
-            "Decision (reviewDecision): must be one of the offered values: APPROVE, REJECT"),
+            "Decision: must be one of the offered values: APPROVE, REJECT"),
         row("checklist: one value not offered", STEPS, Map.of("steps", List.of("LISTEN", "SHOUT")),
-            "Steps (steps): SHOUT is not among the offered values: LISTEN, EXPLAIN"),
+            "Steps: SHOUT is not among the offered values: LISTEN, EXPLAIN"),
         row("checklist: all offered", STEPS, Map.of("steps", List.of("LISTEN", "EXPLAIN")), null),
         row("checklist: sent as JSON text", STEPS, Map.of("steps", "[\"EXPLAIN\"]"), null),
         row("checklist: sent as Json (Spin), as Tasklist does", STEPS, Map.of("steps", Spin.JSON("[\"SHOUT\"]")),
-            "Steps (steps): SHOUT is not among the offered values: LISTEN, EXPLAIN"),
+            "Steps: SHOUT is not among the offered values: LISTEN, EXPLAIN"),
         row("checklist: one value instead of a list", STEPS, Map.of("steps", "LISTEN"),
-            "Steps (steps): must be a list of the offered values"),
+            "Steps: must be a list of the offered values"),
         row("date", DAY, Map.of("followUpDate", "2026-12-24"), null),
         row("date: not a date", DAY, Map.of("followUpDate", "24.12.2026"),
-            "On (day) (followUpDate): must be a date like 2026-12-24"),
+            "On (day): must be a date like 2026-12-24"),
         row("time with offset", AT, Map.of("at", "14:30+01:00"), null),
-        row("time: not a time", AT, Map.of("at", "25:00"), "At (at): must be a time like 14:30"),
+        row("time: not a time", AT, Map.of("at", "25:00"), "At: must be a time like 14:30"),
         row("datetime without offset", WHEN, Map.of("nextAttemptAt", "2026-12-24T14:30"), null),
         row("datetime normalized to UTC", WHEN, Map.of("nextAttemptAt", "2026-12-24T13:30Z"), null),
         row("datetime: only a date", WHEN, Map.of("nextAttemptAt", "2026-12-24"),
-            "Next attempt (nextAttemptAt): must be a date and time like 2026-12-24T14:30"),
+            "Next attempt: must be a date and time like 2026-12-24T14:30"),
         row("datetime: a Date value", WHEN, Map.of("nextAttemptAt", new java.util.Date()), null),
         row("conditional hide: hidden while not rejecting", REASON, Map.of("reviewDecision", "APPROVE"), null),
         row("conditional hide: hidden before a decision (null != \"REJECT\")", REASON, Map.of(), null),
         row("conditional hide: shown when rejecting", REASON, Map.of("reviewDecision", "REJECT"),
-            "Reason (rejectionReason): is required"),
+            "Reason: is required"),
         row("conditional hide of a group hides its fields", GROUP, Map.of("resolution", "REPAIR"), null),
-        row("fields of a shown group are checked", GROUP, Map.of("resolution", "REFUND"), "IBAN (iban): is required"),
+        row("fields of a shown group are checked", GROUP, Map.of("resolution", "REFUND"), "IBAN: is required"),
         row("readonly: not checked, the agent cannot change it", SHOWN_REQUIRED, Map.of(), null),
         row("readonly by FEEL: true", READONLY_BY_FEEL, Map.of("approvedAmount", 99, "locked", true), null),
         row("readonly by FEEL: false", READONLY_BY_FEEL, Map.of("approvedAmount", 99, "locked", false),
-            "Amount (approvedAmount): must be at most 10"),
+            "Amount: must be at most 10"),
         row("disabled: not checked", DISABLED, Map.of(), null));
   }
 
@@ -191,17 +191,17 @@ class FormValidatorTest {
 
     values.put("productSku", "SOFA-9");
     assertThat(VALIDATOR.validate(form(PRODUCT), values::get)).extracting(FormViolation::toString)
-        .containsExactly("Product (productSku): must be one of the offered values: KET-200, TOA-1");
+        .containsExactly("Product: must be one of the offered values: KET-200, TOA-1");
   }
 
   @Test
   void shouldOfferNothingWhenTheValuesKeyHoldsNoOptions() {
     assertThat(VALIDATOR.validate(form(PRODUCT), Map.<String, Object>of("productSku", "KET-200")::get))
         .extracting(FormViolation::toString)
-        .containsExactly("Product (productSku): must be one of the offered values: none");
+        .containsExactly("Product: must be one of the offered values: none");
     assertThat(VALIDATOR.validate(form(TAGS), Map.<String, Object>of("tags", List.of("x"), "knownTags", "x")::get))
         .extracting(FormViolation::toString)
-        .containsExactly("Tags (tags): x is not among the offered values: none");
+        .containsExactly("Tags: x is not among the offered values: none");
   }
 
   @Test
@@ -214,7 +214,7 @@ class FormValidatorTest {
         Map.<String, Object>of("reply", "fine", "compensationAmount", 501, "dissatisfaction", "HIGH")::get);
 
     assertThat(FormViolation.describe(violations))
-        .isEqualTo("Topic (topicHint): is required; Compensation amount (compensationAmount): must be at most 500");
+        .isEqualTo("Topic: is required; Compensation amount: must be at most 500");
     assertThat(violations).extracting(FormViolation::key).containsExactly("topicHint", "compensationAmount");
   }
 
@@ -227,8 +227,8 @@ class FormValidatorTest {
         "followUpDate", "routingReason");
     assertThat(VALIDATOR.validate(form, Map.<String, Object>of("replyKind", "SHOUT", "followUpType", "NONE")::get))
         .extracting(FormViolation::toString).containsExactly(
-            "Your reply to the customer (replyText): is required",
-            "This message is (replyKind): must be one of the offered values: ANSWER, QUESTION");
+            "Your reply to the customer: is required",
+            "This message is: must be one of the offered values: ANSWER, QUESTION");
   }
 
   /** A reason is asked for, and required, only when the request is rejected: the customer is told it. */
@@ -240,7 +240,7 @@ class FormValidatorTest {
     assertThat(VALIDATOR.validate(form, values::get)).isEmpty();
     values.put("reviewDecision", "REJECT");
     assertThat(VALIDATOR.validate(form, values::get)).extracting(FormViolation::toString)
-        .containsExactly("Reason (told to the customer) (rejectionReason): is required");
+        .containsExactly("Reason (told to the customer): is required");
   }
 
   /** Why steps of the conversation were skipped is asked for once one is; the fault when the agent registers. */
@@ -257,7 +257,7 @@ class FormValidatorTest {
     values.put("dialogueExplain", "SKIPPED");
     values.put("registeredBy", "AGENT");
     assertThat(VALIDATOR.validate(form, values::get)).extracting(FormViolation::toString).containsExactly(
-        "Why steps were skipped (dialogueSkippedReason): is required", "The fault (faultDescription): is required");
+        "Why steps were skipped: is required", "The fault: is required");
   }
 
   /** The form as careflow deploys it: with its blocks' fields. */

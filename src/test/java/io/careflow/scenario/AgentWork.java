@@ -70,9 +70,12 @@ final class AgentWork {
         throw new Mismatch("not on the form of " + name + ": " + unknown + " (its fields: " + fields + ")");
       }
     });
+    // a refusal names the field by the label the agent reads; the scenario names it by its key or label
+    String refusedLabel = step.refused() == null ? null : tasks.label(task, user, step.refused());
     Http.Response response = tasks.complete(task, user, step.complete());
     if (step.refused() != null) {
-      if (response.status() != 400 || !response.body().contains(step.refused())) {
+      if (response.status() != 400 || !(response.body().contains(refusedLabel + ":")
+          || response.body().contains(step.refused()))) {
         throw new Mismatch("expected completing " + name + " as " + user + " to be refused naming " + step.refused()
             + ", careflow answered " + response.status()
             + (response.status() == 204 ? " (completed)" : " " + response.body()));

@@ -110,6 +110,20 @@ final class CaseTasks {
     return keys.isEmpty() ? Optional.empty() : Optional.of(keys);
   }
 
+  /** The label the task's form shows for the field {@code key} (the key when the form has no such label). */
+  String label(Task task, String user, String key) {
+    Http.Response form = http.get(user, "/engine-rest/task/" + task.getId() + "/deployed-form");
+    if (form.status() != 200) {
+      return key;
+    }
+    try {
+      return io.careflow.form.CamundaForms.parse(form.body()).fields().stream().filter(f -> key.equals(f.key()))
+          .map(io.careflow.form.FormField::label).findFirst().orElse(key);
+    } catch (RuntimeException notAForm) {
+      return key;
+    }
+  }
+
   private static void collectKeys(JsonNode node, Set<String> keys) {
     for (JsonNode component : node.path("components")) {
       if (component.hasNonNull("key")) {

@@ -110,6 +110,15 @@ public final class Browser implements AutoCloseable {
     });
   }
 
+  /**
+   * Replaces what a field holds (a reply pre-filled from a canned reply) with {@code text}: selects
+   * it all, then types over it as {@link #type(By, String)} does.
+   */
+  public void replace(By locator, String text) {
+    ((JavascriptExecutor) driver).executeScript("arguments[0].select();", driver.findElement(locator));
+    type(locator, text);
+  }
+
   /** Clicks an element the way the page's own handlers see a click (see {@link #type}). */
   public void click(WebElement element) {
     ((JavascriptExecutor) driver).executeScript("arguments[0].click();", element);

@@ -71,7 +71,7 @@ class SecurityTest extends CareflowIntegrationTest {
     Http.Response response = http.postJson("boris", "/engine-rest/task/" + task.getId() + "/complete",
         "{\"variables\": {\"replyText\": {\"value\": \"\"}}}");
     assertThat(response.status()).isEqualTo(400);
-    assertThat(response.body()).contains("replyText");
+    assertThat(response.body()).contains("Your reply to the customer: is required");
     assertThat(processEngine.getTaskService().createTaskQuery().taskId(task.getId()).count()).isEqualTo(1);
   }
 

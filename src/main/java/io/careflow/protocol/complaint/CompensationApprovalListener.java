@@ -1,6 +1,6 @@
 package io.careflow.protocol.complaint;
 
-import io.careflow.system.FormFields;
+import io.careflow.form.FormFields;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -15,14 +15,20 @@ import org.springframework.stereotype.Component;
 @Component
 public class CompensationApprovalListener implements TaskListener {
 
+  private final FormFields formFields;
+
+  public CompensationApprovalListener(FormFields formFields) {
+    this.formFields = formFields;
+  }
+
   @Override
   public void notify(DelegateTask task) {
-    String decision = FormFields.oneOf(task, ComplaintProcess.APPROVAL_DECISION, Set.of("APPROVE", "REJECT"));
+    String decision = formFields.oneOf(task, ComplaintProcess.APPROVAL_DECISION, Set.of("APPROVE", "REJECT"));
     boolean approved = decision.equals("APPROVE");
     if (!approved) {
-      FormFields.required(task, ComplaintProcess.APPROVAL_COMMENT, 2000, "say why the proposal goes back");
+      formFields.required(task, ComplaintProcess.APPROVAL_COMMENT, 2000, "say why the proposal goes back");
     } else {
-      FormFields.optional(task, ComplaintProcess.APPROVAL_COMMENT, 2000);
+      formFields.optional(task, ComplaintProcess.APPROVAL_COMMENT, 2000);
     }
     task.getExecution().setVariable(ComplaintProcess.COMPENSATION_APPROVED, approved);
   }

@@ -3,6 +3,7 @@ package io.careflow.protocol.complaint;
 import io.careflow.contact.CaseVariables;
 import io.careflow.contact.Contact;
 import io.careflow.contact.ContactRepository;
+import io.careflow.form.FormRefusals;
 import io.careflow.system.TaskFormInput;
 import java.math.BigDecimal;
 import java.util.Set;
@@ -24,9 +25,11 @@ public class ResolutionProposalListener implements TaskListener {
   static final Set<String> PAID = Set.of("REFUND", "DISCOUNT_VOUCHER");
 
   private final ContactRepository contacts;
+  private final FormRefusals refusals;
 
-  public ResolutionProposalListener(ContactRepository contacts) {
+  public ResolutionProposalListener(ContactRepository contacts, FormRefusals refusals) {
     this.contacts = contacts;
+    this.refusals = refusals;
   }
 
   @Override
@@ -37,7 +40,7 @@ public class ResolutionProposalListener implements TaskListener {
         : new BigDecimal(value.toString().trim()).setScale(2, java.math.RoundingMode.UNNECESSARY);
     if (amount == null) {
       if (PAID.contains(type)) {
-        throw TaskFormInput.reject(ComplaintProcess.COMPENSATION_AMOUNT, "a refund or voucher needs its amount");
+        throw refusals.reject(task, ComplaintProcess.COMPENSATION_AMOUNT, "a refund or voucher needs its amount");
       }
       amount = BigDecimal.ZERO.setScale(2);
     }

@@ -1,14 +1,15 @@
 package io.careflow.protocol.missedcall;
 
+import io.careflow.form.FormFields;
 import io.careflow.communication.PhoneCalls;
 import io.careflow.contact.CaseVariables;
 import io.careflow.contact.ContactEvents;
+import io.careflow.form.FormRefusals;
 import io.careflow.customer.CustomerNotes;
 import io.careflow.customer.Note;
 import io.careflow.followup.PlanFollowUpListener;
 import io.careflow.model.BuildingBlock;
 import io.careflow.sla.BusinessHoursProperties;
-import io.careflow.system.FormFields;
 import io.careflow.system.TaskFormInput;
 import io.careflow.system.UserDirectory;
 import java.time.Clock;
@@ -37,6 +38,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class CallAttemptListener implements TaskListener {
 
+  private final FormFields formFields;
+
   static final Duration LATEST_NEXT_ATTEMPT = Duration.ofDays(7);
 
   private final PlanFollowUpListener followUps;
@@ -45,21 +48,24 @@ public class CallAttemptListener implements TaskListener {
   private final UserDirectory users;
   private final Clock clock;
   private final BusinessHoursProperties shopTime;
+  private final FormRefusals refusals;
 
   public CallAttemptListener(PlanFollowUpListener followUps, CustomerNotes notes, PhoneCalls calls,
-      UserDirectory users, Clock clock, BusinessHoursProperties shopTime) {
+      UserDirectory users, Clock clock, BusinessHoursProperties shopTime, FormRefusals refusals, FormFields formFields) {
+    this.formFields = formFields;
     this.followUps = followUps;
     this.notes = notes;
     this.calls = calls;
     this.users = users;
     this.clock = clock;
     this.shopTime = shopTime;
+    this.refusals = refusals;
   }
 
   @Override
   public void notify(DelegateTask task) {
-    String outcome = FormFields.oneOf(task, MissedCallProcess.CALL_OUTCOME, Set.of("REACHED", "NOT_REACHED"));
-    String said = FormFields.optional(task, MissedCallProcess.CALL_NOTES, Note.MAX_TEXT);
+    String outcome = formFields.oneOf(task, MissedCallProcess.CALL_OUTCOME, Set.of("REACHED", "NOT_REACHED"));
+    String said = formFields.optional(task, MissedCallProcess.CALL_NOTES, Note.MAX_TEXT);
     boolean reached = outcome.equals("REACHED");
     if (!reached) {
       // refused before anything is written: a bad next time keeps the task open with nothing stored
@@ -87,7 +93,7 @@ public class CallAttemptListener implements TaskListener {
   private Instant nextAttempt(DelegateTask task) {
     String text = TaskFormInput.text(task, MissedCallProcess.NEXT_ATTEMPT_AT);
     if (text == null || text.isBlank()) {
-      throw TaskFormInput.reject(MissedCallProcess.NEXT_ATTEMPT_AT, "choose when to try again");
+      throw refusals.reject(task, MissedCallProcess.NEXT_ATTEMPT_AT, "choose when to try again");
     }
     Instant at;
     try {
@@ -96,12 +102,12 @@ public class CallAttemptListener implements TaskListener {
       try {
         at = LocalDateTime.parse(text).atZone(shopTime.zone()).toInstant();
       } catch (DateTimeParseException e) {
-        throw TaskFormInput.reject(MissedCallProcess.NEXT_ATTEMPT_AT, "must be a date and time like 2026-12-01T10:00");
+        throw refusals.reject(task, MissedCallProcess.NEXT_ATTEMPT_AT, "must be a date and time like 2026-12-01T10:00");
       }
     }
     Instant now = clock.instant();
     if (!at.isAfter(now) || at.isAfter(now.plus(LATEST_NEXT_ATTEMPT))) {
-      throw TaskFormInput.reject(MissedCallProcess.NEXT_ATTEMPT_AT, "must lie in the next 7 days");
+      throw refusals.reject(task, MissedCallProcess.NEXT_ATTEMPT_AT, "must lie in the next 7 days");
     }
     return at;
   }

@@ -1,7 +1,7 @@
 package io.careflow.protocol.returns;
 
+import io.careflow.form.FormFields;
 import io.careflow.contact.CaseVariables;
-import io.careflow.system.FormFields;
 import io.careflow.system.TaskFormInput;
 import io.careflow.system.UserDirectory;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -18,10 +18,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class InspectItemListener implements TaskListener {
 
+  private final FormFields formFields;
+
   private final ReturnRequests returns;
   private final UserDirectory users;
 
-  public InspectItemListener(ReturnRequests returns, UserDirectory users) {
+  public InspectItemListener(ReturnRequests returns, UserDirectory users, FormFields formFields) {
+    this.formFields = formFields;
     this.returns = returns;
     this.users = users;
   }
@@ -30,7 +33,7 @@ public class InspectItemListener implements TaskListener {
   public void notify(DelegateTask task) {
     String decision = TaskFormInput.text(task, ReturnProcess.DECISION);
     if ("REJECT".equals(decision)) {
-      FormFields.required(task, ReturnProcess.DECISION_REASON, 2000, "give the reason the customer is told");
+      formFields.required(task, ReturnProcess.DECISION_REASON, 2000, "give the reason the customer is told");
     }
     returns.decide(CaseVariables.contactId(task), TaskFormInput.text(task, ReturnProcess.ITEM_CONDITION), decision,
         TaskFormInput.actor(task, users));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import io.careflow.support.Refusal;
 import io.careflow.followup.FollowUpPlans;
 import io.careflow.followup.FollowUpType;
 import io.careflow.communication.MessageKind;
@@ -152,7 +153,7 @@ class ComplaintProcessTest extends ProtocolTestSupport {
     assertRefused(Map.of(ComplaintProcess.RESOLUTION_TYPE, "REFUND", ComplaintProcess.PROPOSAL, "p",
         ComplaintProcess.COMPENSATION_AMOUNT, "a lot"), "must be a number");
     assertRefused(Map.of(ComplaintProcess.RESOLUTION_TYPE, "REFUND", ComplaintProcess.PROPOSAL, "p",
-        ComplaintProcess.COMPENSATION_AMOUNT, -5), "compensationAmount): must be at least 0");
+        ComplaintProcess.COMPENSATION_AMOUNT, -5), "Compensation (PLN): must be at least 0");
     assertRefused(Map.of(ComplaintProcess.RESOLUTION_TYPE, "MONEY", ComplaintProcess.PROPOSAL, "p"),
         "resolutionType");
     propose("REFUND", 500, "Refund.");
@@ -186,7 +187,7 @@ class ComplaintProcessTest extends ProtocolTestSupport {
 
   private void assertRefused(Map<String, Object> variables, String message, List<String> groups, String user) {
     String before = task(pi).getId();
-    assertThatThrownBy(() -> complete(pi, user, groups, variables)).hasMessageContaining(message);
+    assertThatThrownBy(() -> complete(pi, user, groups, variables)).satisfies(Refusal.naming(message));
     assertThat(task(pi).getId()).isEqualTo(before);
   }
 }

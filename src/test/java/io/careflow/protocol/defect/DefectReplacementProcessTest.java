@@ -1,6 +1,7 @@
 package io.careflow.protocol.defect;
 
 import org.camunda.bpm.engine.task.IdentityLink;
+import io.careflow.support.Refusal;
 import io.careflow.system.Groups;
 import io.careflow.contact.ContactEvents;
 import io.careflow.contact.CommunicationStyle;
@@ -314,7 +315,7 @@ class DefectReplacementProcessTest extends ProtocolTestSupport {
   }
 
   private void assertRefused(Map<String, Object> variables, String message) {
-    assertThatThrownBy(() -> complete(pi, "boris", BORIS, variables)).hasMessageContaining(message);
+    assertThatThrownBy(() -> complete(pi, "boris", BORIS, variables)).satisfies(Refusal.naming(message));
     assertThat(pi).isWaitingAt(Elements.USER_TALK_WITH_CUSTOMER);
   }
 }

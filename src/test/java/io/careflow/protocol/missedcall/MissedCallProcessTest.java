@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import io.careflow.support.Refusal;
 import io.careflow.communication.Message;
 import io.careflow.communication.MessageKind;
 import io.careflow.communication.MessageStatus;
@@ -237,7 +238,7 @@ class MissedCallProcessTest extends ProtocolTestSupport {
   @Test
   void shouldRefuseATopicTheTableDoesNotKnow() {
     assertThatThrownBy(() -> complete(pi, "boris", BORIS, Conversation.done(Map.of(MissedCallProcess.CALL_OUTCOME, "REACHED",
-        MissedCallProcess.CALL_TOPIC, "WEATHER", "followUpType", "NONE")))).hasMessageContaining("callTopic");
+        MissedCallProcess.CALL_TOPIC, "WEATHER", "followUpType", "NONE")))).satisfies(Refusal.naming("callTopic"));
     assertThat(pi).isWaitingAt(Elements.USER_CALL_BACK);
   }
 
@@ -282,15 +283,15 @@ class MissedCallProcessTest extends ProtocolTestSupport {
   @Test
   void shouldRefuseAFailedAttemptWithoutAGoodNextTime() {
     assertThatThrownBy(() -> complete(pi, "boris", BORIS, notReached(null, "Voicemail")))
-        .hasMessageContaining("nextAttemptAt");
+        .satisfies(Refusal.naming("nextAttemptAt"));
     assertThat(jdbc.sql("select count(*) from note where contact_id = ?").param(contact.id()).query(Long.class)
         .single()).as("a refused attempt stores no note").isZero();
     assertThatThrownBy(() -> complete(pi, "boris", BORIS, notReached("2026-11-29T10:00")))
-        .hasMessageContaining("next 7 days");
+        .satisfies(Refusal.naming("next 7 days"));
     assertThatThrownBy(() -> complete(pi, "boris", BORIS, notReached("tomorrow")))
-        .hasMessageContaining("date and time");
+        .satisfies(Refusal.naming("date and time"));
     assertThatThrownBy(() -> complete(pi, "boris", BORIS, Map.of(MissedCallProcess.CALL_OUTCOME, "BUSY")))
-        .hasMessageContaining("callOutcome");
+        .satisfies(Refusal.naming("callOutcome"));
     assertThat(pi).isWaitingAt(Elements.USER_CALL_BACK);
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.careflow.support.Refusal;
 import io.careflow.contact.Contact;
 import io.careflow.contact.ContactStatus;
 import io.careflow.protocol.returns.ReturnProcess.Elements;
@@ -145,9 +146,9 @@ class ReturnProcessTest extends ProtocolTestSupport {
     http.post(null, linkedPath(contact), "application/x-www-form-urlencoded", "reason=CHANGED_MIND");
     assertThat(arrive(contact, "Box intact").status()).isEqualTo(204);
     assertThatThrownBy(() -> complete(pi, "anna", ANNA, Map.of(ReturnProcess.ITEM_CONDITION, "USED",
-        ReturnProcess.DECISION, "REJECT", "followUpType", "NONE"))).hasMessageContaining("returnDecisionReason");
+        ReturnProcess.DECISION, "REJECT", "followUpType", "NONE"))).satisfies(Refusal.naming("returnDecisionReason"));
     assertThatThrownBy(() -> complete(pi, "anna", ANNA, Map.of(ReturnProcess.ITEM_CONDITION, "BURNT",
-        ReturnProcess.DECISION, "REFUND", "followUpType", "NONE"))).hasMessageContaining("itemCondition");
+        ReturnProcess.DECISION, "REFUND", "followUpType", "NONE"))).satisfies(Refusal.naming("itemCondition"));
     assertThat(pi).isWaitingAt(Elements.USER_INSPECT_ITEM);
   }
 

@@ -32,8 +32,10 @@ export default {
   //    "availableLocales": ["en", "de"],
   //    "fallbackLocale": "en"
   //  },
-  // careflow: Tasklist opens every list sorted by due date, soonest first
-  customScripts: ['careflow/due-first'],
+  // careflow: Tasklist opens every list sorted by due date, soonest first; the agent's
+  // availability in Tasklist's header; form-js marks, not a red toast, for what the form itself
+  // refuses in the browser
+  customScripts: ['careflow/due-first', 'careflow/agent-bar'],
   // customScripts: [
   //   // If you have a folder called 'my-custom-script' (in the 'tasklist' folder)
   //   // with a file called 'customScript.js' in it

@@ -495,10 +495,11 @@ public final class BenchMain {
     long[] d1 = db.isPostgres() ? pgCounters(db, benchUrl) : new long[4];
     Map<String, Long> t1 = db.isPostgres() ? pgTableWrites(db, benchUrl) : h2RowCounts(db, benchUrl);
     long rows = t1.entrySet().stream().mapToLong(e -> e.getValue() - t0.getOrDefault(e.getKey(), 0L)).sum();
-    tableRows = t1.entrySet().stream().map(e -> Map.entry(e.getKey(), e.getValue() - t0.getOrDefault(e.getKey(), 0L)))
-        .filter(e -> e.getValue() > 0).sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(10)
-        .map(e -> f("%s %.1f", e.getKey().toLowerCase(java.util.Locale.ROOT), e.getValue() / (double) n))
-        .collect(Collectors.joining(", "));
+    var byTable = t1.entrySet().stream().map(e -> Map.entry(e.getKey(), e.getValue() - t0.getOrDefault(e.getKey(), 0L)))
+        .filter(e -> e.getValue() != 0).sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .map(e -> f("%s %.1f", e.getKey().toLowerCase(java.util.Locale.ROOT), e.getValue() / (double) n)).toList();
+    System.out.println("[bench] C1 rows per call by table: " + String.join(", ", byTable));
+    tableRows = byTable.stream().limit(10).collect(Collectors.joining(", "));
     if (failed > 0) {
       System.out.println(f("[bench] C1: %d of %d calls failed", failed, n));
     }
@@ -873,26 +874,60 @@ public final class BenchMain {
   void p6() throws Exception {
     var careflow = new ArrayList<Double>();
     var bare = new ArrayList<Double>();
+    // bench.p6.cds=true: careflow from its extracted jar with a class-data-sharing archive
+    // (docs/operations.md, "Start faster"), trained once before the runs
+    List<String> cds = Boolean.getBoolean("bench.p6.cds") ? cdsArchive() : null;
+    Path careflowJar = cds == null ? jar : work.resolve("cds/" + jar.getFileName());
     for (int run = 0; run < p6Runs; run++) {
-      bare.add(startOnce(bareJar, "bare", run));
-      careflow.add(startOnce(jar, "careflow", run));
-      report.detail(f("P6 run %d: careflow %.1f s, bare starter %.1f s", run + 1,
-          careflow.get(run), bare.get(run)));
+      bare.add(startOnce(bareJar, "bare", run, List.of()));
+      careflow.add(startOnce(careflowJar, "careflow", run, cds == null ? List.of() : cds));
+      // with the archive, careflow's plain jar in the same run too: the same-run before/after
+      String plain = cds == null ? "" : f(", careflow without the archive %.1f s",
+          startOnce(jar, "careflow-plain", run, List.of()));
+      report.detail(f("P6 run %d: careflow %.1f s%s, bare starter %.1f s%s", run + 1,
+          careflow.get(run), cds == null ? "" : " (CDS archive)", bare.get(run), plain));
     }
     var ratios = new ArrayList<Double>();
     for (int i = 0; i < p6Runs; i++) {
       ratios.add(careflow.get(i) / bare.get(i));
     }
     double ratio = Stats.median(careflow) / Stats.median(bare);
-    report.row("P6", "H2 (file)", "start to ready (new database, JVM start to readiness 200)",
+    report.row("P6", "H2 (file)", "start to ready (new database, JVM start to readiness 200)"
+            + (cds == null ? "" : ", careflow with its CDS archive"),
         Stats.spread(careflow, "%.1f") + " s", Stats.spread(bare, "%.1f") + " s",
         f("%.2f (per run %s)", ratio, Stats.spread(ratios, "%.2f")), "≤ 1.5", ratio <= 1.5 ? "yes" : "**no**");
   }
 
-  double startOnce(Path app, String name, int run) throws Exception {
+  /** Extracts careflow's jar and records its class-data-sharing archive in one training start. */
+  List<String> cdsArchive() throws Exception {
+    Path dir = work.resolve("cds");
+    exec(List.of(javaBin(), "-Djarmode=tools", "-jar", jar.toAbsolutePath().toString(), "extract", "--force",
+        "--destination", dir.toAbsolutePath().toString()), work);
+    Path archive = dir.resolve("careflow.jsa").toAbsolutePath();
+    Path training = Files.createDirectories(work.resolve("cds-training-" + System.nanoTime()));
+    exec(List.of(javaBin(), "-Xmx512m", "-XX:ArchiveClassesAtExit=" + archive, "-Dspring.context.exit=onRefresh",
+        "-jar", dir.resolve(jar.getFileName()).toAbsolutePath().toString()), training);
+    return List.of("-Xmx512m", "-XX:SharedArchiveFile=" + archive);
+  }
+
+  static String javaBin() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  void exec(List<String> command, Path dir) throws Exception {
+    Path log = work.resolve("logs/cds-" + System.nanoTime() + ".log");
+    Files.createDirectories(log.getParent());
+    Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+        .redirectOutput(log.toFile()).start();
+    if (!p.waitFor(5, TimeUnit.MINUTES) || p.exitValue() != 0) {
+      throw new IllegalStateException(String.join(" ", command) + " failed, see " + log);
+    }
+  }
+
+  double startOnce(Path app, String name, int run, List<String> jvm) throws Exception {
     Path dir = work.resolve("start/" + name + "-" + run + "-" + System.nanoTime());
     try (Node node = Node.start(app, dir, work.resolve("logs/start-" + name + "-" + run + ".log"),
-        List.of("-Xmx512m"), List.of())) {
+        jvm.isEmpty() ? List.of("-Xmx512m") : jvm, List.of())) {
       return node.awaitReady(Duration.ofMinutes(3)) / 1000.0;
     }
   }

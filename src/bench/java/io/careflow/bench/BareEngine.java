@@ -3,6 +3,9 @@ package io.careflow.bench;
 import com.zaxxer.hikari.HikariDataSource;
 import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -22,6 +25,15 @@ final class BareEngine implements AutoCloseable {
   private final HikariDataSource pool;
 
   BareEngine(Database db, String url, String history, boolean authorization) {
+    this(db, url, history, authorization, "auto", false);
+  }
+
+  /**
+   * @param revokes the engine's {@code authorizationCheckRevokes} (careflow: {@code never})
+   * @param teamGrants no per-task authorization for candidate groups: the engine's default provider
+   *     writes one row per task and group, which the authorization join reads for every query
+   */
+  BareEngine(Database db, String url, String history, boolean authorization, String revokes, boolean teamGrants) {
     this.pool = db.pool(url, 20);
     var configuration = new StandaloneProcessEngineConfiguration();
     configuration.setProcessEngineName("bench-" + UUID.randomUUID());
@@ -32,6 +44,16 @@ final class BareEngine implements AutoCloseable {
     configuration.setAuthorizationEnabled(authorization);
     configuration.setDefaultUserPermissionNameForTask("TASK_WORK");
     configuration.setGeneralResourceWhitelistPattern("[a-zA-Z0-9][a-zA-Z0-9_-]*");
+    configuration.setAuthorizationCheckRevokes(revokes);
+    if (teamGrants) {
+      configuration.setResourceAuthorizationProvider(new DefaultAuthorizationProvider() {
+        @Override
+        public AuthorizationEntity[] newTaskGroupIdentityLink(Task task, String groupId,
+            String identityLinkType) {
+          return null;
+        }
+      });
+    }
     this.engine = configuration.buildProcessEngine();
     engine.getRepositoryService().createDeployment().name("bench")
         .addModelInstance(ONE_TASK + ".bpmn", oneTask())
@@ -39,7 +61,7 @@ final class BareEngine implements AutoCloseable {
         .deploy();
   }
 
-  private static BpmnModelInstance oneTask() {
+  static BpmnModelInstance oneTask() {
     return Bpmn.createExecutableProcess(ONE_TASK).camundaHistoryTimeToLive(1)
         .startEvent("start")
         .userTask("user_task").camundaCandidateGroups("team-inquiries")

@@ -76,6 +76,13 @@ public final class BenchMain {
   final int p4Large = Integer.getInteger("bench.p4.large", quick ? 3_000 : 100_000);
   /** false: measure P4 without careflow's engine indexes (the "before" of BENCHMARKS.md). */
   final boolean p4Indexes = Boolean.parseBoolean(System.getProperty("bench.p4.indexes", "true"));
+  /** The engine's authorizationCheckRevokes for P4: careflow's {@code never}, or {@code auto} (the engine's default). */
+  final String p4Revokes = System.getProperty("bench.p4.revokes", "never");
+  /**
+   * {@code task}: the engine's per-task authorization for each candidate group (careflow);
+   * {@code team}: none per task, READ_TASK on the process definition for the teams instead.
+   */
+  final String p4Grants = System.getProperty("bench.p4.grants", "task");
   final int p5Small = quick ? 2_000 : 100_000;
   final int p5Large = quick ? 20_000 : 1_000_000;
   final int p6Runs = quick ? 1 : 3;
@@ -132,7 +139,7 @@ public final class BenchMain {
   }
 
   void onDatabase(Database db) throws Exception {
-    boolean node = wanted("P1") || wanted("P2") || wanted("M1") || wanted("P3") || wanted("P5");
+    boolean node = wanted("P1") || wanted("P2") || wanted("M1") || wanted("P3") || wanted("P5") || wanted("C1");
     if (node) {
       String url = db.create("careflow");
       try (Node careflow = Node.careflow(jar, work.resolve("node"), work.resolve("logs/careflow-" + tag(db) + ".log"),
@@ -142,6 +149,9 @@ public final class BenchMain {
         System.out.println("[bench] careflow ready on " + db.name() + " after " + ready + " ms");
         var memory = new MemoryWatch(careflow);
         double careflowRate = Double.NaN;
+        if (wanted("C1")) {
+          isolated("C1", db, () -> c1(db, careflow, url));
+        }
         if (wanted("P1") || wanted("P2") || wanted("M1")) {
           careflowRate = p1(db, careflow, memory, url);
         }
@@ -393,6 +403,131 @@ public final class BenchMain {
             ? "**no** (OutOfMemoryError)" : "yes (no OutOfMemoryError)");
   }
 
+  // ---------------------------------------------------------------- C1
+
+  /**
+   * C1: what one operation costs careflow's JVM and its database, three kinds side by side in the
+   * same JVM and database: an authenticated read ({@code GET /engine-rest/process-definition/count}
+   * as a manager), a bare engine start over {@code /engine-rest} (start → one user task, deployed
+   * into careflow for this) and a contact ({@code POST /api/contacts}). CPU is the careflow
+   * process's own (user + system, from /proc) over the calls and a settling time for the work
+   * after the answer (jobs), minus what the idle JVM burns in as long; the ratio of contact to bare
+   * start is the figure the shared machine's noise does not move much.
+   */
+  void c1(Database db, Node careflow, String url) throws Exception {
+    careflow.deploy(BareEngine.ONE_TASK, org.camunda.bpm.model.bpmn.Bpmn.convertToString(BareEngine.oneTask()));
+    int n = Integer.getInteger("bench.c1.calls", quick ? 200 : 1_000);
+    int contacts = Integer.getInteger("bench.c1.contacts", quick ? 60 : 300);
+    Call read = () -> careflow.send("GET", "/engine-rest/process-definition/count", null, Node.MANAGER,
+        Node.MANAGER_PASSWORD).statusCode() == 200;
+    Call start = () -> careflow.send("POST", "/engine-rest/process-definition/key/" + BareEngine.ONE_TASK + "/start",
+        "{}", Node.ADMIN, Node.ADMIN_PASSWORD).statusCode() == 200;
+    Call contact = () -> postContact(careflow);
+    // warmed by count: the JIT compiles the paths before anything is measured
+    warmUp(THREADS, n, read);
+    warmUp(THREADS, n / 2, start);
+    warmUp(THREADS, contacts / 2, contact);
+    Thread.sleep(3_000);
+    double idle = idleCpuNanosPerMilli(careflow);
+    var rows = new LinkedHashMap<String, double[]>();
+    rows.put("authenticated read (GET /engine-rest/process-definition/count)", cost(db, careflow, url, read, n, idle));
+    rows.put("bare start over /engine-rest (start → user task)", cost(db, careflow, url, start, n / 2, idle));
+    rows.put("contact (POST /api/contacts)", cost(db, careflow, url, contact, contacts, idle));
+    var values = new ArrayList<>(rows.values());
+    double ratio = values.get(2)[0] / values.get(1)[0];
+    rows.forEach((what, v) -> report.detail(f("C1 %s %s: %.2f ms CPU each (%d calls, 4 threads, %.0f/s)%s", db.name(),
+        what, v[0], (long) v[1], v[2], db.isPostgres()
+            ? f("; %.1f commits, %.1f rows written, %.1f fetched by index", v[3], v[4], v[5])
+            : f("; %.1f rows added (row counts)", v[4]))));
+    if (tableRows != null) {
+      report.detail(f("C1 %s rows %s per contact by table: %s", db.name(),
+          db.isPostgres() ? "written (inserted + updated + deleted)" : "added", tableRows));
+    }
+    report.row("C1", db.name(), "CPU per contact ÷ CPU per bare start over /engine-rest (same JVM, same database)",
+        f("%.1f ms per contact", values.get(2)[0]), f("%.1f ms per start (a read: %.2f ms)", values.get(1)[0],
+            values.get(0)[0]), f("%.1f", ratio), "≤ 2.5", ratio <= 2.5 ? "yes" : "**no**");
+  }
+
+  /** The last {@link #cost} run's rows per operation by table (the ten largest), for the report. */
+  String tableRows;
+
+  /** CPU the idle careflow process burns per millisecond (job acquisition, metrics, GC). */
+  static double idleCpuNanosPerMilli(Node careflow) throws InterruptedException {
+    long c0 = careflow.cpuNanos();
+    long t0 = System.nanoTime();
+    Thread.sleep(5_000);
+    return (careflow.cpuNanos() - c0) / ((System.nanoTime() - t0) / 1e6);
+  }
+
+  /**
+   * [CPU ms per call, calls, calls/s, commits, rows written, rows fetched by index] of {@code n}
+   * calls on 4 threads. The database counters are PostgreSQL's (pg_stat_database, after its
+   * backends have reported); on H2 the rows added are the change of every table's row count.
+   */
+  double[] cost(Database db, Node careflow, String url, Call call, int n, double idleNanosPerMilli) throws Exception {
+    String benchUrl = db.urlForNode(url);
+    if (db.isPostgres()) {
+      Thread.sleep(12_000);
+    }
+    long[] d0 = db.isPostgres() ? pgCounters(db, benchUrl) : new long[4];
+    Map<String, Long> t0 = db.isPostgres() ? pgTableWrites(db, benchUrl) : h2RowCounts(db, benchUrl);
+    long c0 = careflow.cpuNanos();
+    long w0 = System.nanoTime();
+    ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+    var futures = new ArrayList<java.util.concurrent.Future<Object>>();
+    for (int i = 0; i < n; i++) {
+      futures.add(pool.submit(call::call));
+    }
+    long failed = 0;
+    for (var future : futures) {
+      failed += Boolean.TRUE.equals(future.get()) ? 0 : 1;
+    }
+    pool.shutdown();
+    double seconds = (System.nanoTime() - w0) / 1e9;
+    // the work after the answer (the contact's jobs) belongs to the operation too
+    Thread.sleep(3_000);
+    long c1 = careflow.cpuNanos();
+    double wallMillis = (System.nanoTime() - w0) / 1e6;
+    double cpuMs = (c1 - c0 - idleNanosPerMilli * wallMillis) / 1e6 / n;
+    if (db.isPostgres()) {
+      Thread.sleep(12_000);
+    }
+    long[] d1 = db.isPostgres() ? pgCounters(db, benchUrl) : new long[4];
+    Map<String, Long> t1 = db.isPostgres() ? pgTableWrites(db, benchUrl) : h2RowCounts(db, benchUrl);
+    long rows = t1.entrySet().stream().mapToLong(e -> e.getValue() - t0.getOrDefault(e.getKey(), 0L)).sum();
+    var byTable = t1.entrySet().stream().map(e -> Map.entry(e.getKey(), e.getValue() - t0.getOrDefault(e.getKey(), 0L)))
+        .filter(e -> e.getValue() != 0).sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .map(e -> f("%s %.1f", e.getKey().toLowerCase(java.util.Locale.ROOT), e.getValue() / (double) n)).toList();
+    System.out.println("[bench] C1 rows per call by table: " + String.join(", ", byTable));
+    tableRows = byTable.stream().limit(10).collect(Collectors.joining(", "));
+    if (failed > 0) {
+      System.out.println(f("[bench] C1: %d of %d calls failed", failed, n));
+    }
+    return new double[] {cpuMs, n, n / seconds, (d1[0] - d0[0]) / (double) n,
+        db.isPostgres() ? (d1[1] - d0[1]) / (double) n : rows / (double) n, (d1[2] - d0[2]) / (double) n};
+  }
+
+  /** Rows per table of careflow's H2 database (exact counts; the bench reaches the file through AUTO_SERVER). */
+  static Map<String, Long> h2RowCounts(Database db, String url) throws Exception {
+    var counts = new HashMap<String, Long>();
+    try (Connection c = db.connect(url); Statement s = c.createStatement()) {
+      var tables = new ArrayList<String>();
+      try (ResultSet rs = s.executeQuery("select table_name from information_schema.tables"
+          + " where table_schema = 'PUBLIC' and table_type = 'BASE TABLE'")) {
+        while (rs.next()) {
+          tables.add(rs.getString(1));
+        }
+      }
+      for (String table : tables) {
+        try (ResultSet rs = s.executeQuery("select count(*) from \"" + table + "\"")) {
+          rs.next();
+          counts.put(table, rs.getLong(1));
+        }
+      }
+    }
+    return counts;
+  }
+
   // ---------------------------------------------------------------- P3
 
   /** The deadline watcher's timers (deadline-watch.bpmn; business key = the contact's id). */
@@ -539,8 +674,21 @@ public final class BenchMain {
 
   /** P4: the agent's first page with few and with many open tasks (JMH, in this JVM). */
   void p4(Database db) throws Exception {
-    try (BareEngine bare = new BareEngine(db, db.create("tasks"), "none", true)) {
+    boolean teamGrants = p4Grants.equals("team");
+    try (BareEngine bare = new BareEngine(db, db.create("tasks"), "none", true, p4Revokes, teamGrants)) {
       TaskQueryBenchmark.engine = bare.engine;
+      if (teamGrants) {
+        var authorizations = bare.engine.getAuthorizationService();
+        for (String team : TaskQueryBenchmark.TEAMS) {
+          var grant = authorizations.createNewAuthorization(org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT);
+          grant.setGroupId(team);
+          grant.setResource(org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION);
+          grant.setResourceId(BareEngine.TEAM_TASK);
+          grant.addPermission(org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_TASK);
+          grant.addPermission(org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.TASK_WORK);
+          authorizations.saveAuthorization(grant);
+        }
+      }
       Runnable indexes = p4Indexes ? careflowIndexes(bare) : () -> {};
       indexes.run();
       createTasks(bare, p4Small);
@@ -553,7 +701,9 @@ public final class BenchMain {
           small.stream().map(v -> f("%.2f", v)).toList(), p4Large,
           large.stream().map(v -> f("%.2f", v)).toList()));
       report.row("P4", db.name(), f("agent's first page (teams' candidate groups, by due date) at %,d vs. %,d"
-              + " open tasks%s", p4Large, p4Small, p4Indexes ? "" : " — without careflow's engine indexes"),
+              + " open tasks%s%s%s", p4Large, p4Small, p4Indexes ? "" : " — without careflow's engine indexes",
+              p4Revokes.equals("never") ? "" : ", authorizationCheckRevokes " + p4Revokes,
+              teamGrants ? ", team-level grants instead of per-task authorizations" : ""),
           Stats.spread(large, "%.2f") + " ms", Stats.spread(small, "%.2f") + " ms", f("%.2f", ratio), "≤ 2",
           ratio <= 2 ? "yes" : "**no**");
     }
@@ -724,26 +874,60 @@ public final class BenchMain {
   void p6() throws Exception {
     var careflow = new ArrayList<Double>();
     var bare = new ArrayList<Double>();
+    // bench.p6.cds=true: careflow from its extracted jar with a class-data-sharing archive
+    // (docs/operations.md, "Start faster"), trained once before the runs
+    List<String> cds = Boolean.getBoolean("bench.p6.cds") ? cdsArchive() : null;
+    Path careflowJar = cds == null ? jar : work.resolve("cds/" + jar.getFileName());
     for (int run = 0; run < p6Runs; run++) {
-      bare.add(startOnce(bareJar, "bare", run));
-      careflow.add(startOnce(jar, "careflow", run));
-      report.detail(f("P6 run %d: careflow %.1f s, bare starter %.1f s", run + 1,
-          careflow.get(run), bare.get(run)));
+      bare.add(startOnce(bareJar, "bare", run, List.of()));
+      careflow.add(startOnce(careflowJar, "careflow", run, cds == null ? List.of() : cds));
+      // with the archive, careflow's plain jar in the same run too: the same-run before/after
+      String plain = cds == null ? "" : f(", careflow without the archive %.1f s",
+          startOnce(jar, "careflow-plain", run, List.of()));
+      report.detail(f("P6 run %d: careflow %.1f s%s, bare starter %.1f s%s", run + 1,
+          careflow.get(run), cds == null ? "" : " (CDS archive)", bare.get(run), plain));
     }
     var ratios = new ArrayList<Double>();
     for (int i = 0; i < p6Runs; i++) {
       ratios.add(careflow.get(i) / bare.get(i));
     }
     double ratio = Stats.median(careflow) / Stats.median(bare);
-    report.row("P6", "H2 (file)", "start to ready (new database, JVM start to readiness 200)",
+    report.row("P6", "H2 (file)", "start to ready (new database, JVM start to readiness 200)"
+            + (cds == null ? "" : ", careflow with its CDS archive"),
         Stats.spread(careflow, "%.1f") + " s", Stats.spread(bare, "%.1f") + " s",
         f("%.2f (per run %s)", ratio, Stats.spread(ratios, "%.2f")), "≤ 1.5", ratio <= 1.5 ? "yes" : "**no**");
   }
 
-  double startOnce(Path app, String name, int run) throws Exception {
+  /** Extracts careflow's jar and records its class-data-sharing archive in one training start. */
+  List<String> cdsArchive() throws Exception {
+    Path dir = work.resolve("cds");
+    exec(List.of(javaBin(), "-Djarmode=tools", "-jar", jar.toAbsolutePath().toString(), "extract", "--force",
+        "--destination", dir.toAbsolutePath().toString()), work);
+    Path archive = dir.resolve("careflow.jsa").toAbsolutePath();
+    Path training = Files.createDirectories(work.resolve("cds-training-" + System.nanoTime()));
+    exec(List.of(javaBin(), "-Xmx512m", "-XX:ArchiveClassesAtExit=" + archive, "-Dspring.context.exit=onRefresh",
+        "-jar", dir.resolve(jar.getFileName()).toAbsolutePath().toString()), training);
+    return List.of("-Xmx512m", "-XX:SharedArchiveFile=" + archive);
+  }
+
+  static String javaBin() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  void exec(List<String> command, Path dir) throws Exception {
+    Path log = work.resolve("logs/cds-" + System.nanoTime() + ".log");
+    Files.createDirectories(log.getParent());
+    Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+        .redirectOutput(log.toFile()).start();
+    if (!p.waitFor(5, TimeUnit.MINUTES) || p.exitValue() != 0) {
+      throw new IllegalStateException(String.join(" ", command) + " failed, see " + log);
+    }
+  }
+
+  double startOnce(Path app, String name, int run, List<String> jvm) throws Exception {
     Path dir = work.resolve("start/" + name + "-" + run + "-" + System.nanoTime());
     try (Node node = Node.start(app, dir, work.resolve("logs/start-" + name + "-" + run + ".log"),
-        List.of("-Xmx512m"), List.of())) {
+        jvm.isEmpty() ? List.of("-Xmx512m") : jvm, List.of())) {
       return node.awaitReady(Duration.ofMinutes(3)) / 1000.0;
     }
   }

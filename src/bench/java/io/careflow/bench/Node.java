@@ -88,7 +88,14 @@ final class Node implements AutoCloseable {
         // no mail server in the bench: 127.0.0.1 answers a refused connection at once
         "--spring.mail.host=127.0.0.1"));
     args.addAll(extraArgs);
-    return start(jar, workDir, log, List.of("-Xmx512m"), args);
+    var jvm = new ArrayList<String>(List.of("-Xmx512m"));
+    // e.g. -Dbench.options=bench.careflow.jvm=-XX:StartFlightRecording:filename=c1.jfr (spaces: ;)
+    for (String option : System.getProperty("bench.careflow.jvm", "").split(";")) {
+      if (!option.isBlank()) {
+        jvm.add(option.strip());
+      }
+    }
+    return start(jar, workDir, log, jvm, args);
   }
 
   String url(String path) {
@@ -151,6 +158,28 @@ final class Node implements AutoCloseable {
 
   static String basic(String user, String password) {
     return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** CPU time (user + system) the process has used so far, in nanoseconds. */
+  long cpuNanos() {
+    return process.toHandle().info().totalCpuDuration().map(java.time.Duration::toNanos)
+        .orElseThrow(() -> new IllegalStateException("no CPU time for process " + process.pid()));
+  }
+
+  /** Deploys one BPMN file as the administrator (Camunda Modeler's deploy: multipart). */
+  void deploy(String name, String bpmn) throws Exception {
+    String boundary = "bench" + System.nanoTime();
+    String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\n" + name
+        + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + ".bpmn\"; filename=\""
+        + name + ".bpmn\"\r\nContent-Type: application/octet-stream\r\n\r\n" + bpmn + "\r\n--" + boundary + "--\r\n";
+    var request = HttpRequest.newBuilder(URI.create(url("/engine-rest/deployment/create")))
+        .timeout(Duration.ofSeconds(60)).header("Authorization", basic(ADMIN, ADMIN_PASSWORD))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+    var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException("deployment " + name + ": " + response.statusCode() + " " + response.body());
+    }
   }
 
   /** Resident set size in KiB (VmRSS), or its high-water mark (VmHWM). */

@@ -20,9 +20,11 @@ import org.springframework.stereotype.Component;
 public class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
   private final IdentityService identityService;
+  private final VerifiedCredentials credentials;
 
-  public CamundaIdentityAuthenticationProvider(IdentityService identityService) {
+  public CamundaIdentityAuthenticationProvider(IdentityService identityService, VerifiedCredentials credentials) {
     this.identityService = identityService;
+    this.credentials = credentials;
   }
 
   @Override
@@ -30,11 +32,13 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
     String user = authentication.getName();
     Object credentials = authentication.getCredentials();
     if (user == null || user.isBlank() || credentials == null
-        || !identityService.checkPassword(user, credentials.toString())) {
+        || !this.credentials.passwordMatches(user, credentials.toString(),
+            () -> identityService.checkPassword(user, credentials.toString()))) {
       throw new BadCredentialsException("Wrong user name or password");
     }
-    List<SimpleGrantedAuthority> groups = identityService.createGroupQuery().groupMember(user).list().stream()
-        .map(Group::getId).map(SimpleGrantedAuthority::new).toList();
+    List<SimpleGrantedAuthority> groups = this.credentials.groupsOf(user,
+            () -> identityService.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList())
+        .stream().map(SimpleGrantedAuthority::new).toList();
     return UsernamePasswordAuthenticationToken.authenticated(user, null, groups);
   }
 

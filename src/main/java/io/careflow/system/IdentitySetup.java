@@ -2,6 +2,7 @@ package io.careflow.system;
 
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_REVOKE;
 
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -15,6 +16,8 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.identity.Group;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -41,6 +44,8 @@ import org.springframework.stereotype.Component;
 @Component
 @Order(10)
 public class IdentitySetup implements ApplicationRunner {
+
+  private static final Logger log = LoggerFactory.getLogger(IdentitySetup.class);
 
   private final IdentityService identityService;
   private final AuthorizationService authorizationService;
@@ -92,6 +97,20 @@ public class IdentitySetup implements ApplicationRunner {
     grant(Groups.DESIGNERS, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ);
     grant(Groups.DESIGNERS, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
     grant(Groups.DESIGNERS, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
+    warnOfRevokes();
+  }
+
+  /**
+   * The engine runs with {@code authorization-check-revokes: never} (careflow only grants): a
+   * REVOKE authorization, e.g. one made in Camunda Admin, takes no effect. Say so at each start.
+   */
+  void warnOfRevokes() {
+    long revokes = authorizationService.createAuthorizationQuery().authorizationType(AUTH_TYPE_REVOKE).count();
+    if (revokes > 0) {
+      log.error("{} REVOKE authorization(s) in the database take no effect: careflow runs the engine with"
+          + " camunda.bpm.authorization.authorization-check-revokes=never. Delete them and remove the grant"
+          + " instead, or set the property to auto.", revokes);
+    }
   }
 
   private void group(String id, String name, String type) {

@@ -13,8 +13,10 @@ import static org.springframework.http.HttpMethod.PUT;
 
 import io.careflow.reporting.ReportAccess;
 import jakarta.servlet.Filter;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,6 +26,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -207,8 +210,8 @@ public class SecurityConfiguration {
 
   /** Camunda's HTTP Basic authentication for its REST API (Camunda leaves it off by default: /engine-rest would be open without login). */
   @Bean
-  FilterRegistrationBean<Filter> engineRestAuthentication() {
-    var registration = new FilterRegistrationBean<Filter>(new ProcessEngineAuthenticationFilter());
+  FilterRegistrationBean<Filter> engineRestAuthentication(ProcessEngine engine, VerifiedCredentials credentials) {
+    var registration = new FilterRegistrationBean<Filter>(new EngineRestAuthenticationFilter(engine, credentials));
     registration.setName("camunda-engine-rest-authentication");
     registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
         HttpBasicAuthenticationProvider.class.getName());
@@ -216,6 +219,19 @@ public class SecurityConfiguration {
     registration.addUrlPatterns("/engine-rest/*");
     registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
     return registration;
+  }
+
+  /**
+   * No observation (timer, trace span) around each filter of Spring Security's chains, each
+   * authentication and each authorization decision: twelve or more per request, about a fifth of
+   * an authenticated engine read's CPU (BENCHMARKS.md, C1). The request as a whole is still
+   * observed ({@code http.server.requests} in Prometheus). {@code careflow.security.observe-filters=true}
+   * brings Spring Security's observations back.
+   */
+  @Bean
+  @ConditionalOnProperty(name = "careflow.security.observe-filters", havingValue = "false", matchIfMissing = true)
+  SecurityObservationSettings securityObservationSettings() {
+    return SecurityObservationSettings.noObservations();
   }
 
   /** Ad-hoc query expressions are refused before any engine code sees them: 7.24.0 CE evaluates a JUEL expression smuggled into a task query's orQueries. */

@@ -2,23 +2,17 @@ package io.careflow.contact;
 
 import io.careflow.model.ExtensionProperties;
 import io.careflow.sla.GuardedStepListener;
-import java.util.List;
+import io.careflow.system.EveryUserTask;
 import org.springframework.beans.factory.ObjectProvider;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.task.listener.DelegateExpressionTaskListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
 
 /**
  * Gives every user task of every model careflow's built-in listeners (they run before the
  * model's own): on create the {@link TaskFormContextListener} (customer context, tone, task
- * priority), then routing ({@code routing.RouteTaskListener}: team, skills, agent, and why),  and, last, a
+ * priority), then routing ({@code routing.RouteTaskListener}: team, skills, agent, and why), and a
  * reply form's greeting, signature and canned replies ({@code communication.CannedReplyListener}); on
  * complete the {@link TaskFormNoteListener} (a note about the customer), the
  * {@link TaskFormOfferListener} (an offer made to the customer), the {@link TaskFormPerTaskListener}
@@ -54,45 +48,31 @@ public class CaseTaskFormPlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    var listeners = configuration.getCustomPreBPMNParseListeners();
-    if (listeners == null) {
-      listeners = new java.util.ArrayList<>();
-      configuration.setCustomPreBPMNParseListeners(listeners);
-    }
-    listeners.add(new AbstractBpmnParseListener() {
-      @Override
-      public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-        var definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
-        definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, listener(CREATE_LISTENER));
-        // after the context: the task is complete (priority set) when its agent gets it
-        definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, listener(ROUTING_LISTENER));
-        // after routing, which sets the task's candidate groups: a breached deadline adds the leads
-        String step = ExtensionProperties.of(userTaskElement).get(GuardedStepListener.PROPERTY);
-        if (step != null && !step.isBlank()) {
-          definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE,
-              task -> guardedSteps.getObject().created(task, step.strip()));
-        }
-        String rules = ExtensionProperties.of(userTaskElement).get(RULES_PROPERTY);
-        if (rules != null && !rules.isBlank()) {
-          definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE,
-              task -> facts.getObject().rules(task, rules.strip()));
-        }
-        // last: the due date is final once the guarded step set it; and again whenever it moves
-        definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, task -> facts.getObject().due(task));
-        definition.addBuiltInTaskListener(TaskListener.EVENTNAME_UPDATE, task -> facts.getObject().due(task));
-        definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, listener(STEP_LISTENER));
-        // after routing and the deadline: the signature names the agent, a reply may name the due time
-        definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, listener(CANNED_REPLY_LISTENER));
-        definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, listener(NOTE_LISTENER));
-        definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, listener(OFFER_LISTENER));
-        definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, listener(PER_TASK_LISTENER));
-        definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, listener(STYLE_LISTENER));
+    EveryUserTask.add(configuration, (definition, element) -> {
+      definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, EveryUserTask.bean(configuration, CREATE_LISTENER));
+      // after the context: the task is complete (priority set) when its agent gets it
+      definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, EveryUserTask.bean(configuration, ROUTING_LISTENER));
+      // after routing, which sets the task's candidate groups: a breached deadline adds the leads
+      String step = ExtensionProperties.of(element).get(GuardedStepListener.PROPERTY);
+      if (step != null && !step.isBlank()) {
+        definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE,
+            task -> guardedSteps.getObject().created(task, step.strip()));
       }
-
-      private TaskListener listener(String bean) {
-        return new DelegateExpressionTaskListener(configuration.getExpressionManager().createExpression(bean),
-            List.of());
+      String rules = ExtensionProperties.of(element).get(RULES_PROPERTY);
+      if (rules != null && !rules.isBlank()) {
+        definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE,
+            task -> facts.getObject().rules(task, rules.strip()));
       }
+      // after routing and the deadline: the signature names the agent, a reply may name the due time
+      definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, EveryUserTask.bean(configuration, CANNED_REPLY_LISTENER));
+      // last: the due date is final once the guarded step set it; and again whenever it moves
+      definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, task -> facts.getObject().due(task));
+      definition.addBuiltInTaskListener(TaskListener.EVENTNAME_UPDATE, task -> facts.getObject().due(task));
+      definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, EveryUserTask.bean(configuration, STEP_LISTENER));
+      definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, EveryUserTask.bean(configuration, NOTE_LISTENER));
+      definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, EveryUserTask.bean(configuration, OFFER_LISTENER));
+      definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, EveryUserTask.bean(configuration, PER_TASK_LISTENER));
+      definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, EveryUserTask.bean(configuration, STYLE_LISTENER));
     });
   }
 }

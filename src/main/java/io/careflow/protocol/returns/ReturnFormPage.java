@@ -32,7 +32,7 @@ import org.springframework.web.servlet.ModelAndView;
 public class ReturnFormPage {
 
   static final int MAX_COMMENT = 2000;
-  static final String NOTICE_INSTRUCTIONS = "return-instructions";
+  public static final String NOTICE_INSTRUCTIONS = "return-instructions";
 
   private static final Logger LOG = LoggerFactory.getLogger(ReturnFormPage.class);
 

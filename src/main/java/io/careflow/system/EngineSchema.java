@@ -70,10 +70,11 @@ public class EngineSchema implements InitializingBean {
    * reads the engine's log and stops.
    */
   public List<String> migrate() {
-    String database = database();
+    Found state = inspect();
+    String database = state.database();
     EngineScripts scripts = EngineScripts.of(database);
-    Optional<Version> found = foundVersion();
-    boolean recorded = historyExists();
+    Optional<Version> found = state.version();
+    boolean recorded = state.recorded();
     Map<String, String> migrations = new LinkedHashMap<>();
     if (found.isEmpty()) {
       migrations.put(fileName(scripts.version(), 0, "camunda engine " + scripts.version() + " create"),
@@ -119,23 +120,19 @@ public class EngineSchema implements InitializingBean {
     return applied;
   }
 
-  private boolean historyExists() {
-    try (Connection connection = dataSource.getConnection()) {
-      return tableExists(connection, HISTORY_TABLE);
-    } catch (SQLException e) {
-      throw new IllegalStateException("Could not reach the database to check the engine's tables", e);
-    }
-  }
+  /** What the database holds: Camunda's name for it, the engine schema's version, whether careflow records it. */
+  private record Found(String database, Optional<Version> version, boolean recorded) {}
 
-  /** Camunda's name of the database, as its scripts are named. */
-  private String database() {
+  /** One look at the database before anything is applied. */
+  private Found inspect() {
     try (Connection connection = dataSource.getConnection()) {
       String product = connection.getMetaData().getDatabaseProductName();
-      return switch (product) {
+      String database = switch (product) {
         case "PostgreSQL" -> "postgres";
         case "H2" -> "h2";
         default -> throw new StartRefused("careflow runs on PostgreSQL (or H2 for a demo), not on " + product);
       };
+      return new Found(database, foundVersion(connection), tableExists(connection, HISTORY_TABLE));
     } catch (SQLException e) {
       throw new IllegalStateException("Could not reach the database to check the engine's tables", e);
     }
@@ -144,28 +141,33 @@ public class EngineSchema implements InitializingBean {
   /** The engine schema's version from the engine's own log, or empty when it has no tables yet. */
   Optional<Version> foundVersion() {
     try (Connection connection = dataSource.getConnection()) {
-      if (!tableExists(connection, "ACT_GE_PROPERTY")) {
-        return Optional.empty();
-      }
-      if (!tableExists(connection, "ACT_GE_SCHEMA_LOG")) {
-        throw new StartRefused("The engine's tables predate Camunda 7.11 (no ACT_GE_SCHEMA_LOG): upgrade them"
-            + " to 7.11 with Camunda's scripts first");
-      }
-      List<Version> versions = new ArrayList<>();
-      try (Statement statement = connection.createStatement();
-          ResultSet rows = statement.executeQuery("select VERSION_ from ACT_GE_SCHEMA_LOG")) {
-        while (rows.next()) {
-          Version.parse(rows.getString(1)).ifPresent(versions::add);
-        }
-      }
-      return versions.stream().max(Version::compareTo).or(() -> {
-        throw new StartRefused("The engine's log ACT_GE_SCHEMA_LOG names no version: careflow cannot tell which"
-            + " upgrade scripts the engine's tables need");
-      });
+      return foundVersion(connection);
     } catch (SQLException e) {
       throw new IllegalStateException("Could not read the engine's schema version", e);
     }
   }
+
+  private static Optional<Version> foundVersion(Connection connection) throws SQLException {
+    if (!tableExists(connection, "ACT_GE_PROPERTY")) {
+      return Optional.empty();
+    }
+    if (!tableExists(connection, "ACT_GE_SCHEMA_LOG")) {
+      throw new StartRefused("The engine's tables predate Camunda 7.11 (no ACT_GE_SCHEMA_LOG): upgrade them"
+          + " to 7.11 with Camunda's scripts first");
+    }
+    List<Version> versions = new ArrayList<>();
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("select VERSION_ from ACT_GE_SCHEMA_LOG")) {
+      while (rows.next()) {
+        Version.parse(rows.getString(1)).ifPresent(versions::add);
+      }
+    }
+    return versions.stream().max(Version::compareTo).or(() -> {
+      throw new StartRefused("The engine's log ACT_GE_SCHEMA_LOG names no version: careflow cannot tell which"
+          + " upgrade scripts the engine's tables need");
+    });
+  }
+
 
   private static boolean tableExists(Connection connection, String table) throws SQLException {
     DatabaseMetaData meta = connection.getMetaData();

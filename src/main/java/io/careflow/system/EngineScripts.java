@@ -40,8 +40,21 @@ public final class EngineScripts {
   private static final Pattern PATCH =
       Pattern.compile("(\\w+)_engine_(\\d+\\.\\d+)_patch_(\\d+\\.\\d+\\.\\d+)_to_(\\d+\\.\\d+\\.\\d+)(?:_(\\d+))?\\.sql");
 
-  /** One upgrade script: the version it brings the schema to, its part number, its text. */
-  public record Upgrade(Version target, int part, String fileName, String sql) {
+  /**
+   * One upgrade script: the version it brings the schema to, its part number, where it is. Its
+   * text is read only when it is applied: a start reads the names of some 200 scripts, not their text.
+   */
+  public record Upgrade(Version target, int part, String fileName, Resource resource) {
+
+    /** The script's text. */
+    public String sql() {
+      try {
+        return read(resource);
+      } catch (IOException e) {
+        throw new UncheckedIOException("Could not read the engine's " + fileName, e);
+      }
+    }
+
     /** What Flyway records, e.g. "camunda engine 7.23 to 7.24". */
     public String description() {
       return "camunda " + fileName.replaceFirst("^[a-z0-9]+_", "").replace(".sql", "").replace('_', ' ');
@@ -72,10 +85,10 @@ public final class EngineScripts {
         Matcher minor = MINOR.matcher(name);
         Matcher patch = PATCH.matcher(name);
         if (minor.matches() && minor.group(1).equals(database)) {
-          minors.add(new Upgrade(Version.of(minor.group(3) + ".0"), 0, name, read(resource)));
+          minors.add(new Upgrade(Version.of(minor.group(3) + ".0"), 0, name, resource));
         } else if (patch.matches() && patch.group(1).equals(database)) {
           int part = patch.group(5) == null ? 0 : Integer.parseInt(patch.group(5));
-          patches.add(new Upgrade(Version.of(patch.group(4)), part, name, read(resource)));
+          patches.add(new Upgrade(Version.of(patch.group(4)), part, name, resource));
         }
       }
     } catch (IOException e) {

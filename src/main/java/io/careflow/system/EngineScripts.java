@@ -42,7 +42,7 @@ public final class EngineScripts {
 
   /**
    * One upgrade script: the version it brings the schema to, its part number, where it is. Its
-   * text is read only when it is applied: a start reads the names of some 200 scripts, not their text.
+   * text is read only when it is applied: a start reads the names of the scripts (66 for PostgreSQL in 7.24), not their text.
    */
   public record Upgrade(Version target, int part, String fileName, Resource resource) {
 

@@ -72,6 +72,17 @@ class ChannelOutageTest extends ProtocolTestSupport {
   private static final Set<String> SEND_STEPS = Set.of(InquiryProcess.Elements.SERVICE_SEND_REPLY,
       ComplaintProcess.Elements.SERVICE_ACKNOWLEDGE_COMPLAINT);
 
+  /**
+   * The job executor stops before the class ends: its threads still ran retries while the
+   * process-test-coverage listener wrote its report at the end of the class, and that report
+   * failed on the events they were adding (a ConcurrentModificationException, once).
+   */
+  @org.junit.jupiter.api.AfterEach
+  void stopTheJobExecutor() {
+    ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration())
+        .getJobExecutor().shutdown();
+  }
+
   @Test
   void shouldDeliverEveryMessageExactlyOnceAfterTheMailServerAndTheChatToolComeBack() throws Exception {
     ManagementService management = processEngine.getManagementService();

@@ -12,6 +12,8 @@ public final class FollowUpProcess {
   public static final String FORM_FOLLOW_UP = "follow-up-with-customer";
   /** Correlated (business key = follow-up id) when a newer contact makes the follow-up pointless. */
   public static final String MESSAGE_CANCELLED = "FollowUpCancelled";
+  /** The step of sla-policy.dmn for "Follow up with the customer": from the planned time. */
+  public static final String DEADLINE_STEP = "follow-up";
 
   public static final class Elements {
     public static final String START_FOLLOW_UP_PLANNED = "start_follow_up_planned";
@@ -27,6 +29,8 @@ public final class FollowUpProcess {
     public static final String END_FOLLOW_UP_SENT = "end_follow_up_sent";
     public static final String USER_FOLLOW_UP_WITH_CUSTOMER = "user_follow_up_with_customer";
     public static final String MSG_TASK_CANCELLED = "msg_task_cancelled";
+    public static final String SERVICE_STOP_FOLLOW_UP_CLOCK = "service_stop_follow_up_clock";
+    public static final String SERVICE_STOP_CANCELLED_FOLLOW_UP_CLOCK = "service_stop_cancelled_follow_up_clock";
     public static final String END_TASK_CANCELLED = "end_task_cancelled";
     public static final String END_FOLLOW_UP_DONE = "end_follow_up_done";
 

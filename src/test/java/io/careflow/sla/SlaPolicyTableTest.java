@@ -33,6 +33,12 @@ class SlaPolicyTableTest {
       replacement-review | PHONE       | HIGH   | VIP     | P2D   | the review row wins over every reply row
       replacement-contact | EMAIL      | NORMAL | null    | P2D   | reviewed and contacted within 2 working days
       replacement-contact | CHAT       | URGENT | VIP     | P2D   | the contact row wins over every reply row
+      replacement-shipping | EMAIL     | NORMAL | null    | P1D   | an approved replacement leaves within 1 working day
+      return-inspection  | EMAIL       | NORMAL | null    | P1D   | a returned item is inspected within 1 working day
+      call-again         | MISSED_CALL | NORMAL | null    | PT1H  | another attempt within 1 working hour of the time chosen
+      call-again         | WEB_FORM    | HIGH   | VIP     | PT1H  | the attempt's row wins over every reply row
+      follow-up          | null        | null   | null    | PT4H  | a follow-up (its process knows no channel) within 4 working hours
+      follow-up          | EMAIL       | URGENT | VIP     | PT4H  | the follow-up row wins over every reply row
       shipment-delay     | EMAIL       | NORMAL | null    | PT4H  | a delayed shipment is checked within 4 working hours
       shipment-delay     | SMS         | HIGH   | VIP     | PT4H  | in every channel, for every customer
       shipment-delay     | null        | null   | null    | PT4H  | even without a channel

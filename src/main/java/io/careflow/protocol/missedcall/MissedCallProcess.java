@@ -5,6 +5,8 @@ public final class MissedCallProcess {
 
   public static final String KEY = "missed-call";
   public static final int MAX_ATTEMPTS = 3;
+  /** The step of sla-policy.dmn for "Call the customer again": from the time the agent chose. */
+  public static final String CALL_AGAIN_STEP = "call-again";
 
   public static final String CALL_OUTCOME = "callOutcome";
   public static final String CALL_NOTES = "callNotes";
@@ -36,6 +38,7 @@ public final class MissedCallProcess {
     public static final String XOR_ATTEMPTS_LEFT = "xor_attempts_left";
     public static final String TIMER_NEXT_ATTEMPT = "timer_next_attempt";
     public static final String USER_CALL_AGAIN = "user_call_again";
+    public static final String SERVICE_STOP_CALL_AGAIN_CLOCK = "service_stop_call_again_clock";
     public static final String SERVICE_SEND_WE_TRIED = "service_send_we_tried";
     public static final String SERVICE_CLOSE_UNREACHABLE = "service_close_unreachable";
     public static final String END_CUSTOMER_UNREACHABLE = "end_customer_unreachable";

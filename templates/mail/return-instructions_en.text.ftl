@@ -1,6 +1,6 @@
 ${customerName?has_content?then("Dear " + customerName, "Dear Customer")},
 
-we have registered your return request<#if orderId?has_content> for order ${orderId}</#if><#if product?has_content> (item ${product})</#if>.
+we have registered your return request<#if orderId?has_content> for order ${orderId}</#if><#if productSku?has_content> (item ${productSku})</#if>.
 
 What to do next:
 1. Pack the item, with its accessories and the receipt or order confirmation if you have them.

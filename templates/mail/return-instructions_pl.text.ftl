@@ -1,6 +1,6 @@
 ${customerName?has_content?then("Dzień dobry " + customerName, "Dzień dobry")},
 
-zarejestrowaliśmy wniosek o zwrot<#if orderId?has_content> do zamówienia ${orderId}</#if><#if product?has_content> (produkt ${product})</#if>.
+zarejestrowaliśmy wniosek o zwrot<#if orderId?has_content> do zamówienia ${orderId}</#if><#if productSku?has_content> (produkt ${productSku})</#if>.
 
 Co dalej:
 1. Zapakuj produkt z akcesoriami oraz paragonem lub potwierdzeniem zamówienia, jeśli je masz.

@@ -1,6 +1,6 @@
 ${customerName?has_content?then("Здравствуйте " + customerName, "Здравствуйте")},
 
-мы зарегистрировали заявку на возврат<#if orderId?has_content> по заказу ${orderId}</#if><#if product?has_content> (товар ${product})</#if>.
+мы зарегистрировали заявку на возврат<#if orderId?has_content> по заказу ${orderId}</#if><#if productSku?has_content> (товар ${productSku})</#if>.
 
 Что делать дальше:
 1. Упакуйте товар вместе с аксессуарами и чеком или подтверждением заказа, если они есть.

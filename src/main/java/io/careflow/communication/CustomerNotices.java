@@ -28,7 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * delivered in the customer's channel. They are NOTICEs: they never count as an agent's
  * first reply. A notice on a case is personal and says when ({@link NoticeSignature}): signed by
  * the case's agent when it has one (else the shop), with the due times of the case's running
- * deadlines in the customer's time zone and words ({@code answerBy}, {@code due}).
+ * deadlines in the customer's time zone and words ({@code answerBy}, {@code due}). A notice on a
+ * case names the case number as {@code caseToken} (what the customer writes on a parcel).
  *
  * <p>Outbox rule: the rendered message is recorded PENDING in its own transaction before it
  * is handed to the channel, under a {@code source} (the process step that sends it). When the
@@ -76,6 +77,7 @@ public class CustomerNotices {
     Message message = pending(source).orElseGet(() -> ownTransaction.execute(status -> {
       var model = model(values, contact.customerId());
       model.put("subject", contact.subject() == null ? "" : contact.subject());
+      model.put("caseToken", CaseToken.of(contactId));
       if (link != null) {
         model.put("link", links.issue(contactId, link.purpose(), link.validity(), link.path()));
       }

@@ -1,7 +1,6 @@
 package io.careflow.protocol.returns;
 
 import io.careflow.communication.CaseToken;
-import io.careflow.communication.CustomerNotices;
 import io.careflow.contact.ContactRepository;
 import io.careflow.system.PublicLinks;
 import io.careflow.system.PublicLinks.Link;
@@ -9,8 +8,6 @@ import io.careflow.system.PublicPages;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,30 +22,25 @@ import org.springframework.web.servlet.ModelAndView;
  * naming the order and item of the case. The reason comes from a fixed list; "other" needs a
  * comment. A refused link shows the friendly page of {@link PublicPages}; bad input shows the
  * form again with the message in the customer's language. Sent, the customer sees the return
- * instructions with the order and case number, and gets them as the notice
- * {@value #NOTICE_INSTRUCTIONS} too.
+ * instructions with the order and case number; the same instructions go out as a notice from
+ * {@code return.bpmn}'s "Send the return instructions" step (retried, an incident when the
+ * channel stays down), never from here.
  */
 @Controller
 public class ReturnFormPage {
 
   static final int MAX_COMMENT = 2000;
-  public static final String NOTICE_INSTRUCTIONS = "return-instructions";
-
-  private static final Logger LOG = LoggerFactory.getLogger(ReturnFormPage.class);
 
   private final PublicLinks links;
   private final ReturnRequests returns;
   private final PublicPages pages;
   private final ContactRepository contacts;
-  private final CustomerNotices notices;
 
-  public ReturnFormPage(PublicLinks links, ReturnRequests returns, PublicPages pages, ContactRepository contacts,
-      CustomerNotices notices) {
+  public ReturnFormPage(PublicLinks links, ReturnRequests returns, PublicPages pages, ContactRepository contacts) {
     this.links = links;
     this.returns = returns;
     this.pages = pages;
     this.contacts = contacts;
-    this.notices = notices;
   }
 
   @GetMapping("/public/returns/{token}")
@@ -76,15 +68,7 @@ public class ReturnFormPage {
       return page(model, link, reason, comment, error, HttpStatus.BAD_REQUEST);
     }
     returns.submit(link, chosen, text);
-    Map<String, Object> order = order(link);
-    // committed: the instructions go out in a transaction of their own; a channel that fails
-    // leaves the notice PENDING on the case, and the page still shows them
-    try {
-      notices.send(link.contactId(), NOTICE_INSTRUCTIONS, order, null, null);
-    } catch (RuntimeException e) {
-      LOG.warn("Case {}: the return instructions were not delivered: {}", link.contactId(), e.toString());
-    }
-    model.addAllAttributes(order);
+    model.addAllAttributes(order(link));
     return pages.render("public/return-thanks", link, model, HttpStatus.OK);
   }
 

@@ -8,6 +8,10 @@ public final class ReturnProcess {
   /** The warehouse has the returned parcel ({@link ReturnArrivals}). */
   public static final String MESSAGE_RETURNED_ITEM_ARRIVED = "ReturnedItemArrived";
   public static final String LINK_PURPOSE = "return-form";
+  /** The step of sla-policy.dmn for "Inspect item": from the parcel's arrival to the decision. */
+  public static final String INSPECTION_STEP = "return-inspection";
+  /** The notice with the return instructions, sent by the model after the form. */
+  public static final String NOTICE_INSTRUCTIONS = "return-instructions";
 
   public static final String RETURN_SUMMARY = "returnSummary";
   public static final String ITEM_RECEIVED = "itemReceived";
@@ -24,6 +28,9 @@ public final class ReturnProcess {
     public static final String SERVICE_SEND_RETURN_REMINDER = "service_send_return_reminder";
     public static final String TIMER_RETURN_FORM_EXPIRED = "timer_return_form_expired";
     public static final String END_RETURN_ABANDONED = "end_return_abandoned";
+    public static final String AND_INSTRUCTIONS_AND_PARCEL = "and_instructions_and_parcel";
+    public static final String SERVICE_SEND_RETURN_INSTRUCTIONS = "service_send_return_instructions";
+    public static final String END_RETURN_INSTRUCTIONS_SENT = "end_return_instructions_sent";
     public static final String RECEIVE_RETURNED_ITEM = "receive_returned_item";
     public static final String TIMER_RETURN_NEVER_ARRIVED = "timer_return_never_arrived";
     public static final String SERVICE_TELL_NOT_ARRIVED = "service_tell_not_arrived";

@@ -79,9 +79,8 @@ record DesignerData(Set<String> steps, Set<String> topics, Set<String> teams, Li
     sentByCode.add(ReplyService.TEMPLATE_REPLY);
     Arrays.stream(FollowUpType.values()).map(FollowUpType::notice).forEach(sentByCode::add);
     Arrays.stream(ShipmentStatus.values()).map(ShipmentStatus::notice).forEach(sentByCode::add);
-    // the files careflow could not take, and the return form's confirmation: values of their own
+    // the files careflow could not take: values of their own
     sentByCode.add(io.careflow.files.CustomerFiles.NOTICE_REFUSED);
-    sentByCode.add(io.careflow.protocol.returns.ReturnFormPage.NOTICE_INSTRUCTIONS);
 
     return new DesignerData(steps, topics, teams, shopLanguages(), mailTemplates(root.resolve("templates/mail")),
         sentByCode, forms(root.resolve("forms")), pages(beans),

@@ -135,6 +135,8 @@ class ReturnFormPageTest extends ProtocolTestSupport {
     assertThat(sent.status()).isEqualTo(200);
     assertThat(sent.body()).contains("return request for order ORD-4711").contains("KET-200")
         .contains(io.careflow.communication.CaseToken.of(english.id())).contains("within 14 days");
+    // and by message, from the model's own step
+    run(englishCase, ReturnProcess.Elements.SERVICE_SEND_RETURN_INSTRUCTIONS);
     assertThat(notices(english)).last().satisfies(m -> assertThat(m.body())
         .contains("Dear Emma Stone").contains("order ORD-4711").contains("KET-200")
         .contains(io.careflow.communication.CaseToken.of(english.id())));

@@ -30,6 +30,7 @@ import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
+import io.careflow.sla.Deadline;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Every path of {@code processes/follow-up.bpmn}: on its day, in sending hours, as a task, cancelled. */
@@ -136,11 +137,8 @@ class FollowUpProcessTest extends ProtocolTestSupport {
   @Test
   void shouldPutACallInFrontOfTheAgentWhoPlannedIt() {
     Contact contact = contact(uniqueEmail("call"), null, "INQUIRY");
-    String id = plans.plan(contact.id(), FollowUpType.CALL, at("2026-12-01T10:00+01:00"), "Ask about the kettle",
-        "boris", "team-inquiries").orElseThrow();
+    String id = plannedCallDue(contact);
     ProcessInstance pi = followUp(id);
-    clock(at("2026-12-01T10:00+01:00"));
-    execute(job(pi));
 
     assertThat(pi).isWaitingAt(Elements.USER_FOLLOW_UP_WITH_CUSTOMER);
     var call = task(pi);
@@ -149,19 +147,40 @@ class FollowUpProcessTest extends ProtocolTestSupport {
         .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("team-inquiries"));
     assertThat(processEngine.getTaskService().getVariable(call.getId(), FollowUpProcess.Variables.PLANNED_NOTE))
         .isEqualTo("Ask about the kettle");
+    // guarded on the case from the planned time (sla-policy.dmn, follow-up): four working hours
+    Deadline guard = deadlineService.running(contact.id(), FollowUpProcess.DEADLINE_STEP).orElseThrow();
+    assertThat(guard.startedAt()).isEqualTo(at("2026-12-01T10:00+01:00"));
+    assertThat(guard.dueAt()).isEqualTo(at("2026-12-01T14:00+01:00"));
+    assertThat(call.getDueDate()).isEqualTo(java.util.Date.from(guard.dueAt()));
 
     assertThatThrownBy(() -> complete(pi, "boris", INQUIRIES, Map.of("followUpType", "NONE")))
         .isInstanceOf(ProcessEngineException.class).satisfies(Refusal.naming(FollowUpProcess.Variables.OUTCOME));
     complete(pi, "boris", INQUIRIES, Map.of(FollowUpProcess.Variables.OUTCOME, "Called: all fine, kettle works.",
         "followUpType", "NONE"));
 
-    assertThat(pi).hasPassed(Elements.END_FOLLOW_UP_DONE).isEnded();
+    assertThat(pi).hasPassed(Elements.SERVICE_STOP_FOLLOW_UP_CLOCK, Elements.END_FOLLOW_UP_DONE).isEnded();
+    assertThat(deadlineService.first(contact.id(), FollowUpProcess.DEADLINE_STEP).orElseThrow().met()).isTrue();
     assertThat(plans.find(id).orElseThrow().status()).isEqualTo(FollowUpPlans.DONE);
     assertThat(events.of(contact.id())).anySatisfy(e -> {
       assertThat(e.type()).isEqualTo(FollowUpPlans.FOLLOW_UP_DONE);
       assertThat(e.actor()).isEqualTo("boris");
       assertThat(e.detail()).isEqualTo("call: Called: all fine, kettle works.");
     });
+  }
+
+  @Test
+  void shouldWarnAndEscalateAFollowUpCallThatDoesNotHappen() {
+    Contact contact = contact(uniqueEmail("late-call"), null, "INQUIRY");
+    ProcessInstance pi = followUp(plannedCallDue(contact));
+    assertThat(pi).isWaitingAt(Elements.USER_FOLLOW_UP_WITH_CUSTOMER);
+
+    guardedStep(contact.id(), FollowUpProcess.DEADLINE_STEP).warnsThenEscalates();
+
+    // boris calls at last: missed on the record
+    complete(pi, "boris", INQUIRIES, Map.of(FollowUpProcess.Variables.OUTCOME, "Called a day late.",
+        "followUpType", "NONE"));
+    assertThat(pi).hasPassed(Elements.SERVICE_STOP_FOLLOW_UP_CLOCK).isEnded();
+    assertThat(deadlineService.first(contact.id(), FollowUpProcess.DEADLINE_STEP).orElseThrow().met()).isFalse();
   }
 
   @Test
@@ -186,7 +205,12 @@ class FollowUpProcessTest extends ProtocolTestSupport {
     Contact again = contact(email, null, "INQUIRY");
 
     assertThat(pointlessPi).hasPassed(Elements.MSG_FOLLOW_UP_CANCELLED, Elements.END_FOLLOW_UP_CANCELLED).isEnded();
-    assertThat(callPi).hasPassed(Elements.MSG_TASK_CANCELLED, Elements.END_TASK_CANCELLED).isEnded();
+    assertThat(callPi).hasPassed(Elements.MSG_TASK_CANCELLED, Elements.SERVICE_STOP_CANCELLED_FOLLOW_UP_CLOCK,
+        Elements.END_TASK_CANCELLED).isEnded();
+    // nothing left to warn or escalate about the cancelled call
+    Deadline cancelled = deadlineService.first(earlier.id(), FollowUpProcess.DEADLINE_STEP).orElseThrow();
+    assertThat(cancelled.isCompleted()).isTrue();
+    assertThat(watcher(cancelled)).isNull();
     assertThat(plans.find(pointless).orElseThrow()).satisfies(f -> {
       assertThat(f.status()).isEqualTo(FollowUpPlans.CANCELLED);
       assertThat(f.cancelReason()).contains(again.id());
@@ -249,6 +273,15 @@ class FollowUpProcessTest extends ProtocolTestSupport {
     return intake.receive(new NewContact("EMAIL", "<" + UUID.randomUUID() + "@mail.example>", null,
         new CustomerDetails(email, null, "Ola", "en", timeZone), "Kettle", "How long is the warranty?", topic, null,
         null), "intake").contact();
+  }
+
+  /** boris plans a call for Tuesday 10:00, and that time has come: its timer fired. */
+  private String plannedCallDue(Contact contact) {
+    String id = plans.plan(contact.id(), FollowUpType.CALL, at("2026-12-01T10:00+01:00"), "Ask about the kettle",
+        "boris", "team-inquiries").orElseThrow();
+    clock(at("2026-12-01T10:00+01:00"));
+    execute(job(followUp(id)));
+    return id;
   }
 
   private ProcessInstance followUp(String followUpId) {

@@ -179,19 +179,11 @@ public abstract class CareflowIntegrationTest {
   }
 
   /**
-   * Lets the deadline's whole allowed time pass twice over, as the job executor would see it:
-   * warning point, deadline (the team leads), twice the time (the managers). The shared "warn
-   * and escalate" of every guarded step; what the protocol's tasks look like then is the test's.
-   *
-   * @return the deadline as it ends up
+   * The guarded step {@code step} of the case: its deadline, and the shared "warn and escalate"
+   * assertion of SPEC R2 ({@link GuardedStep#warnsThenEscalates()}).
    */
-  protected Deadline overrunDeadline(String contactId, String step) {
-    Deadline deadline = deadline(contactId, step);
-    int fired = runWatcherUntil(deadline, deadline.escalationAt().plusSeconds(60));
-    if (fired != 3) {
-      throw new AssertionError("Expected the watcher of " + step + " to fire 3 timers, fired " + fired);
-    }
-    return deadline(contactId, step);
+  protected GuardedStep guardedStep(String contactId, String step) {
+    return new GuardedStep(this, contactId, step);
   }
 
   protected long runningProcesses() {

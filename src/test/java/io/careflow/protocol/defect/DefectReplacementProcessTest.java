@@ -87,13 +87,13 @@ class DefectReplacementProcessTest extends ProtocolTestSupport {
     assertThat(watcher(contacted)).as("the contact clock's watcher ended with it").isNull();
     // shipping has a deadline of its own from the specialist's call, and its clock stops with the shipment
     assertThat(pi).isWaitingAt(Elements.USER_SHIP_REPLACEMENT);
-    Deadline shipping = deadlines.running(contact.id(), "replacement-shipping").orElseThrow();
+    Deadline shipping = deadlines.running(contact.id(), DefectReplacementProcess.SHIPPING_STEP).orElseThrow();
     assertThat(shipping.startedAt()).isEqualTo(at("2026-12-01T15:00+01:00"));
     assertThat(task(pi).getDueDate()).isEqualTo(Date.from(shipping.dueAt()));
     assertThat(watcher(shipping)).as("warning, breach and escalation are watched").isNotNull();
     complete(pi, "boris", BORIS, Map.of(DefectReplacementProcess.TRACKING_NUMBER, "PX123456789PL",
         "followUpType", "REPAIR_STATUS", "followUpDate", "2026-12-10"));
-    assertThat(deadlines.first(contact.id(), "replacement-shipping").orElseThrow().met()).isTrue();
+    assertThat(deadlines.first(contact.id(), DefectReplacementProcess.SHIPPING_STEP).orElseThrow().met()).isTrue();
     run(pi, Elements.SERVICE_SEND_SHIPPED);
 
     assertThat(pi).hasPassed(Elements.END_REPLACEMENT_SHIPPED).isEnded();
@@ -189,14 +189,9 @@ class DefectReplacementProcessTest extends ProtocolTestSupport {
     run(pi, Elements.SERVICE_SEND_REPLY);
     run(pi, Elements.SERVICE_CONFIRM_REQUEST_RECEIVED);
 
-    Deadline review = deadline(contact.id(), DefectReplacementProcess.REVIEW_STEP);
-    assertThat(task(pi).getDueDate()).isEqualTo(java.util.Date.from(review.dueAt()));
-    review = overrunDeadline(contact.id(), DefectReplacementProcess.REVIEW_STEP);
+    guardedStep(contact.id(), DefectReplacementProcess.REVIEW_STEP).warnsThenEscalates();
 
     assertThat(pi).isWaitingAt(Elements.USER_REVIEW_REPLACEMENT_REQUEST);
-    // the leads are offered the task beside its assignee
-    assertThat(task(pi)).hasCandidateGroupAssociated("team-leads");
-    assertThat(review.met()).isFalse();
   }
 
   @Test
@@ -216,23 +211,9 @@ class DefectReplacementProcessTest extends ProtocolTestSupport {
     Deadline contacted = deadline(contact.id(), DefectReplacementProcess.CONTACT_STEP);
     // warning point: 75% of two working days (12 of 16 working hours) from Monday 10:00 is Tuesday 14:00
     assertThat(contacted.warningAt()).isEqualTo(at("2026-12-01T14:00+01:00"));
-    assertThat(runWatcherUntil(contacted, contacted.warningAt().plusSeconds(60))).isEqualTo(1);
-    assertThat(deadline(contact.id(), DefectReplacementProcess.CONTACT_STEP).warnedAt()).isNotNull();
-    assertThat(task(pi).getPriority()).isEqualTo(io.careflow.sla.DeadlineAlerts.PRIORITY_WARNED);
-    assertThat(runDeadlineAlerts(contact.id())).as("boris is told").isEqualTo(1);
-
-    // the deadline: offered to the team leads, missed
-    assertThat(runWatcherUntil(contacted, contacted.dueAt().plusSeconds(60))).isEqualTo(1);
-    assertThat(task(pi)).hasCandidateGroupAssociated("team-leads");
-    assertThat(task(pi).getPriority()).isEqualTo(io.careflow.sla.DeadlineAlerts.PRIORITY_BREACHED);
-    Deadline breached = deadline(contact.id(), DefectReplacementProcess.CONTACT_STEP);
-    assertThat(breached.breachedAt()).isNotNull();
-    assertThat(breached.met()).isFalse();
-
-    // twice the allowed time: the managers are told
-    assertThat(runWatcherUntil(contacted, contacted.escalationAt().plusSeconds(60))).isEqualTo(1);
-    assertThat(deadline(contact.id(), DefectReplacementProcess.CONTACT_STEP).escalatedAt()).isNotNull();
-    assertThat(watcher(contacted)).as("nothing more to watch").isNull();
+    // warned, offered to the team leads and missed at the deadline, the managers told at twice the time
+    guardedStep(contact.id(), DefectReplacementProcess.CONTACT_STEP).warnsThenEscalates();
+    assertThat(task(pi).getAssignee()).as("boris keeps it beside the leads").isEqualTo("boris");
     // each level on the contact's record in words, naming the step and who was told
     assertThat(jdbc.sql("select type || ' ' || detail from contact_event where contact_id = ? and detail like ?"
             + " order by id").params(contact.id(), DefectReplacementProcess.CONTACT_STEP + ":%")
@@ -253,13 +234,33 @@ class DefectReplacementProcessTest extends ProtocolTestSupport {
   }
 
   @Test
+  void shouldWarnAndEscalateAShipmentThatDoesNotLeaveInTime() {
+    talk("AGENT");
+    run(pi, Elements.SERVICE_SEND_REPLY);
+    run(pi, Elements.SERVICE_CONFIRM_REQUEST_RECEIVED);
+    complete(pi, "boris", BORIS, Map.of(DefectReplacementProcess.REVIEW_DECISION, "APPROVE", "followUpType", "NONE"));
+    run(pi, Elements.SERVICE_SEND_REVIEW_RESULT);
+    clock(at("2026-12-01T11:00+01:00"));
+    complete(pi, "boris", BORIS, Map.of(DefectReplacementProcess.CONTACT_NOTES, "Delivery on Friday morning"));
+    assertThat(pi).isWaitingAt(Elements.USER_SHIP_REPLACEMENT);
+    // one working day from the specialist's call
+    assertThat(deadline(contact.id(), DefectReplacementProcess.SHIPPING_STEP).dueAt())
+        .isEqualTo(at("2026-12-02T11:00+01:00"));
+
+    guardedStep(contact.id(), DefectReplacementProcess.SHIPPING_STEP).warnsThenEscalates();
+
+    // shipped at last: missed on the record, and the customer is told
+    complete(pi, "boris", BORIS, Map.of(DefectReplacementProcess.TRACKING_NUMBER, "PX123456789PL",
+        "followUpType", "NONE"));
+    assertThat(deadline(contact.id(), DefectReplacementProcess.SHIPPING_STEP).met()).isFalse();
+    assertThat(pi).hasPassed(Elements.SERVICE_STOP_SHIPPING_CLOCK).isWaitingAt(Elements.SERVICE_SEND_SHIPPED);
+  }
+
+  @Test
   void shouldWarnAndEscalateAConversationThatDoesNotHappen() {
-    Deadline reply = overrunDeadline(contact.id(), DeadlineService.REPLY);
+    guardedStep(contact.id(), DeadlineService.REPLY).warnsThenEscalates();
 
     assertThat(pi).isWaitingAt(Elements.USER_TALK_WITH_CUSTOMER);
-    // the leads are offered the task beside its assignee
-    assertThat(task(pi)).hasCandidateGroupAssociated("team-leads");
-    assertThat(reply.met()).isFalse();
   }
 
   @Test

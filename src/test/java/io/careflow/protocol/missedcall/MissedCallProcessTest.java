@@ -297,11 +297,44 @@ class MissedCallProcessTest extends ProtocolTestSupport {
 
   @Test
   void shouldEscalateACallBackThatDoesNotHappen() {
-    Deadline callBack = overrunDeadline(contact.id(), DeadlineService.REPLY);
+    guardedStep(contact.id(), DeadlineService.REPLY).warnsThenEscalates();
 
     assertThat(pi).isWaitingAt(Elements.USER_CALL_BACK);
-    assertThat(task(pi)).hasCandidateGroupAssociated("team-leads");
-    assertThat(callBack.met()).isFalse();
+  }
+
+  @Test
+  void shouldGuardAnotherAttemptFromTheTimeTheAgentChoseAndEscalateItWhenItDoesNotHappen() {
+    complete(pi, "boris", BORIS, notReached("2026-11-30T15:00"));
+    clock(at("2026-11-30T15:00+01:00"));
+    run(pi, Elements.TIMER_NEXT_ATTEMPT);
+    assertThat(pi).isWaitingAt(Elements.USER_CALL_AGAIN);
+    // the attempt's deadline (sla-policy.dmn, call-again): one working hour from the time chosen
+    Deadline again = deadline(contact.id(), MissedCallProcess.CALL_AGAIN_STEP);
+    assertThat(again.startedAt()).isEqualTo(at("2026-11-30T15:00+01:00"));
+    assertThat(again.dueAt()).isEqualTo(at("2026-11-30T16:00+01:00"));
+
+    guardedStep(contact.id(), MissedCallProcess.CALL_AGAIN_STEP).warnsThenEscalates();
+
+    // the attempt is made at last: missed on the record, and the next attempt has a clock of its own
+    complete(pi, "boris", BORIS, notReached("2026-12-02T10:00"));
+    assertThat(pi).hasPassed(Elements.SERVICE_STOP_CALL_AGAIN_CLOCK).isWaitingAt(Elements.TIMER_NEXT_ATTEMPT);
+    Deadline missed = deadlines.ofContact(contact.id()).stream().filter(d -> d.id().equals(again.id()))
+        .findFirst().orElseThrow();
+    assertThat(missed.isCompleted()).isTrue();
+    assertThat(missed.met()).isFalse();
+    clock(at("2026-12-02T10:00+01:00"));
+    run(pi, Elements.TIMER_NEXT_ATTEMPT);
+    Deadline third = deadline(contact.id(), MissedCallProcess.CALL_AGAIN_STEP);
+    assertThat(third.id()).isNotEqualTo(again.id());
+    assertThat(third.dueAt()).isEqualTo(at("2026-12-02T11:00+01:00"));
+    assertThat(task(pi).getDueDate()).isEqualTo(Date.from(third.dueAt()));
+    assertThat(task(pi).getPriority()).as("a fresh clock: not yet warned").isLessThan(
+        io.careflow.sla.DeadlineAlerts.PRIORITY_WARNED);
+    clock(at("2026-12-02T10:20+01:00"));
+    complete(pi, "boris", BORIS, Conversation.done(Map.of(MissedCallProcess.CALL_OUTCOME, "REACHED",
+        "followUpType", "NONE")));
+    assertThat(pi).isEnded();
+    assertThat(deadline(contact.id(), MissedCallProcess.CALL_AGAIN_STEP).met()).isTrue();
   }
 
   /** A phone number no other test's customer has: a customer's replies and notes are this test's own. */

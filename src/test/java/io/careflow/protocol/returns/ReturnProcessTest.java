@@ -10,7 +10,12 @@ import io.careflow.contact.Contact;
 import io.careflow.contact.ContactStatus;
 import io.careflow.protocol.returns.ReturnProcess.Elements;
 import io.careflow.sla.DeadlineService;
+import io.careflow.communication.CaseToken;
+import io.careflow.communication.Message;
+import io.careflow.communication.MessageStatus;
 import io.careflow.support.Http;
+import io.careflow.support.TestMail;
+import org.camunda.bpm.engine.runtime.Job;
 import io.careflow.support.ProtocolTestSupport;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +70,13 @@ class ReturnProcessTest extends ProtocolTestSupport {
         "reason=WRONG_SIZE&comment=Too+small");
     assertThat(sent.status()).isEqualTo(200);
     assertThat(returns.find(contact.id()).orElseThrow().reason()).isEqualTo(ReturnReason.WRONG_SIZE);
+    // the instructions go out from the model's own step, once, naming the case number
+    assertThat(pi).isWaitingAt(Elements.SERVICE_SEND_RETURN_INSTRUCTIONS);
+    run(pi, Elements.SERVICE_SEND_RETURN_INSTRUCTIONS);
+    assertThat(instructions()).singleElement().satisfies(m -> {
+      assertThat(m.status()).isEqualTo(MessageStatus.SENT);
+      assertThat(m.body()).contains(CaseToken.of(contact.id()));
+    });
 
     // the parcel travels: the case waits in the process, on nobody's list
     assertThat(pi).isWaitingAt(Elements.RECEIVE_RETURNED_ITEM);
@@ -76,7 +88,7 @@ class ReturnProcessTest extends ProtocolTestSupport {
     // offered to the team and routed to anna, its only member, under a deadline of its own, with the parcel's state
     assertThat(task(pi)).hasCandidateGroupAssociated("team-returns").isAssignedTo("anna");
     assertThat(task(pi).getDueDate()).isEqualTo(java.util.Date.from(
-        deadlines.running(contact.id(), "return-inspection").orElseThrow().dueAt()));
+        deadlines.running(contact.id(), ReturnProcess.INSPECTION_STEP).orElseThrow().dueAt()));
     assertThat((String) processEngine.getTaskService().getVariableLocal(task(pi).getId(),
         io.careflow.contact.CaseVariables.FORM_CASE_SO_FAR)).contains("item received: Box dented, shoes fine");
     complete(pi, "anna", ANNA, Map.of(ReturnProcess.ITEM_CONDITION, "AS_NEW", ReturnProcess.DECISION, decision,
@@ -84,7 +96,7 @@ class ReturnProcessTest extends ProtocolTestSupport {
     run(pi, tell);
 
     assertThat(pi).hasPassed(Elements.SERVICE_STOP_INSPECTION_CLOCK, tell, Elements.END_RETURN_RESOLVED).isEnded();
-    assertThat(deadlines.first(contact.id(), "return-inspection").orElseThrow().met()).isTrue();
+    assertThat(deadlines.first(contact.id(), ReturnProcess.INSPECTION_STEP).orElseThrow().met()).isTrue();
     assertThat(notices(contact).get(notices(contact).size() - 1).body()).contains(told);
     assertThat(reload(contact).outcome()).isEqualTo("RETURN_" + decision);
     assertThat(returns.find(contact.id()).orElseThrow().decision()).isEqualTo(decision);
@@ -109,6 +121,7 @@ class ReturnProcessTest extends ProtocolTestSupport {
   void shouldCloseAndTellTheCustomerWhenTheParcelNeverArrives() {
     run(pi, Elements.SERVICE_SEND_RETURN_FORM_LINK);
     http.post(null, linkedPath(contact), "application/x-www-form-urlencoded", "reason=CHANGED_MIND");
+    run(pi, Elements.SERVICE_SEND_RETURN_INSTRUCTIONS);
     assertThat(pi).isWaitingAt(Elements.RECEIVE_RETURNED_ITEM);
 
     // the model's time for the journey passes (moved on the engine's clock)
@@ -150,6 +163,79 @@ class ReturnProcessTest extends ProtocolTestSupport {
     assertThatThrownBy(() -> complete(pi, "anna", ANNA, Map.of(ReturnProcess.ITEM_CONDITION, "BURNT",
         ReturnProcess.DECISION, "REFUND", "followUpType", "NONE"))).satisfies(Refusal.naming("itemCondition"));
     assertThat(pi).isWaitingAt(Elements.USER_INSPECT_ITEM);
+  }
+
+  @Test
+  void shouldRetryTheInstructionsWhileTheChannelFailsThenRaiseAnIncidentAndSendThemOnceWhenRetried() {
+    run(pi, Elements.SERVICE_SEND_RETURN_FORM_LINK);
+    assertThat(http.post(null, linkedPath(contact), "application/x-www-form-urlencoded", "reason=CHANGED_MIND")
+        .status()).isEqualTo(200);
+    var management = processEngine.getManagementService();
+    TestMail.SMTP.stop();
+    try {
+      // the step's own retries (R5/PT1M), then an incident for an operator
+      for (int left = 4; left >= 0; left--) {
+        Job send = instructionsJob();
+        assertThatThrownBy(() -> management.executeJob(send.getId()));
+        assertThat(instructionsJob().getRetries()).isEqualTo(left);
+        // one message throughout: PENDING while retries are left, UNDELIVERED on the case after the last
+        MessageStatus expected = left > 0 ? MessageStatus.PENDING : MessageStatus.UNDELIVERED;
+        assertThat(instructions()).singleElement().satisfies(m -> assertThat(m.status()).isEqualTo(expected));
+      }
+      assertThat(processEngine.getRuntimeService().createIncidentQuery().processInstanceId(pi.getId()).list())
+          .singleElement().satisfies(incident ->
+              assertThat(incident.getActivityId()).isEqualTo(Elements.SERVICE_SEND_RETURN_INSTRUCTIONS));
+      // meanwhile the case takes the parcel: the notice never holds up the return
+      assertThat(arrive(contact, "Box intact").status()).isEqualTo(204);
+      assertThat(pi).isWaitingAt(Elements.USER_INSPECT_ITEM, Elements.SERVICE_SEND_RETURN_INSTRUCTIONS);
+    } finally {
+      TestMail.SMTP.start();
+    }
+    int mailed = TestMail.SMTP.getReceivedMessages().length;
+
+    // the operator retries once the channel is back: the same message goes out, exactly once
+    management.setJobRetries(instructionsJob().getId(), 1);
+    management.executeJob(instructionsJob().getId());
+    assertThat(pi).hasPassed(Elements.END_RETURN_INSTRUCTIONS_SENT);
+    assertThat(processEngine.getRuntimeService().createIncidentQuery().processInstanceId(pi.getId()).count())
+        .isZero();
+    assertThat(instructions()).singleElement().satisfies(m -> {
+      assertThat(m.status()).isEqualTo(MessageStatus.SENT);
+      assertThat(m.body()).contains(CaseToken.of(contact.id()));
+    });
+    assertThat(TestMail.SMTP.getReceivedMessages()).hasSize(mailed + 1);
+  }
+
+  @Test
+  void shouldWarnAndEscalateAnInspectionThatTakesTooLong() {
+    run(pi, Elements.SERVICE_SEND_RETURN_FORM_LINK);
+    http.post(null, linkedPath(contact), "application/x-www-form-urlencoded", "reason=CHANGED_MIND");
+    run(pi, Elements.SERVICE_SEND_RETURN_INSTRUCTIONS);
+    clock(at("2026-12-02T11:00+01:00"));
+    assertThat(arrive(contact, "Box intact").status()).isEqualTo(204);
+    assertThat(pi).isWaitingAt(Elements.USER_INSPECT_ITEM);
+    // one working day from the arrival
+    assertThat(deadlines.running(contact.id(), ReturnProcess.INSPECTION_STEP).orElseThrow().dueAt())
+        .isEqualTo(at("2026-12-03T11:00+01:00"));
+
+    guardedStep(contact.id(), ReturnProcess.INSPECTION_STEP).warnsThenEscalates();
+
+    // inspected at last: missed on the record, and the return goes on
+    complete(pi, "anna", ANNA, Map.of(ReturnProcess.ITEM_CONDITION, "AS_NEW", ReturnProcess.DECISION, "REFUND",
+        "followUpType", "NONE"));
+    assertThat(deadlines.first(contact.id(), ReturnProcess.INSPECTION_STEP).orElseThrow().met()).isFalse();
+    assertThat(pi).hasPassed(Elements.SERVICE_STOP_INSPECTION_CLOCK).isWaitingAt(Elements.SERVICE_TELL_REFUND);
+  }
+
+  /** The messages the model's "Send the return instructions" step wrote. */
+  private List<Message> instructions() {
+    return notices(contact).stream().filter(m -> (pi.getId() + ":" + Elements.SERVICE_SEND_RETURN_INSTRUCTIONS)
+        .equals(m.source())).toList();
+  }
+
+  private Job instructionsJob() {
+    return processEngine.getManagementService().createJobQuery().processInstanceId(pi.getId())
+        .activityId(Elements.SERVICE_SEND_RETURN_INSTRUCTIONS).singleResult();
   }
 
   private Http.Response arrive(Contact contact, String notes) {

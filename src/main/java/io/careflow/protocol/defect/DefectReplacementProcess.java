@@ -14,6 +14,8 @@ public final class DefectReplacementProcess {
    * the specialist has talked with the customer (or the customer was told of a rejection).
    */
   public static final String CONTACT_STEP = "replacement-contact";
+  /** The step of sla-policy.dmn for "Ship the replacement": from the specialist's call to the carrier. */
+  public static final String SHIPPING_STEP = "replacement-shipping";
 
   /** The conversation algorithm of SPEC R3, as the form's checklist keys. */
   public static final List<String> DIALOGUE_STEPS = List.of("dialogueListen", "dialogueEmpathy", "dialogueExplain",
@@ -54,6 +56,7 @@ public final class DefectReplacementProcess {
     public static final String SERVICE_STOP_CONTACT_CLOCK = "service_stop_contact_clock";
     public static final String USER_SHIP_REPLACEMENT = "user_ship_replacement";
     public static final String SERVICE_SEND_SHIPPED = "service_send_shipped";
+    public static final String SERVICE_STOP_SHIPPING_CLOCK = "service_stop_shipping_clock";
     public static final String END_REPLACEMENT_SHIPPED = "end_replacement_shipped";
 
     private Elements() {}

@@ -1,8 +1,8 @@
 package io.careflow.reporting;
 
 import io.careflow.contact.ContactEvents;
-import io.careflow.routing.RoutingDecisions;
-import io.careflow.routing.RoutingDecisions.Decision;
+import io.careflow.routing.RoutingDecisionRepository;
+import io.careflow.routing.RoutingDecisionRepository.Decision;
 import io.careflow.sla.BusinessHoursProperties;
 import io.careflow.system.UserDirectory;
 import java.time.Instant;
@@ -76,10 +76,10 @@ public class EngineHistory {
   private final HistoryService history;
   private final UserDirectory users;
   private final BusinessHoursProperties shopTime;
-  private final RoutingDecisions decisions;
+  private final RoutingDecisionRepository decisions;
 
   public EngineHistory(HistoryService history, UserDirectory users, BusinessHoursProperties shopTime,
-      RoutingDecisions decisions) {
+      RoutingDecisionRepository decisions) {
     this.history = history;
     this.users = users;
     this.shopTime = shopTime;

@@ -25,22 +25,24 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class AgentService {
 
   private final AgentDirectory directory;
-  private final AgentProfiles profiles;
+  private final AgentProfileRepository profiles;
   private final Workloads workloads;
-  private final TaskRouting routing;
+  private final AwayRerouting away;
+  private final QueueRerouting queue;
   private final UserDirectory users;
   private final RequestValidator validator;
   private final BusinessHoursProperties shopTime;
   private final Clock clock;
   private final TransactionTemplate transaction;
 
-  public AgentService(AgentDirectory directory, AgentProfiles profiles, Workloads workloads, TaskRouting routing,
-      UserDirectory users, RequestValidator validator, BusinessHoursProperties shopTime, Clock clock,
-      PlatformTransactionManager transactions) {
+  public AgentService(AgentDirectory directory, AgentProfileRepository profiles, Workloads workloads,
+      AwayRerouting away, QueueRerouting queue, UserDirectory users, RequestValidator validator,
+      BusinessHoursProperties shopTime, Clock clock, PlatformTransactionManager transactions) {
     this.directory = directory;
     this.profiles = profiles;
     this.workloads = workloads;
-    this.routing = routing;
+    this.away = away;
+    this.queue = queue;
     this.users = users;
     this.validator = validator;
     this.shopTime = shopTime;
@@ -98,11 +100,11 @@ public class AgentService {
           request.maxOpenChats(), actor, clock.instant()));
     }
     if (before.available() && next == Availability.AWAY) {
-      routing.rerouteUnstarted(id, actor);
+      away.rerouteUnstarted(id, actor);
     } else if ((next == Availability.AVAILABLE || next == null && before.available())
         && (!before.available() || grows(request.maxOpenTasks(), before.maxOpenTasks())
             || grows(request.maxOpenChats(), before.maxOpenChats()))) {
-      routing.routeQueued(id, actor);
+      queue.routeQueued(id, actor);
     }
     return view(id);
   }

@@ -14,10 +14,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Routing")
 public class TaskAssignmentController {
 
-  private final TaskRouting routing;
+  private final ManualReassignment reassignment;
 
-  public TaskAssignmentController(TaskRouting routing) {
-    this.routing = routing;
+  public TaskAssignmentController(ManualReassignment reassignment) {
+    this.reassignment = reassignment;
   }
 
   @Operation(summary = "Give an open task to an agent, with a reason (team leads)",
@@ -26,6 +26,6 @@ public class TaskAssignmentController {
   @PostMapping(path = "/api/tasks/{taskId}/assignment", consumes = MediaType.APPLICATION_JSON_VALUE)
   public AssignmentView reassign(@PathVariable String taskId, @RequestBody(required = false) Reassignment request,
       Principal lead) {
-    return routing.reassign(taskId, request, lead.getName());
+    return reassignment.reassign(taskId, request, lead.getName());
   }
 }

@@ -17,13 +17,24 @@ import org.springframework.stereotype.Component;
 public class EngineAsSystem {
 
   private final CommandExecutor commands;
+  private final CommandExecutor newTransaction;
 
   public EngineAsSystem(ProcessEngine engine) {
-    this.commands = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
-        .getCommandExecutorTxRequired();
+    var configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    this.commands = configuration.getCommandExecutorTxRequired();
+    this.newTransaction = configuration.getCommandExecutorTxRequiresNew();
   }
 
+  /** In the caller's transaction, or a new one when there is none. */
   public <T> T call(Callable<T> work) {
     return commands.execute(context -> context.runWithoutAuthorization(work));
+  }
+
+  /**
+   * In a transaction of its own, committed or rolled back before this returns: one item of a
+   * batch whose failure must not undo the others.
+   */
+  public <T> T callInNewTransaction(Callable<T> work) {
+    return newTransaction.execute(context -> context.runWithoutAuthorization(work));
   }
 }

@@ -9,7 +9,7 @@ import io.careflow.contact.NewContact;
 import io.careflow.contact.NewContact.CustomerDetails;
 import io.careflow.routing.Routing.Cause;
 import io.careflow.routing.Routing.Method;
-import io.careflow.routing.RoutingDecisions.Decision;
+import io.careflow.routing.RoutingDecisionRepository.Decision;
 import io.careflow.support.CareflowIntegrationTest;
 import io.careflow.support.Http;
 import io.careflow.system.Groups;
@@ -39,7 +39,7 @@ class AgentApiTest extends CareflowIntegrationTest {
   @Autowired
   TaskService taskService;
   @Autowired
-  RoutingDecisions decisions;
+  RoutingDecisionRepository decisions;
   @Autowired
   ContactEvents events;
 

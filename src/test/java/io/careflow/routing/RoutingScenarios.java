@@ -12,7 +12,7 @@ import io.careflow.contact.NewContact;
 import io.careflow.contact.NewContact.CustomerDetails;
 import io.careflow.routing.Routing.Cause;
 import io.careflow.routing.Routing.Method;
-import io.careflow.routing.RoutingDecisions.Decision;
+import io.careflow.routing.RoutingDecisionRepository.Decision;
 import io.careflow.support.CareflowIntegrationTest;
 import io.careflow.support.Http;
 import io.careflow.system.Groups;
@@ -58,11 +58,11 @@ abstract class RoutingScenarios extends CareflowIntegrationTest {
   @Autowired
   TaskService taskService;
   @Autowired
-  AgentProfiles profiles;
+  AgentProfileRepository profiles;
   @Autowired
   ReplyService replies;
   @Autowired
-  RoutingDecisions decisions;
+  RoutingDecisionRepository decisions;
   @Autowired
   ContactEvents events;
 

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * Every row of {@code processes/routing.dmn} — teams by protocol, chat, product knowledge per
  * step, the unstaffed language — and of its product-category table, read as the designer wrote
- * it. The first team given wins; every skill given is required (as {@link RoutingTable} reads it).
+ * it. The first team given wins; every skill given is required (as {@link RoutingTableReader} reads it).
  */
 class RoutingTableTest {
 

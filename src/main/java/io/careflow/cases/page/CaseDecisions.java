@@ -2,7 +2,7 @@ package io.careflow.cases.page;
 
 import io.careflow.contact.Contact;
 import io.careflow.model.DecisionRows;
-import io.careflow.routing.RoutingDecisions;
+import io.careflow.routing.RoutingDecisionRepository;
 import io.careflow.sla.BusinessHoursProperties;
 import io.careflow.system.UserDirectory;
 import java.time.Instant;
@@ -35,13 +35,13 @@ public class CaseDecisions {
 
   private final HistoryService history;
   private final RepositoryService repository;
-  private final RoutingDecisions routing;
+  private final RoutingDecisionRepository routing;
   private final UserDirectory users;
   private final BusinessHoursProperties shopTime;
   private final Map<String, Optional<DecisionRows>> rows = new ConcurrentHashMap<>();
   private final Map<String, BpmnModelInstance> models = new ConcurrentHashMap<>();
 
-  public CaseDecisions(HistoryService history, RepositoryService repository, RoutingDecisions routing,
+  public CaseDecisions(HistoryService history, RepositoryService repository, RoutingDecisionRepository routing,
       UserDirectory users, BusinessHoursProperties shopTime) {
     this.history = history;
     this.repository = repository;
@@ -68,7 +68,7 @@ public class CaseDecisions {
         all.add(decision(d, where(d, pi)));
       }
     }
-    for (RoutingDecisions.Decision r : routing.ofContact(contact.id())) {
+    for (RoutingDecisionRepository.Decision r : routing.ofContact(contact.id())) {
       String to = r.assignee() == null ? "the team queue" : users.displayName(r.assignee());
       all.add(new Decision(shopTime.local(r.decidedAt()), r.decidedAt(), "Routing", "routing", r.step(),
           List.of(new Labelled("Given to", to), new Labelled("Why", r.reason())),

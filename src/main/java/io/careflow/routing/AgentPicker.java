@@ -13,7 +13,8 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /**
- * Picks the agent for a task (SPEC R4), each step skipped when no one fits:
+ * Decides who gets a task (SPEC R4) and says why; assigns nothing itself. Each step is
+ * skipped when no one fits:
  * <ol>
  *   <li>relationship retention — the agent who handled the customer most often (ties: most
  *       recently), if available, skilled and under capacity;</li>
@@ -28,17 +29,17 @@ import org.springframework.stereotype.Service;
  * take an agent one over it.
  */
 @Service
-public class TaskRouter {
+public class AgentPicker {
 
   static final String QUEUE = "no one available: team queue";
 
   private final AgentDirectory directory;
-  private final AgentProfiles profiles;
+  private final AgentProfileRepository profiles;
   private final Workloads workloads;
   private final CustomerRelationships relationships;
   private final UserDirectory users;
 
-  public TaskRouter(AgentDirectory directory, AgentProfiles profiles, Workloads workloads,
+  public AgentPicker(AgentDirectory directory, AgentProfileRepository profiles, Workloads workloads,
       CustomerRelationships relationships, UserDirectory users) {
     this.directory = directory;
     this.profiles = profiles;
@@ -47,17 +48,17 @@ public class TaskRouter {
     this.users = users;
   }
 
-  public Routed route(Request request) {
+  public Pick pick(Request request) {
     if (request.modelAssignee() != null && profiles.of(request.modelAssignee()).available()) {
-      return new Routed(request.modelAssignee(), Method.MODEL, "named by the process model");
+      return new Pick(request.modelAssignee(), Method.MODEL, "named by the process model");
     }
     if (request.groups().isEmpty()) {
-      return new Routed(null, Method.QUEUE, QUEUE + " (the task names no team)");
+      return new Pick(null, Method.QUEUE, QUEUE + " (the task names no team)");
     }
     List<String> pool = new ArrayList<>(directory.qualified(request.groups(), request.skills()));
     pool.remove(request.excluded());
     if (pool.isEmpty()) {
-      return new Routed(null, Method.QUEUE, QUEUE + " (no one in " + String.join(", ", request.groups())
+      return new Pick(null, Method.QUEUE, QUEUE + " (no one in " + String.join(", ", request.groups())
           + (request.skills().isEmpty() ? "" : " has " + String.join(", ", request.skills())) + ")");
     }
 
@@ -76,7 +77,7 @@ public class TaskRouter {
       AgentProfile profile = profileOf.get(agent);
       Load load = loadOf.get(agent);
       if (pool.contains(agent) && profile.available() && profile.hasRoomFor(chat, load)) {
-        return new Routed(agent, Method.RETENTION, "handled this customer " + times(relationship.replies()));
+        return new Pick(agent, Method.RETENTION, "handled this customer " + times(relationship.replies()));
       }
       if (!agent.equals(request.excluded())) {
         String whyNot = !profile.available() ? "is away"
@@ -94,10 +95,10 @@ public class TaskRouter {
             .thenComparing(Comparator.naturalOrder()));
     if (leastLoaded.isPresent()) {
       String agent = leastLoaded.get();
-      return new Routed(agent, Method.LEAST_LOADED, "least loaded: " + count(loadOf.get(agent).of(chat), chat)
+      return new Pick(agent, Method.LEAST_LOADED, "least loaded: " + count(loadOf.get(agent).of(chat), chat)
           + (note == null ? "" : " (" + note + ")"));
     }
-    return new Routed(null, Method.QUEUE, QUEUE + " (" + (pool.size() == 1 ? "the only agent with the skills is"
+    return new Pick(null, Method.QUEUE, QUEUE + " (" + (pool.size() == 1 ? "the only agent with the skills is"
         : "all " + pool.size() + " agents with the skills are") + " away or at capacity)");
   }
 
@@ -122,8 +123,8 @@ public class TaskRouter {
     }
   }
 
-  /** The decision: the assignee (null: the team queue), how it was made and why. */
-  public record Routed(String assignee, Method method, String reason) {
+  /** The pick: the assignee (null: the team queue), how it was made and why. */
+  public record Pick(String assignee, Method method, String reason) {
     public boolean queued() {
       return assignee == null;
     }

@@ -17,12 +17,12 @@ import org.springframework.stereotype.Service;
  * latest deployed version decides, so a process designer changes routing without Java.
  */
 @Service
-public class RoutingTable {
+public class RoutingTableReader {
 
   private final DecisionService decisions;
   private final EngineAsSystem asSystem;
 
-  public RoutingTable(ProcessEngine engine, EngineAsSystem asSystem) {
+  public RoutingTableReader(ProcessEngine engine, EngineAsSystem asSystem) {
     this.decisions = engine.getDecisionService();
     this.asSystem = asSystem;
   }

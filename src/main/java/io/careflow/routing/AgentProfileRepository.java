@@ -14,19 +14,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The agents' profiles ({@code agent_profile}). A missing row, or a capacity left null,
- * means the configured default, so a change of configuration reaches every agent who has
- * no capacity of their own.
+ * Stores and reads the agents' profiles ({@code agent_profile}): the one writer of that table.
+ * A missing row, or a capacity left null, means the configured default, so a change of
+ * configuration reaches every agent who has no capacity of their own.
  */
 @Repository
-public class AgentProfiles {
+public class AgentProfileRepository {
 
   private static final String COLUMNS = "user_id, availability, max_open_tasks, max_open_chats, updated_by, updated_at";
 
   private final JdbcClient jdbc;
   private final RoutingProperties defaults;
 
-  public AgentProfiles(JdbcClient jdbc, RoutingProperties defaults) {
+  public AgentProfileRepository(JdbcClient jdbc, RoutingProperties defaults) {
     this.jdbc = jdbc;
     this.defaults = defaults;
   }
@@ -40,7 +40,7 @@ public class AgentProfiles {
     var profiles = new HashMap<String, AgentProfile>();
     if (!userIds.isEmpty()) {
       jdbc.sql("select " + COLUMNS + " from agent_profile where user_id in (:ids)").param("ids", userIds)
-          .query(AgentProfiles::map).list().forEach(row -> profiles.put(row.userId(), effective(row)));
+          .query(AgentProfileRepository::map).list().forEach(row -> profiles.put(row.userId(), effective(row)));
     }
     userIds.forEach(id -> profiles.computeIfAbsent(id, this::defaultProfile));
     return profiles;
@@ -73,7 +73,7 @@ public class AgentProfiles {
 
   private Optional<Row> stored(String userId, boolean lock) {
     return jdbc.sql("select " + COLUMNS + " from agent_profile where user_id = ?" + (lock ? " for update" : ""))
-        .param(userId).query(AgentProfiles::map).optional();
+        .param(userId).query(AgentProfileRepository::map).optional();
   }
 
   private AgentProfile effective(Row row) {

@@ -3,11 +3,13 @@ package io.careflow.protocol.returns;
 import io.careflow.communication.CaseToken;
 import io.careflow.communication.CustomerNotices;
 import io.careflow.contact.ContactRepository;
+import io.careflow.files.PublicUploads;
 import io.careflow.system.PublicLinks;
 import io.careflow.system.PublicLinks.Link;
 import io.careflow.system.PublicPages;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +20,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
@@ -26,7 +29,8 @@ import org.springframework.web.servlet.ModelAndView;
  * comment. A refused link shows the friendly page of {@link PublicPages}; bad input shows the
  * form again with the message in the customer's language. Sent, the customer sees the return
  * instructions with the order and case number, and gets them as the notice
- * {@value #NOTICE_INSTRUCTIONS} too.
+ * {@value #NOTICE_INSTRUCTIONS} too. Photos or documents may come with the form
+ * ({@link PublicUploads}); a file careflow does not take is named on the thanks page.
  */
 @Controller
 public class ReturnFormPage {
@@ -41,9 +45,11 @@ public class ReturnFormPage {
   private final PublicPages pages;
   private final ContactRepository contacts;
   private final CustomerNotices notices;
+  private final PublicUploads uploads;
 
   public ReturnFormPage(PublicLinks links, ReturnRequests returns, PublicPages pages, ContactRepository contacts,
-      CustomerNotices notices) {
+      CustomerNotices notices, PublicUploads uploads) {
+    this.uploads = uploads;
     this.links = links;
     this.returns = returns;
     this.pages = pages;
@@ -59,7 +65,8 @@ public class ReturnFormPage {
 
   @PostMapping("/public/returns/{token}")
   public ModelAndView submit(@PathVariable String token, @RequestParam(required = false) String reason,
-      @RequestParam(required = false) String comment, Model model) {
+      @RequestParam(required = false) String comment,
+      @RequestParam(name = "files", required = false) List<MultipartFile> files, Model model) {
     Link link = links.open(token, ReturnProcess.LINK_PURPOSE);
     ReturnReason chosen = Arrays.stream(ReturnReason.values()).filter(r -> r.name().equals(reason)).findFirst()
         .orElse(null);
@@ -71,11 +78,15 @@ public class ReturnFormPage {
       error = "comment-length";
     } else if (chosen == ReturnReason.OTHER && text == null) {
       error = "comment-required";
+    } else if (uploads.tooMany(files)) {
+      error = "files-count";
     }
     if (error != null) {
       return page(model, link, reason, comment, error, HttpStatus.BAD_REQUEST);
     }
-    returns.submit(link, chosen, text);
+    var submitted = returns.submit(link, chosen, text, uploads.read(files));
+    model.addAttribute("refusedFiles", PublicUploads.refusedForPage(submitted.refusedFiles()));
+    model.addAllAttributes(uploads.field());
     Map<String, Object> order = order(link);
     // committed: the instructions go out in a transaction of their own; a channel that fails
     // leaves the notice PENDING on the case, and the page still shows them
@@ -109,6 +120,7 @@ public class ReturnFormPage {
     model.addAttribute("comment", comment == null ? "" : comment);
     model.addAttribute("error", error == null ? "" : error);
     model.addAllAttributes(order(link));
+    model.addAllAttributes(uploads.field());
     return pages.render("public/return-form", language, model, status);
   }
 }

@@ -222,7 +222,7 @@ public class ContactIntakeService {
    * does not take — too large, a type not allowed — is no problem here: it is kept out with why).
    */
   private static List<CustomerSentFiles.File> files(NewContact request, RequestValidator.Check check) {
-    if (request.attachments() == null) {
+    if (request == null || request.attachments() == null) {
       return List.of();
     }
     var files = new ArrayList<CustomerSentFiles.File>();

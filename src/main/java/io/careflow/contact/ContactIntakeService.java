@@ -11,11 +11,16 @@ import io.careflow.system.RequestValidator;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -31,6 +36,8 @@ public class ContactIntakeService {
 
   private static final Logger LOG = LoggerFactory.getLogger(ContactIntakeService.class);
   private static final int ATTEMPTS = 3;
+  private static final Pattern MEDIA_TYPE = Pattern.compile("[A-Za-z0-9][\\w.+-]*/[A-Za-z0-9][\\w.+-]*(\\s*;.*)?");
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
   /** Clocks of integrations drift; a contact "received" further in the future is refused. */
   private static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
   /** How far ahead a customer may ask to be called back. */
@@ -47,10 +54,12 @@ public class ContactIntakeService {
   private final TransactionTemplate transaction;
   private final WorkingTimeCalendar calendar;
   private final Clock clock;
+  private final ApplicationEventPublisher publisher;
 
   public ContactIntakeService(ContactRepository contacts, CustomerService customers, ContactAddresses addresses,
       ContactProcessStarter processStarter, ContactEvents events, RequestValidator validator, TopicCatalog topics,
-      Dissatisfaction dissatisfaction, TransactionTemplate transaction, WorkingTimeCalendar calendar, Clock clock) {
+      Dissatisfaction dissatisfaction, TransactionTemplate transaction, WorkingTimeCalendar calendar, Clock clock,
+      ApplicationEventPublisher publisher) {
     this.contacts = contacts;
     this.customers = customers;
     this.addresses = addresses;
@@ -62,6 +71,7 @@ public class ContactIntakeService {
     this.transaction = transaction;
     this.calendar = calendar;
     this.clock = clock;
+    this.publisher = publisher;
   }
 
   /** The outcome of an intake: the contact, and whether this call created it. */
@@ -118,6 +128,7 @@ public class ContactIntakeService {
         }
       }
     }
+    var files = files(request, check);
     check.throwIfInvalid();
 
     CustomerDetails customer = request.customer();
@@ -132,7 +143,7 @@ public class ContactIntakeService {
         null, null, null, null, null, null, null, mood.level(), customer.handle() == null ? null : customer.handle().strip(),
         callBackAt);
     return register(contact, blankToNull(customer.name()), blankToNull(customer.timeZone()), mood.reason(),
-        customer.textMessagesAllowed(), actor);
+        customer.textMessagesAllowed(), files, actor);
   }
 
   public Intake receive(MissedCall call, String actor) {
@@ -152,7 +163,7 @@ public class ContactIntakeService {
     Contact contact = new Contact(UUID.randomUUID().toString(), Channel.MISSED_CALL, call.callId().trim(), null,
         null, phone, at == null ? clock.instant() : at, "Missed call", null, null, null,
         null, ContactStatus.OPEN, null, null, null, null, null, null, null, null, null, null, null, null, null);
-    return register(contact, null, null, null, null, actor);
+    return register(contact, null, null, null, null, List.of(), actor);
   }
 
   /**
@@ -206,6 +217,41 @@ public class ContactIntakeService {
     return calendar.nextWorkingInstant(at.isBefore(now) ? now : at);
   }
 
+  /**
+   * The request's files, decoded; a malformed one is a problem naming its field (a file careflow
+   * does not take — too large, a type not allowed — is no problem here: it is kept out with why).
+   */
+  private static List<CustomerSentFiles.File> files(NewContact request, RequestValidator.Check check) {
+    if (request == null || request.attachments() == null) {
+      return List.of();
+    }
+    var files = new ArrayList<CustomerSentFiles.File>();
+    for (int i = 0; i < request.attachments().size(); i++) {
+      NewContact.Attachment file = request.attachments().get(i);
+      String field = "attachments[" + i + "].";
+      if (file == null || file.name() == null || file.contentType() == null || file.contentBase64() == null) {
+        continue; // Bean Validation named it
+      }
+      if (file.name().contains("/") || file.name().contains("\\")) {
+        check.add(field + "name", "must be a file name, not a path");
+      }
+      if (!MEDIA_TYPE.matcher(file.contentType().strip()).matches()) {
+        check.add(field + "contentType", "must be a media type like image/jpeg");
+      }
+      byte[] content = null;
+      try {
+        // line breaks (MIME style) pass; padding may be left off
+        content = Base64.getDecoder().decode(WHITESPACE.matcher(file.contentBase64()).replaceAll(""));
+      } catch (IllegalArgumentException e) {
+        check.add(field + "contentBase64", "must be the file's content in base64");
+      }
+      if (content != null) {
+        files.add(new CustomerSentFiles.File(file.name().strip(), file.contentType().strip(), content));
+      }
+    }
+    return files;
+  }
+
   /** {@code at}, unless it lies further in the future than clocks drift. */
   private Instant notInTheFuture(Instant at, String field, RequestValidator.Check check) {
     if (at != null && at.isAfter(clock.instant().plus(MAX_CLOCK_SKEW))) {
@@ -215,11 +261,11 @@ public class ContactIntakeService {
   }
 
   private Intake register(Contact draft, String customerName, String timeZone, String moodReason,
-      Boolean textMessagesAllowed, String actor) {
+      Boolean textMessagesAllowed, List<CustomerSentFiles.File> files, String actor) {
     for (int attempt = 1; ; attempt++) {
       try {
         return transaction.execute(status -> registerInTransaction(draft, customerName, timeZone, moodReason,
-            textMessagesAllowed, actor));
+            textMessagesAllowed, files, actor));
       } catch (DuplicateKeyException e) {
         // a concurrent request won the race: for the same contact, answer with it;
         // for a customer created at the same moment, the next attempt finds them
@@ -236,7 +282,7 @@ public class ContactIntakeService {
   }
 
   private Intake registerInTransaction(Contact draft, String customerName, String timeZone, String moodReason,
-      Boolean textMessagesAllowed, String actor) {
+      Boolean textMessagesAllowed, List<CustomerSentFiles.File> files, String actor) {
     Optional<Contact> existing = existing(draft);
     if (existing.isPresent()) {
       return new Intake(existing.get(), false);
@@ -261,6 +307,10 @@ public class ContactIntakeService {
       contacts.setDissatisfaction(contact.id(), contact.dissatisfaction());
       events.record(contact.id(), ContactEvents.STYLE_CHANGED, actor,
           "dissatisfaction " + contact.dissatisfaction() + " at receipt: " + moodReason);
+    }
+    if (!files.isEmpty()) {
+      // kept before the process starts, so its first task shows them
+      publisher.publishEvent(new CustomerSentFiles(contact.id(), files, actor));
     }
     String processInstanceId = processStarter.start(contact, moodReason);
     contacts.setProcessInstance(contact.id(), processInstanceId);

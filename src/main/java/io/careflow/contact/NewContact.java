@@ -4,9 +4,11 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.util.List;
 
 /**
  * A contact pushed by a channel integration or an agent ({@code POST /api/contacts}).
@@ -41,13 +43,38 @@ public record NewContact(
     @Schema(description = "optional: how unhappy the customer is, as the channel judged it (case-insensitive); "
         + "the words of the message may raise it (processes/dissatisfaction-words.dmn), never lower it",
         allowableValues = {"low", "medium", "high"})
-    @Size(max = 20) String dissatisfaction) {
+    @Size(max = 20) String dissatisfaction,
+    @Schema(description = "optional: the customer's files (photos, documents) sent with the contact, each "
+        + "with its name, media type and content in base64; the whole request stays within 256 KiB. A file "
+        + "over careflow.attachments.max-size or of a type not in careflow.attachments.allowed-types does not "
+        + "refuse the contact: it is kept out with the reason on the case and the customer is told in their "
+        + "language. A malformed one (no name, a path as name, no media type, content that is not base64) is "
+        + "a 400 naming e.g. attachments[1].contentBase64, and nothing is stored")
+    @Size(max = 10, message = "at most 10 files") List<@NotNull(message = "must be a file") @Valid Attachment> attachments) {
 
   /** A contact without a call-me time or the channel's judgement of the customer's mood. */
   public NewContact(String channel, String externalId, String receivedAt, CustomerDetails customer, String subject,
       String body, String topic, String orderId, String productSku) {
-    this(channel, externalId, receivedAt, customer, null, subject, body, topic, orderId, productSku, null);
+    this(channel, externalId, receivedAt, customer, null, subject, body, topic, orderId, productSku, null, null);
   }
+
+  /** A contact without files. */
+  public NewContact(String channel, String externalId, String receivedAt, CustomerDetails customer,
+      String callBackAt, String subject, String body, String topic, String orderId, String productSku,
+      String dissatisfaction) {
+    this(channel, externalId, receivedAt, customer, callBackAt, subject, body, topic, orderId, productSku,
+        dissatisfaction, null);
+  }
+
+  /** A file of the customer's, as the channel pushes it. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record Attachment(
+      @Schema(description = "the file's name, without a path", example = "kettle.jpg")
+      @NotBlank(message = "is required") @Size(max = 255) String name,
+      @Schema(description = "the media type, e.g. image/jpeg", example = "image/jpeg")
+      @NotBlank(message = "is required") @Size(max = 255) String contentType,
+      @Schema(description = "the file's content, base64 (RFC 4648, padded or not)")
+      @NotNull(message = "is required") String contentBase64) {}
 
   /**
    * Who the customer is, as the channel knows them; e-mail, phone or (for CHAT and SOCIAL) the

@@ -3,26 +3,23 @@ package io.careflow.files;
 import static io.careflow.system.SqlTimes.instant;
 import static io.careflow.system.SqlTimes.utc;
 
-import io.careflow.communication.CustomerNotices;
+import io.careflow.contact.CaseVariables;
 import io.careflow.contact.ContactEvents;
+import io.careflow.contact.CustomerSentFiles;
 import java.net.URLConnection;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -30,7 +27,8 @@ import org.springframework.util.unit.DataSize;
  * allowed type is kept with its content; any other keeps only its name, size and the reason, so
  * the agent sees what was sent and could not be taken. The case's timeline names every file; the
  * customer gets one notice, in their language, naming the files that could not be taken (the
- * {@code files-refused} template), after the files are committed.
+ * {@code files-refused} template), through the engine step of {@code customer-notice.bpmn} started
+ * with the files, so a channel that fails is retried and ends in an incident like every notice.
  */
 @Service
 public class CustomerFiles {
@@ -42,25 +40,23 @@ public class CustomerFiles {
   /** Why a file was refused: over the size cap, or of a type not allowed. */
   public static final String REFUSED_SIZE = "SIZE";
   public static final String REFUSED_TYPE = "TYPE";
-
-  private static final Logger LOG = LoggerFactory.getLogger(CustomerFiles.class);
+  /** Where files came from besides e-mail: the intake API, a public page of the case. */
+  public static final String SOURCE_API = "API";
+  public static final String SOURCE_WEB_FORM = "WEB_FORM";
 
   private final JdbcClient jdbc;
   private final ContactEvents events;
   private final FilesProperties policy;
-  private final CustomerNotices notices;
   private final Clock clock;
-  private final TransactionTemplate ownTransaction;
+  private final RuntimeService runtime;
 
-  public CustomerFiles(JdbcClient jdbc, ContactEvents events, FilesProperties policy, CustomerNotices notices,
-      Clock clock, PlatformTransactionManager tx) {
+  public CustomerFiles(JdbcClient jdbc, ContactEvents events, FilesProperties policy, Clock clock,
+      @Lazy RuntimeService runtime) {
     this.jdbc = jdbc;
     this.events = events;
     this.policy = policy;
-    this.notices = notices;
     this.clock = clock;
-    this.ownTransaction = new TransactionTemplate(tx);
-    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.runtime = runtime;
   }
 
   /** One file of a case as the agent sees it; {@code refusal} says why it was not taken. */
@@ -92,6 +88,7 @@ public class CustomerFiles {
   public List<Refused> store(String contactId, String messageId, List<IncomingFile> files, String source,
       String actor) {
     var refused = new ArrayList<Refused>();
+    var refusedIds = new ArrayList<String>();
     var named = new ArrayList<String>();
     for (IncomingFile file : files) {
       String type = mediaType(file);
@@ -99,24 +96,35 @@ public class CustomerFiles {
           : !policy.allows(type) ? REFUSED_TYPE : null;
       String refusal = reason == null ? null : REFUSED_SIZE.equals(reason)
           ? "over the size cap of " + megabytes(policy.maxSize()) : "type " + type + " is not accepted";
+      String id = UUID.randomUUID().toString();
       jdbc.sql("insert into message_attachment (id, contact_id, message_id, file_name, media_type, size_bytes, "
-              + "accepted, created_at, content, refusal, source) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-          .params(UUID.randomUUID().toString(), contactId, messageId, file.fileName(), type, file.sizeBytes(),
-              reason == null, utc(clock.instant()), reason == null ? file.content() : null, refusal, source)
+              + "accepted, created_at, content, refusal, refused_because, source) "
+              + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+          .params(id, contactId, messageId, file.fileName(), type, file.sizeBytes(),
+              reason == null, utc(clock.instant()), reason == null ? file.content() : null, refusal, reason, source)
           .update();
       named.add(file.fileName() + " (" + DataSize.ofBytes(file.sizeBytes()).toKilobytes() + " kB"
           + (refusal == null ? "" : ", not taken: " + refusal) + ")");
       if (reason != null) {
         refused.add(new Refused(file.fileName(), reason));
+        refusedIds.add(id);
       }
     }
     if (!files.isEmpty()) {
       events.record(contactId, ATTACHMENTS, actor, String.join(", ", named));
     }
     if (!refused.isEmpty()) {
-      tellTheCustomer(contactId, refused);
+      tellTheCustomer(contactId, refusedIds);
     }
     return refused;
+  }
+
+  /** Files pushed with a new contact through the intake API: kept in the contact's transaction. */
+  @EventListener
+  public void customerSentFiles(CustomerSentFiles sent) {
+    store(sent.contactId(), null, sent.files().stream()
+        .map(f -> new IncomingFile(f.name(), f.contentType(), f.content().length, f.content())).toList(),
+        SOURCE_API, sent.actor());
   }
 
   public List<StoredFile> ofContact(String contactId) {
@@ -164,30 +172,29 @@ public class CustomerFiles {
   }
 
   /**
-   * After the files are committed (the contact may be new in this very transaction), in a
-   * transaction of the notice's own; a channel that fails leaves the notice PENDING on the case.
+   * Starts {@code customer-notice.bpmn} in the caller's transaction: the files and the notice's
+   * step are committed together, and the step sends with retries and an incident like every
+   * notice (a channel that fails is retried, never left PENDING with nothing retrying).
    */
-  private void tellTheCustomer(String contactId, List<Refused> refused) {
-    Map<String, Object> values = Map.of("files", refused.stream()
-            .map(r -> Map.of("name", r.fileName(), "reason", r.reason())).toList(),
-        "maxSize", maxSize());
-    Runnable send = () -> {
-      try {
-        ownTransaction.executeWithoutResult(status -> notices.send(contactId, NOTICE_REFUSED, values, null, null));
-      } catch (RuntimeException e) {
-        LOG.warn("Case {}: the notice naming {} refused file(s) was not delivered: {}", contactId, refused.size(),
-            e.toString());
-      }
-    };
-    if (TransactionSynchronizationManager.isSynchronizationActive()) {
-      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-        @Override
-        public void afterCommit() {
-          send.run();
-        }
-      });
-    } else {
-      send.run();
-    }
+  private void tellTheCustomer(String contactId, List<String> refusedIds) {
+    runtime.createProcessInstanceByKey(FilesRefusedProcess.KEY)
+        .businessKey(contactId)
+        .setVariables(Variables.createVariables()
+            .putValue(CaseVariables.CONTACT_ID, contactId)
+            .putValue(FilesRefusedProcess.REFUSED_FILE_IDS, String.join(",", refusedIds)))
+        .execute();
+  }
+
+  /** The files of the case among {@code fileIds} that were kept out, with why. */
+  public List<Refused> refused(String contactId, List<String> fileIds) {
+    var wanted = new java.util.HashSet<>(fileIds);
+    return jdbc.sql("select id, file_name, refused_because, refusal from message_attachment "
+            + "where contact_id = ? and accepted = ? order by created_at, file_name")
+        .params(contactId, false)
+        .query((rs, n) -> wanted.contains(rs.getString("id")) ? new Refused(rs.getString("file_name"),
+            rs.getString("refused_because") != null ? rs.getString("refused_because")
+                : rs.getString("refusal") != null && rs.getString("refusal").startsWith("over") ? REFUSED_SIZE
+                : REFUSED_TYPE) : null)
+        .list().stream().filter(java.util.Objects::nonNull).toList();
   }
 }

@@ -6,25 +6,32 @@ import io.careflow.communication.CustomerReplies;
 import io.careflow.communication.MessageKind;
 import io.careflow.communication.ReplyService;
 import io.careflow.contact.Channel;
+import io.careflow.contact.Contact;
 import io.careflow.contact.ContactEvents;
 import io.careflow.contact.ContactRepository;
 import io.careflow.contact.ContactStatus;
+import io.careflow.files.CustomerFiles;
 import io.careflow.files.FilesOnTaskForms;
+import io.careflow.files.IncomingFile;
 import io.careflow.sla.Deadline;
 import io.careflow.sla.BusinessHoursProperties;
 import io.careflow.sla.DeadlineService;
 import io.careflow.system.EngineAsSystem;
+import io.careflow.system.PublicLinks;
+import io.careflow.system.PublicPages;
 import io.careflow.system.TaskFormInput;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.camunda.bpm.engine.TaskService;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -34,7 +41,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * customer's reply finds the case), pauses every running deadline of the case and marks it
  * WAITING_FOR_CUSTOMER; the task stays open. The customer's next message on the case answers it:
  * the deadlines paused for it run on, moved by the working time waited, and the task shows the
- * answer and the files as they are now.
+ * answer and the files as they are now. The question carries a signed link to a public page
+ * where the customer may answer too, with files ({@code AnswerPage}); it opens until the question
+ * is answered, by the page or by e-mail.
  */
 @Service
 public class CustomerQuestions {
@@ -46,6 +55,12 @@ public class CustomerQuestions {
   public static final String ASKED = "QUESTION_ASKED";
   public static final String ANSWERED = "QUESTION_ANSWERED";
   static final int MAX_QUESTION = 2000;
+  /** The answer page: its links' purpose and path, how long a link opens it. */
+  public static final String LINK_PURPOSE = "question-answer";
+  public static final String LINK_PATH = "/public/answers/";
+  static final java.time.Duration ANSWER_LINK_VALIDITY = java.time.Duration.ofDays(14);
+  /** Who handed the answer in: the customer, on the answer page. */
+  static final String ANSWER_PAGE = "customer";
   static final int MAX_FORM_TEXT = 3_900;
 
   private final JdbcClient jdbc;
@@ -58,10 +73,19 @@ public class CustomerQuestions {
   private final BusinessHoursProperties shopTime;
   private final Clock clock;
   private final EngineAsSystem engine;
+  private final PublicLinks links;
+  private final PublicPages pages;
+  private final CustomerReplies customerReplies;
+  private final CustomerFiles customerFiles;
 
   public CustomerQuestions(JdbcClient jdbc, ReplyService replies, DeadlineService deadlines, ContactRepository contacts,
       ContactEvents events, FilesOnTaskForms files, @Lazy TaskService tasks, BusinessHoursProperties shopTime,
-      Clock clock, @Lazy EngineAsSystem engine) {
+      Clock clock, @Lazy EngineAsSystem engine, PublicLinks links, PublicPages pages,
+      @Lazy CustomerReplies customerReplies, CustomerFiles customerFiles) {
+    this.links = links;
+    this.pages = pages;
+    this.customerReplies = customerReplies;
+    this.customerFiles = customerFiles;
     this.jdbc = jdbc;
     this.replies = replies;
     this.deadlines = deadlines;
@@ -93,8 +117,12 @@ public class CustomerQuestions {
     if (replies.answeredByCall(task.contactId())) {
       throw TaskFormInput.reject(FORM_QUESTION, "a " + Channel.PHONE + " customer is asked on the phone: call them");
     }
-    String messageId = replies.record(task.contactId(), actor, question, MessageKind.QUESTION);
     String id = UUID.randomUUID().toString();
+    // the question carries a link to its answer page, in the customer's language
+    PublicLinks.Issued link = links.issued(task.contactId(), LINK_PURPOSE, ANSWER_LINK_VALIDITY, LINK_PATH);
+    String text = question + "\n\n" + pages.text(pages.language(task.contactId()), "answerLink")
+        .replace("{0}", link.url());
+    String messageId = replies.record(task.contactId(), actor, text, MessageKind.QUESTION);
     replies.send(messageId, "question:" + id);
     var paused = new ArrayList<String>();
     for (Deadline deadline : deadlines.ofContact(task.contactId())) {
@@ -106,9 +134,9 @@ public class CustomerQuestions {
     contacts.setStatus(task.contactId(), ContactStatus.WAITING_FOR_CUSTOMER);
     Instant now = clock.instant();
     jdbc.sql("insert into customer_question (id, contact_id, task_id, task_name, question, asked_by, asked_at, "
-            + "message_id, paused_deadlines) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            + "message_id, paused_deadlines, answer_link_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(id, task.contactId(), task.id(), task.name(), question, actor, utc(now), messageId,
-            String.join(",", paused))
+            String.join(",", paused), link.id())
         .update();
     events.record(task.contactId(), ASKED, actor, "on \"" + task.name() + "\": " + question);
     tasks.setVariableLocal(task.id(), FORM_ANSWER, fit("Waiting for the customer's answer to your question of "
@@ -157,6 +185,35 @@ public class CustomerQuestions {
   }
 
   private record Open(String id, String taskId, String pausedDeadlines) {}
+
+  /** A question as its answer page shows it; {@code answered} once any answer came (by page or e-mail). */
+  public record Asked(String id, String contactId, String question, boolean answered) {}
+
+  /** The question whose answer page the link {@code linkId} opens. */
+  public Optional<Asked> byAnswerLink(String linkId) {
+    return jdbc.sql("select id, contact_id, question, answered_at from customer_question where answer_link_id = ?")
+        .param(linkId)
+        .query((rs, n) -> new Asked(rs.getString("id"), rs.getString("contact_id"), rs.getString("question"),
+            rs.getTimestamp("answered_at") != null))
+        .optional();
+  }
+
+  /**
+   * The customer's answer from the answer page: stored and resumed exactly as an e-mail answer is
+   * (the customer's message on the case, then its files), in one transaction with spending the
+   * link — a second send, or a send after an e-mail answer, stores nothing.
+   *
+   * @return the files that could not be taken
+   */
+  @Transactional
+  public List<CustomerFiles.Refused> answerOnPage(PublicLinks.Link link, String text, List<IncomingFile> uploads) {
+    links.use(link);
+    Contact contact = contacts.find(link.contactId()).orElseThrow();
+    String body = text != null ? text : "(no text; " + uploads.size() + " attachment(s))";
+    var received = customerReplies.receive(contact, body, null, null, ANSWER_PAGE);
+    return uploads.isEmpty() ? List.of()
+        : customerFiles.store(contact.id(), received.messageId(), uploads, CustomerFiles.SOURCE_WEB_FORM, ANSWER_PAGE);
+  }
 
   private static String fit(String text) {
     return text.length() <= MAX_FORM_TEXT ? text : text.substring(0, MAX_FORM_TEXT) + "\n[… the whole answer is on the case page]";

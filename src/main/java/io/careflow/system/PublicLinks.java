@@ -76,12 +76,20 @@ public class PublicLinks {
 
   /** @return the absolute URL of the page for {@code path} (e.g. {@code /public/returns/}) with the new token */
   public String issue(String contactId, String purpose, Duration validity, String path) {
+    return issued(contactId, purpose, validity, path).url();
+  }
+
+  /** A new link: its id (what a page finds its subject by) and its absolute URL. */
+  public record Issued(String id, String url) {}
+
+  /** As {@link #issue}, with the link's id. */
+  public Issued issued(String contactId, String purpose, Duration validity, String path) {
     String id = UUID.randomUUID().toString();
     Instant now = clock.instant();
     Instant expiresAt = now.plus(validity);
     jdbc.sql("insert into public_link (id, contact_id, purpose, created_at, expires_at) values (?, ?, ?, ?, ?)")
         .params(id, contactId, purpose, utc(now), utc(expiresAt)).update();
-    return publicUrl + path + id + "." + signature(id, contactId, purpose, expiresAt);
+    return new Issued(id, publicUrl + path + id + "." + signature(id, contactId, purpose, expiresAt));
   }
 
   /** The link behind a token, if it is genuine, of this purpose, unexpired and unused. */

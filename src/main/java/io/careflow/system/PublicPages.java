@@ -16,6 +16,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
@@ -26,7 +28,7 @@ import org.springframework.web.servlet.ModelAndView;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-@ControllerAdvice(basePackages = {"io.careflow.protocol", "io.careflow.survey"})
+@ControllerAdvice(basePackages = {"io.careflow.protocol", "io.careflow.survey", "io.careflow.question"})
 public class PublicPages {
 
   /**
@@ -63,6 +65,11 @@ public class PublicPages {
     return page;
   }
 
+  /** One text of the pages in {@code language} (the fallback language's when it has none). */
+  public String text(String language, String key) {
+    return texts.getOrDefault(language, texts.get("en")).getOrDefault(key, texts.get("en").get(key));
+  }
+
   public void texts(Model model, String language) {
     model.addAttribute("t", texts.getOrDefault(language, texts.get("en")));
     model.addAttribute("shopName", shopName);
@@ -90,6 +97,11 @@ public class PublicPages {
     if (refused.contactId() != null) {
       return language(refused.contactId());
     }
+    return browserLanguage(request);
+  }
+
+  /** The first language the browser asks for that careflow has texts for; else the shop's. */
+  String browserLanguage(HttpServletRequest request) {
     String header = request == null ? null : request.getHeader(HttpHeaders.ACCEPT_LANGUAGE);
     if (header != null && !header.isBlank()) {
       try {
@@ -104,6 +116,22 @@ public class PublicPages {
       }
     }
     return texts.containsKey(defaultLanguage) ? defaultLanguage : "en";
+  }
+
+  /**
+   * A form with files that could not be read: larger in all than a page takes (413), or not a
+   * well-formed upload (400). The page says so in the browser's language; nothing was stored.
+   */
+  @ExceptionHandler(MultipartException.class)
+  ModelAndView uploadRefused(MultipartException e, HttpServletRequest request) {
+    boolean tooLarge = e instanceof MaxUploadSizeExceededException
+        || org.springframework.core.NestedExceptionUtils.getMostSpecificCause(e) instanceof PayloadTooLargeException;
+    var page = new ModelAndView("public/upload-refused");
+    page.setStatus(tooLarge ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.BAD_REQUEST);
+    page.addObject("t", texts.getOrDefault(browserLanguage(request), texts.get("en")));
+    page.addObject("shopName", shopName);
+    page.addObject("tooLarge", tooLarge);
+    return page;
   }
 
   @ExceptionHandler(RefusedLinkException.class)

@@ -16,7 +16,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses request bodies to careflow's API above the limit (256 KiB) and to the customers'
- * public pages above theirs (64 KiB: a form of a few fields) with 413 — at once when the
+ * public pages above theirs (64 KiB: a form of a few fields; a form with the customer's files,
+ * {@code careflow.public-links.max-upload-bytes}) with 413 — at once when the
  * length is announced, and while reading when it is not (chunked uploads).
  */
 @Component
@@ -24,12 +25,15 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
 
   private final long apiMaxBytes;
   private final long publicMaxBytes;
+  private final long uploadMaxBytes;
   private final ObjectMapper objectMapper;
 
   public RequestSizeLimitFilter(@Value("${careflow.intake.max-request-bytes:262144}") long apiMaxBytes,
-      @Value("${careflow.public-links.max-form-bytes:65536}") long publicMaxBytes, ObjectMapper objectMapper) {
+      @Value("${careflow.public-links.max-form-bytes:65536}") long publicMaxBytes,
+      @Value("${careflow.public-links.max-upload-bytes:52428800}") long uploadMaxBytes, ObjectMapper objectMapper) {
     this.apiMaxBytes = apiMaxBytes;
     this.publicMaxBytes = publicMaxBytes;
+    this.uploadMaxBytes = uploadMaxBytes;
     this.objectMapper = objectMapper;
   }
 
@@ -42,8 +46,8 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    long maxBytes = request.getRequestURI().startsWith(request.getContextPath() + "/public/") ? publicMaxBytes
-        : apiMaxBytes;
+    boolean publicPage = request.getRequestURI().startsWith(request.getContextPath() + "/public/");
+    long maxBytes = !publicPage ? apiMaxBytes : isMultipart(request) ? uploadMaxBytes : publicMaxBytes;
     if (request.getContentLengthLong() > maxBytes) {
       response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
       response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
@@ -52,6 +56,12 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
       return;
     }
     chain.doFilter(new LimitedRequest(request, maxBytes), response);
+  }
+
+  /** A public page's form with files (the customer's photos): its own, larger limit. */
+  private static boolean isMultipart(HttpServletRequest request) {
+    return request.getContentType() != null
+        && request.getContentType().toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data");
   }
 
   private static final class LimitedRequest extends HttpServletRequestWrapper {

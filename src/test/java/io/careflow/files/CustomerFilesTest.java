@@ -58,7 +58,10 @@ class CustomerFilesTest extends ProtocolTestSupport {
             .contains("film.mp4 (100 kB, not taken: over the size cap of 64 kB)")
             .contains("faktura.exe (0 kB, not taken: type application/octet-stream is not accepted)"));
 
-    // the customer is told, in Polish, which files could not be taken and why
+    // the customer is told, in Polish, which files could not be taken and why, by the notice's own step
+    var notice = processEngine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey(FilesRefusedProcess.KEY).processInstanceBusinessKey(contact.id()).singleResult();
+    run(notice, FilesRefusedProcess.Elements.SERVICE_TELL_FILES_REFUSED);
     var told = java.util.Arrays.stream(io.careflow.support.TestMail.SMTP.getReceivedMessagesForDomain(
             SupportMailbox.domain(customer))).map(GreenMailUtil::getBody)
         .filter(body -> body.contains("film.mp4")).toList();

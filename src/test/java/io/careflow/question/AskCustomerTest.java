@@ -69,7 +69,8 @@ class AskCustomerTest extends ProtocolTestSupport {
     assertThat(messages.ofContact(contact.id())).anySatisfy(m -> {
       assertThat(m.kind()).isEqualTo(MessageKind.QUESTION);
       assertThat(m.author()).isEqualTo("boris");
-      assertThat(m.body()).isEqualTo("Which model do you have? A photo helps.");
+      assertThat(m.body()).startsWith("Which model do you have? A photo helps.\n\n")
+          .contains(CustomerQuestions.LINK_PATH);
       assertThat(m.status().name()).isEqualTo("SENT");
     });
     assertThat(processEngine.getTaskService().getVariableLocal(task.getId(), CustomerQuestions.FORM_ANSWER))

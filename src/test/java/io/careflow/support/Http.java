@@ -84,6 +84,30 @@ public final class Http {
     return post(user, "/engine-rest/deployment/create", "multipart/form-data; boundary=" + boundary, body);
   }
 
+  /** A file of a browser's multipart form. */
+  public record Part(String fileName, String contentType, byte[] content) {}
+
+  /**
+   * A browser's form with files ({@code multipart/form-data}), without credentials: the text
+   * fields, then each file as a part named {@code fileField}.
+   */
+  public Response postMultipart(String path, java.util.Map<String, String> fields, String fileField, Part... files) {
+    String boundary = "careflow-" + java.util.UUID.randomUUID();
+    var body = new java.io.ByteArrayOutputStream();
+    fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+        + name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+    for (Part file : files) {
+      body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField
+          + "\"; filename=\"" + file.fileName() + "\"\r\nContent-Type: " + file.contentType() + "\r\n\r\n")
+          .getBytes(StandardCharsets.UTF_8));
+      body.writeBytes(file.content());
+      body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+    }
+    body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return send(request(null, path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+  }
+
   /** Demo users have their name as password (API.md). */
   private HttpRequest.Builder request(String user, String path) {
     HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path));

@@ -4,10 +4,13 @@ import static io.careflow.system.SqlTimes.instant;
 import static io.careflow.system.SqlTimes.utc;
 
 import io.careflow.contact.ContactEvents;
+import io.careflow.files.CustomerFiles;
+import io.careflow.files.IncomingFile;
 import io.careflow.system.PublicLinks;
 import io.careflow.system.PublicLinks.Link;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
@@ -28,9 +31,11 @@ public class ReplacementRequests {
   private final PublicLinks links;
   private final RuntimeService runtimeService;
   private final Clock clock;
+  private final CustomerFiles files;
 
   public ReplacementRequests(JdbcClient jdbc, ContactEvents events, PublicLinks links, RuntimeService runtimeService,
-      Clock clock) {
+      Clock clock, CustomerFiles files) {
+    this.files = files;
     this.jdbc = jdbc;
     this.events = events;
     this.links = links;
@@ -71,14 +76,30 @@ public class ReplacementRequests {
    */
   @Transactional
   public Request submitByCustomer(Link link, String productSku, String orderId, String fault) {
+    return submitByCustomer(link, productSku, orderId, fault, List.of()).request();
+  }
+
+  /** The request as sent, and the customer's files it could not take. */
+  public record Submitted(Request request, List<CustomerFiles.Refused> refusedFiles) {}
+
+  /**
+   * The customer's request with their files (a photo of the fault): kept in the same transaction,
+   * before the case moves on, so the review shows them; a file careflow does not take is kept out
+   * with why and the customer told.
+   */
+  @Transactional
+  public Submitted submitByCustomer(Link link, String productSku, String orderId, String fault,
+      List<IncomingFile> uploads) {
     links.use(link);
     Request request = register(link.contactId(), "customer", productSku, orderId, fault);
+    List<CustomerFiles.Refused> refused = uploads.isEmpty() ? List.of()
+        : files.store(link.contactId(), null, uploads, CustomerFiles.SOURCE_WEB_FORM, "customer");
     runtimeService.createMessageCorrelation(DefectReplacementProcess.MESSAGE_REPLACEMENT_REQUESTED)
         .processInstanceBusinessKey(link.contactId())
         .setVariables(Variables.createVariables()
             .putValue(DefectReplacementProcess.REQUEST_SUMMARY, request.summary()))
         .correlateWithResult();
-    return request;
+    return new Submitted(request, refused);
   }
 
   @Transactional

@@ -2,11 +2,13 @@ package io.careflow.protocol.returns;
 
 import io.careflow.communication.CaseToken;
 import io.careflow.contact.ContactRepository;
+import io.careflow.files.PublicUploads;
 import io.careflow.system.PublicLinks;
 import io.careflow.system.PublicLinks.Link;
 import io.careflow.system.PublicPages;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -15,6 +17,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
@@ -25,6 +28,8 @@ import org.springframework.web.servlet.ModelAndView;
  * instructions with the order and case number; the same instructions go out as a notice from
  * {@code return.bpmn}'s "Send the return instructions" step (retried, an incident when the
  * channel stays down), never from here.
+ * Photos or documents may come with the form ({@link PublicUploads}); a file careflow does not
+ * take is named on the thanks page.
  */
 @Controller
 public class ReturnFormPage {
@@ -35,8 +40,11 @@ public class ReturnFormPage {
   private final ReturnRequests returns;
   private final PublicPages pages;
   private final ContactRepository contacts;
+  private final PublicUploads uploads;
 
-  public ReturnFormPage(PublicLinks links, ReturnRequests returns, PublicPages pages, ContactRepository contacts) {
+  public ReturnFormPage(PublicLinks links, ReturnRequests returns, PublicPages pages, ContactRepository contacts,
+      PublicUploads uploads) {
+    this.uploads = uploads;
     this.links = links;
     this.returns = returns;
     this.pages = pages;
@@ -51,7 +59,8 @@ public class ReturnFormPage {
 
   @PostMapping("/public/returns/{token}")
   public ModelAndView submit(@PathVariable String token, @RequestParam(required = false) String reason,
-      @RequestParam(required = false) String comment, Model model) {
+      @RequestParam(required = false) String comment,
+      @RequestParam(name = "files", required = false) List<MultipartFile> files, Model model) {
     Link link = links.open(token, ReturnProcess.LINK_PURPOSE);
     ReturnReason chosen = Arrays.stream(ReturnReason.values()).filter(r -> r.name().equals(reason)).findFirst()
         .orElse(null);
@@ -63,11 +72,15 @@ public class ReturnFormPage {
       error = "comment-length";
     } else if (chosen == ReturnReason.OTHER && text == null) {
       error = "comment-required";
+    } else if (uploads.tooMany(files)) {
+      error = "files-count";
     }
     if (error != null) {
       return page(model, link, reason, comment, error, HttpStatus.BAD_REQUEST);
     }
-    returns.submit(link, chosen, text);
+    var submitted = returns.submit(link, chosen, text, uploads.read(files));
+    model.addAttribute("refusedFiles", PublicUploads.refusedForPage(submitted.refusedFiles()));
+    model.addAllAttributes(uploads.field());
     model.addAllAttributes(order(link));
     return pages.render("public/return-thanks", link, model, HttpStatus.OK);
   }
@@ -93,6 +106,7 @@ public class ReturnFormPage {
     model.addAttribute("comment", comment == null ? "" : comment);
     model.addAttribute("error", error == null ? "" : error);
     model.addAllAttributes(order(link));
+    model.addAllAttributes(uploads.field());
     return pages.render("public/return-form", language, model, status);
   }
 }

@@ -4,10 +4,13 @@ import static io.careflow.system.SqlTimes.instant;
 import static io.careflow.system.SqlTimes.utc;
 
 import io.careflow.contact.ContactEvents;
+import io.careflow.files.CustomerFiles;
+import io.careflow.files.IncomingFile;
 import io.careflow.system.PublicLinks;
 import io.careflow.system.PublicLinks.Link;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
@@ -28,9 +31,11 @@ public class ReturnRequests {
   private final PublicLinks links;
   private final RuntimeService runtimeService;
   private final Clock clock;
+  private final CustomerFiles files;
 
   public ReturnRequests(JdbcClient jdbc, ContactEvents events, PublicLinks links, RuntimeService runtimeService,
-      Clock clock) {
+      Clock clock, CustomerFiles files) {
+    this.files = files;
     this.jdbc = jdbc;
     this.events = events;
     this.links = links;
@@ -50,19 +55,33 @@ public class ReturnRequests {
    * The customer's return form: stored with its reason, the link spent, and the case waiting
    * for the form resumes. One transaction: a refused link stores nothing.
    */
-  @Transactional
   public Return submit(Link link, ReturnReason reason, String comment) {
+    return submit(link, reason, comment, List.of()).submitted();
+  }
+
+  /** The form as sent, and the customer's files it could not take. */
+  public record Submitted(Return submitted, List<CustomerFiles.Refused> refusedFiles) {}
+
+  /**
+   * The form with the customer's files: kept with it in the same transaction (a file over the cap
+   * or of a type not allowed is kept out with why, and the customer told), before the case moves
+   * on, so the next step shows them.
+   */
+  @Transactional
+  public Submitted submit(Link link, ReturnReason reason, String comment, List<IncomingFile> uploads) {
     links.use(link);
     String id = UUID.randomUUID().toString();
     jdbc.sql("insert into return_request (id, contact_id, reason, comment, submitted_at) values (?, ?, ?, ?, ?)")
         .params(id, link.contactId(), reason.name(), comment, utc(clock.instant())).update();
     events.record(link.contactId(), "RETURN_FORM_SUBMITTED", "customer", "reason " + reason.name());
+    List<CustomerFiles.Refused> refused = uploads.isEmpty() ? List.of()
+        : files.store(link.contactId(), null, uploads, CustomerFiles.SOURCE_WEB_FORM, "customer");
     Return submitted = find(link.contactId()).orElseThrow();
     runtimeService.createMessageCorrelation(ReturnProcess.MESSAGE_RETURN_FORM_SUBMITTED)
         .processInstanceBusinessKey(link.contactId())
         .setVariables(Variables.createVariables().putValue(ReturnProcess.RETURN_SUMMARY, submitted.summary()))
         .correlateWithResult();
-    return submitted;
+    return new Submitted(submitted, refused);
   }
 
   @Transactional

@@ -145,6 +145,28 @@ class DefectReplacementProcessTest extends ProtocolTestSupport {
   }
 
   @Test
+  void shouldPutThePhotoTheCustomerUploadedWithTheRequestOnTheReview() {
+    talk("CUSTOMER");
+    run(pi, Elements.SERVICE_SEND_REPLY);
+    run(pi, Elements.SERVICE_SEND_REQUEST_LINK);
+    String page = linkedPath(contact);
+    assertThat(http.get(null, page).body()).contains("enctype=\"multipart/form-data\"").contains("name=\"files\"");
+
+    Http.Response sent = http.postMultipart(page, java.util.Map.of("product", "KET-200", "fault", "Leaks water"),
+        "files", new Http.Part("leak.png", "image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3}),
+        new Http.Part("leak.svg", "image/svg+xml", "<svg onload=alert(1)/>".getBytes()));
+    assertThat(sent.status()).isEqualTo(200);
+    assertThat(sent.body()).contains("id=\"files-refused\"").contains("leak.svg");
+
+    assertThat(pi).hasPassed(Elements.RECEIVE_REPLACEMENT_REQUEST);
+    run(pi, Elements.SERVICE_CONFIRM_REQUEST_RECEIVED);
+    assertThat(pi).isWaitingAt(Elements.USER_REVIEW_REPLACEMENT_REQUEST);
+    assertThat(processEngine.getTaskService().getVariableLocal(task(pi).getId(),
+        io.careflow.files.FilesOnTaskForms.VARIABLE)).asString()
+        .contains("[![leak.png](/cases/" + contact.id() + "/files/").contains("leak.svg (22 B): not taken");
+  }
+
+  @Test
   void shouldStartTheReviewAndItsClockWhileTheConfirmationCannotBeSent() {
     talk("AGENT");
     run(pi, Elements.SERVICE_SEND_REPLY);

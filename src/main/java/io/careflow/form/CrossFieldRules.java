@@ -1,5 +1,6 @@
 package io.careflow.form;
 
+import io.careflow.system.EngineRefusalPlugin;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -57,7 +58,7 @@ public class CrossFieldRules {
       try {
         listener.notify(task);
       } catch (RuntimeException e) {
-        FormFieldValidationException refusal = refusal(e);
+        FormFieldValidationException refusal = EngineRefusalPlugin.refusal(e);
         if (refusal == null) {
           LOG.debug("A complete listener of task {} cannot read the values its form refuses: {}", task.getId(),
               e.toString());
@@ -82,14 +83,5 @@ public class CrossFieldRules {
       message = message.substring(key.length() + 2);
     }
     return List.of(new FormViolation(key, refusals.label(task, key), message));
-  }
-
-  private static FormFieldValidationException refusal(Throwable failure) {
-    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (cause instanceof FormFieldValidationException refusal) {
-        return refusal;
-      }
-    }
-    return null;
   }
 }

@@ -162,6 +162,8 @@ public class SecurityConfiguration {
     // an agent signed in to Tasklist opens their availability from Tasklist's header without a second login
     http.addFilterBefore(new TasklistSession(path("/availability"), engine.getName(), identities),
         BasicAuthenticationFilter.class);
+    // that sign-in is the webapps' session: these pages leave it as it is (no new session id)
+    http.sessionManagement(s -> s.sessionFixation(f -> f.none()));
     http.securityMatcher(new OrRequestMatcher(path("/dashboard"), path("/cases"), path("/availability")))
         .authorizeHttpRequests(a -> a
             .requestMatchers(path(GET, "/dashboard")).hasAnyAuthority(MANAGERS, TEAM_LEADS, ADMINS)

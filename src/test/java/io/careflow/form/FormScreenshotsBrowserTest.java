@@ -77,7 +77,8 @@ class FormScreenshotsBrowserTest extends ProtocolTestSupport {
 
     try (Browser browser = Browser.start("form-screenshots")) {
       browser.onFailureScreenshot(() -> {
-        browser.driver().manage().window().setSize(new Dimension(1400, 1600));
+        // tall enough for a whole form: the picture shows every field, not only the case at its top
+        browser.driver().manage().window().setSize(new Dimension(1400, 3400));
         browser.signInToTasklist(baseUrl(), VIEWER);
         for (var shown : tasks.entrySet()) {
           String form = shown.getKey();

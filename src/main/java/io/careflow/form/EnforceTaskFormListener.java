@@ -1,7 +1,8 @@
 package io.careflow.form;
 
-import io.careflow.system.TaskFormInput;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -11,7 +12,9 @@ import org.springframework.stereotype.Component;
  * Tasklist checks in the browser holds for {@code /engine-rest} and Java callers too. All
  * that is wrong is refused at once, field by field ("Label (key): message; …"), the task
  * stays open and nothing of the completion is kept. Added to every such task by
- * {@link FormEnforcementPlugin}, before careflow's other listeners.
+ * {@link FormEnforcementPlugin}, before careflow's other listeners. When the form refuses,
+ * the rules a form cannot express (the later listeners' Java rules across fields,
+ * {@link CrossFieldRules}) are asked too, so the one refusal names their fields as well.
  *
  * <p>The values checked are those the task sees at completion ({@code task.getVariable}):
  * the submitted value, else the one already in the process — the value Tasklist showed in
@@ -26,10 +29,12 @@ public class EnforceTaskFormListener implements TaskListener {
 
   private final DeployedTaskForms forms;
   private final FormValidator validator;
+  private final CrossFieldRules crossFieldRules;
 
-  public EnforceTaskFormListener(DeployedTaskForms forms, FormValidator validator) {
+  public EnforceTaskFormListener(DeployedTaskForms forms, FormValidator validator, CrossFieldRules crossFieldRules) {
     this.forms = forms;
     this.validator = validator;
+    this.crossFieldRules = crossFieldRules;
   }
 
   @Override
@@ -37,8 +42,10 @@ public class EnforceTaskFormListener implements TaskListener {
     forms.of(task).ifPresent(form -> {
       List<FormViolation> violations = validator.validate(form, task::getVariable);
       if (!violations.isEmpty()) {
-        throw TaskFormInput.reject(violations.stream().map(FormViolation::key).toList(),
-            FormViolation.describe(violations));
+        var all = new ArrayList<>(violations);
+        all.addAll(crossFieldRules.refusals(task, FormEnforcementPlugin.LISTENER,
+            violations.stream().map(FormViolation::key).collect(Collectors.toSet())));
+        throw FormRefusal.of(all);
       }
     });
   }

@@ -1,6 +1,6 @@
 package io.careflow.form;
 
-import io.careflow.system.TaskFormInput;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
@@ -18,9 +18,14 @@ public class FormRefusals {
     this.forms = forms;
   }
 
-  /** Refuses the completion of {@code task}: "Label: message"; the task stays open. */
+  /**
+   * Refuses the completion of {@code task}: "Label: message"; the task stays open. When the form
+   * itself refuses the completion too, this refusal joins the form's in one message
+   * ({@link CrossFieldRules}).
+   */
   public RuntimeException reject(DelegateTask task, String key, String message) {
-    return TaskFormInput.reject(key, label(task, key) + ": " + message);
+    String label = label(task, key);
+    return new FormRefusal(List.of(new FormViolation(key, label, message)), key, key + ": " + label + ": " + message);
   }
 
   /** The label of the field {@code key} on the task's form; the key when the form has no such field. */

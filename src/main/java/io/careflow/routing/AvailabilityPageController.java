@@ -21,9 +21,10 @@ import org.springframework.web.bind.annotation.RequestParam;
  * {@link AgentService#update} as {@code PUT /api/agents/{id}}. An agent changes only their own
  * availability here: a form naming someone else is refused (team leads use the API).
  *
- * <p>HTTP Basic without cookies, like the case search; a change is a POST that must come from
- * careflow's own page (the browser's {@code Origin} / {@code Sec-Fetch-Site}), so another site
- * cannot switch an agent away with a hidden form.
+ * <p>Signed in by the agent's Tasklist session (so the link in Tasklist's header asks no second
+ * login), else HTTP Basic like the case search; a change is a POST that must come from careflow's
+ * own page (the browser's {@code Origin} / {@code Sec-Fetch-Site}), so another site cannot switch
+ * an agent away with a hidden form, the session's cookie notwithstanding.
  */
 @Controller
 public class AvailabilityPageController {

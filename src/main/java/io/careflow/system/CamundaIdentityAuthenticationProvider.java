@@ -36,6 +36,11 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
             () -> identityService.checkPassword(user, credentials.toString()))) {
       throw new BadCredentialsException("Wrong user name or password");
     }
+    return signedIn(user);
+  }
+
+  /** {@code user}, whose sign-in was checked elsewhere (Tasklist's session), with their groups as authorities. */
+  public Authentication signedIn(String user) {
     List<SimpleGrantedAuthority> groups = this.credentials.groupsOf(user,
             () -> identityService.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList())
         .stream().map(SimpleGrantedAuthority::new).toList();

@@ -49,7 +49,7 @@ public class EngineRefusalPlugin extends AbstractProcessEnginePlugin implements 
   }
 
   /** The task input refused in {@code failure}'s causes (itself included), or null. */
-  static FormFieldValidationException refusal(Throwable failure) {
+  public static FormFieldValidationException refusal(Throwable failure) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
       if (cause instanceof FormFieldValidationException refusal) {
         return refusal;

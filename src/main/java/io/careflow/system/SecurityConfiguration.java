@@ -28,6 +28,7 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -149,13 +150,20 @@ public class SecurityConfiguration {
   }
 
   /**
-   * The managers' dashboard, the case search and an agent's availability: HTTP Basic like the API (no session to
-   * steal or forge requests with; the one form that changes something checks where it was sent from); no script at
-   * all, so the policy forbids every script.
+   * The managers' dashboard, the case search and an agent's availability: HTTP Basic like the API (no session of
+   * their own to steal or forge requests with; the one form that changes something checks where it was sent from);
+   * no script at all, so the policy forbids every script. The availability page also takes the agent's Tasklist
+   * sign-in ({@link TasklistSession}).
    */
   @Bean
   @Order(5)
-  SecurityFilterChain dashboardChain(HttpSecurity http, ProblemResponses problems) throws Exception {
+  SecurityFilterChain dashboardChain(HttpSecurity http, ProblemResponses problems, ProcessEngine engine,
+      CamundaIdentityAuthenticationProvider identities) throws Exception {
+    // an agent signed in to Tasklist opens their availability from Tasklist's header without a second login
+    http.addFilterBefore(new TasklistSession(path("/availability"), engine.getName(), identities),
+        BasicAuthenticationFilter.class);
+    // that sign-in is the webapps' session: these pages leave it as it is (no new session id)
+    http.sessionManagement(s -> s.sessionFixation(f -> f.none()));
     http.securityMatcher(new OrRequestMatcher(path("/dashboard"), path("/cases"), path("/availability")))
         .authorizeHttpRequests(a -> a
             .requestMatchers(path(GET, "/dashboard")).hasAnyAuthority(MANAGERS, TEAM_LEADS, ADMINS)

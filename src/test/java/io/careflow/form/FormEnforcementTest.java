@@ -8,7 +8,9 @@ import io.careflow.communication.ReplyStep;
 import io.careflow.contact.CommunicationStyle;
 import io.careflow.contact.Contact;
 import io.careflow.followup.PlanFollowUpListener;
+import io.careflow.protocol.complaint.ComplaintProcess;
 import io.careflow.protocol.inquiry.InquiryProcess;
+import io.careflow.support.Conversation;
 import io.careflow.support.Http;
 import io.careflow.support.ProtocolTestSupport;
 import java.util.LinkedHashMap;
@@ -38,6 +40,7 @@ class FormEnforcementTest extends ProtocolTestSupport {
 
   static final String AGENT = "boris";
   static final ObjectMapper JSON = new ObjectMapper();
+  static final List<String> COMPLAINTS = List.of("agents", "team-complaints");
 
   @Test
   void shouldRefuseACompletionWithoutARequiredFieldAndKeepTheTaskOpen() {
@@ -104,6 +107,38 @@ class FormEnforcementTest extends ProtocolTestSupport {
         + "What to tell or offer: must be at most 2000 characters; "
         + "How unhappy is the customer?: must be one of the offered values: LOW, MEDIUM, HIGH");
     assertOpenAndNothingKept(contact, task);
+  }
+
+  /**
+   * A refund without its amount is a rule across two fields, kept in Java; an empty proposal is
+   * the form's own rule. One submit names both, by label, in the form's words.
+   */
+  @Test
+  void shouldNameTheFormsAndTheJavaRefusalsInOneMessage() {
+    Contact contact = intake.receive(emailContact(uniqueEmail("both-kinds"), "COMPLAINT", "Late and damaged",
+        "The parcel came a week late and damaged."), "intake").contact();
+    ProcessInstance pi = protocol(contact, ComplaintProcess.KEY);
+    run(pi, ComplaintProcess.Elements.SERVICE_ACKNOWLEDGE_COMPLAINT);
+    complete(pi, "anna", COMPLAINTS, Conversation.done(Map.of(ComplaintProcess.FINDINGS, "Left in the rain.",
+        ComplaintProcess.JUSTIFIED, "YES")));
+    Task task = task(pi);
+    assertThat(task.getTaskDefinitionKey()).isEqualTo(ComplaintProcess.Elements.USER_PROPOSE_RESOLUTION);
+
+    Http.Response refused = http.postJson("anna", submitForm(task), variables(Map.of(
+        ComplaintProcess.RESOLUTION_TYPE, "REFUND", ComplaintProcess.PROPOSAL, " ")));
+
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.json().path("message").asText()).isEqualTo("Cannot submit task form " + task.getId() + ": "
+        + "Proposal to the customer: is required; Compensation (PLN): a refund or voucher needs its amount");
+    assertThat(processEngine.getTaskService().createTaskQuery().taskId(task.getId()).count()).isOne();
+    assertThat(processEngine.getRuntimeService().getVariable(pi.getId(), ComplaintProcess.COMPENSATION_AMOUNT))
+        .as("nothing the Java rule's listener did is kept").isNull();
+
+    // the form's rule met, the Java rule alone refuses as before
+    Http.Response javaOnly = http.postJson("anna", submitForm(task), variables(Map.of(
+        ComplaintProcess.RESOLUTION_TYPE, "REFUND", ComplaintProcess.PROPOSAL, "A full refund.")));
+    assertThat(javaOnly.status()).isEqualTo(400);
+    assertThat(javaOnly.json().path("message").asText()).endsWith("Compensation (PLN): a refund or voucher needs its amount");
   }
 
   @Test

@@ -9,7 +9,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import io.careflow.communication.MessageTemplates;
-import io.careflow.contact.CaseVariables;
 import io.careflow.contact.Contact;
 import io.careflow.contact.ContactRepository;
 import io.careflow.sla.DeadlineAlerts;
@@ -18,21 +17,16 @@ import io.careflow.sla.DeadlineWatchProcess;
 import io.careflow.model.templates.BuildingBlocks;
 import io.careflow.sla.SlaVariables;
 import io.careflow.support.CareflowIntegrationTest;
+import io.careflow.support.EarlierModels;
 import io.careflow.support.Conversation;
 import io.careflow.support.TestMail;
 import io.careflow.system.UserDirectory;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ParseException;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -157,37 +151,7 @@ class EarlierModelsTest extends CareflowIntegrationTest {
    */
   private ProcessInstance startOnEarlierModel(String model, Contact contact, String taskId,
       Map<String, Object> variables) throws IOException {
-    var repository = processEngine.getRepositoryService();
-    String deployment = deployedByAnEarlierCareflow(model);
-    repository.createDeployment().name("upgrade").addString(model + ".bpmn",
-        Files.readString(Path.of("processes", model + ".bpmn"))).deploy();
-    ProcessDefinition definition = repository.createProcessDefinitionQuery().deploymentId(deployment).singleResult();
-    assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(definition.getKey()).latestVersion()
-        .singleResult().getVersion()).as("the current model is the newest").isGreaterThan(definition.getVersion());
-    Map<String, Object> all = new HashMap<>(variables);
-    all.put(CaseVariables.CONTACT_ID, contact.id());
-    all.put("customerId", contact.customerId());
-    // the variables first: set before the instruction, they are the instance's, and the timers read them
-    return processEngine.getRuntimeService().createProcessInstanceById(definition.getId())
-        .businessKey(contact.id()).setVariables(all).startBeforeActivity(taskId).execute();
-  }
-
-  /**
-   * The model as the earlier careflow deployed it: before {@link ModelChecks} (which refuses
-   * what these models name in their own words, e.g. the input {@code slaStep}, in a new
-   * deployment; deployments read back are not checked again).
-   */
-  private String deployedByAnEarlierCareflow(String model) throws IOException {
-    var configuration = (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
-    List<Deployer> all = configuration.getDeployers();
-    configuration.getDeploymentCache().setDeployers(all.stream()
-        .filter(deployer -> !deployer.getClass().getName().startsWith(ModelCheckPlugin.class.getName())).toList());
-    try (InputStream earlier = getClass().getResourceAsStream("/earlier-models/" + model + ".bpmn")) {
-      return processEngine.getRepositoryService().createDeployment().name("earlier careflow")
-          .addInputStream(model + ".bpmn", earlier).deploy().getId();
-    } finally {
-      configuration.getDeploymentCache().setDeployers(all);
-    }
+    return EarlierModels.startAt(processEngine, model, contact, taskId, variables);
   }
 
   private List<String> timeline(Contact contact) {

@@ -188,7 +188,7 @@ public final class Browser implements AutoCloseable {
    */
   public static void renewDocPicture(Path screenshot, String fileName) throws IOException {
     if ("true".equalsIgnoreCase(System.getenv("CAREFLOW_DOC_SCREENSHOTS"))) {
-      Files.createDirectories(DOC_PICTURES);
+      Files.createDirectories(DOC_PICTURES.resolve(fileName).getParent());
       Files.copy(screenshot, DOC_PICTURES.resolve(fileName), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
   }

@@ -31,8 +31,10 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  *       field by form-js, with no red "An error happened" toast; what only the server refuses
  *       (two answers of spaces) comes back as one message naming both fields by their labels;</li>
  *   <li>a reply pre-filled from the topic's canned reply, with the greeting and signature shown
- *       read-only, goes out by e-mail with one greeting;</li>
- *   <li>Availability in Tasklist's header: his own page, switched to away and back.</li>
+ *       read-only; boris picks the second canned reply, which becomes the body and goes out by
+ *       e-mail with one greeting;</li>
+ *   <li>Availability in Tasklist's header: his own page, opened with his Tasklist sign-in (no
+ *       second login), switched to away and back.</li>
  * </ul>
  */
 class AgentToolsBrowserTest extends CareflowIntegrationTest {
@@ -70,7 +72,8 @@ class AgentToolsBrowserTest extends CareflowIntegrationTest {
     String body = GreenMailUtil.getBody(mails[0]);
     // one greeting in the text part and one in the HTML part: none typed by the agent
     assertThat(body.split("Dear ", -1)).hasSize(3);
-    assertThat(body).contains("Dear Jan Kowalski,").contains("I have checked order ORD-4711").contains("Boris Ivanov");
+    assertThat(body).contains("Dear Jan Kowalski,").contains("Thank you for your patience.").contains("Boris Ivanov")
+        .doesNotContain("I have checked order ORD-4711");
   }
 
   /** An English e-mail about a broken kettle: "Talk with the customer" in the replacements team, boris's. */
@@ -124,10 +127,12 @@ class AgentToolsBrowserTest extends CareflowIntegrationTest {
     }
   }
 
+  /** The second canned reply, picked on the form, becomes the reply's body; the reply goes out with it. */
   private void cannedReply(Browser browser, Task task) throws Exception {
     WebDriver driver = browser.driver();
     var wait = browser.waiting();
     By replyText = By.cssSelector("textarea[id$='field_reply_text']");
+    By choices = By.cssSelector("input[type='radio'][id*='field_canned_reply']");
     browser.openTask(baseUrl(), task.getId(), d -> d.findElements(replyText).stream()
         .anyMatch(field -> String.valueOf(field.getDomProperty("value")).contains("ORD-4711")));
     assertThat(driver.findElement(By.cssSelector("input[id$='field_reply_greeting']")).getDomProperty("value"))
@@ -137,6 +142,17 @@ class AgentToolsBrowserTest extends CareflowIntegrationTest {
     assertThat(driver.findElement(By.cssSelector("textarea[id$='field_canned_replies']")).getDomProperty("value"))
         .contains("— Order status —").contains("— We need a little more time —");
     assertThat(driver.findElement(replyText).getDomProperty("value")).doesNotContain("Dear");
+
+    // the topic's reply first (in the body, its choice marked), then the one for any topic: boris picks that
+    var offered = driver.findElements(choices);
+    assertThat(offered).hasSize(2);
+    assertThat(offered.get(0).isSelected()).as("the pre-filled reply is the one chosen").isTrue();
+    assertThat(driver.findElement(By.cssSelector("label[for='" + offered.get(1).getDomAttribute("id") + "']"))
+        .getText()).contains("We need a little more time");
+    browser.click(offered.get(1));
+    wait.until(d -> String.valueOf(d.findElement(replyText).getDomProperty("value"))
+        .startsWith("Thank you for your patience."));
+    assertThat(driver.findElement(replyText).getDomProperty("value")).doesNotContain("ORD-4711").doesNotContain("Dear");
     ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'start'});",
         driver.findElement(By.cssSelector("textarea[id$='field_canned_replies']")));
     Browser.renewDocPicture(browser.screenshot("reply-form"), "reply-form-canned.png");
@@ -144,8 +160,14 @@ class AgentToolsBrowserTest extends CareflowIntegrationTest {
     wait.until(d -> processEngine.getTaskService().createTaskQuery().taskId(task.getId()).count() == 0);
     assertThat(processEngine.getHistoryService().createHistoricVariableInstanceQuery()
         .variableName(CannedReplyListener.GREETING).taskIdIn(task.getId()).count()).isOne();
+    assertThat(processEngine.getRuntimeService().getVariable(task.getProcessInstanceId(),
+        CannedReplyListener.CANNED_REPLY)).as("the choice stays with the task").isNull();
   }
 
+  /**
+   * Signed in to Tasklist, boris opens his availability from Tasklist's header: no second login
+   * (his Tasklist session signs him in there), switched to away and back.
+   */
   private void availability(Browser browser) throws Exception {
     WebDriver driver = browser.driver();
     var wait = browser.waiting();
@@ -155,8 +177,12 @@ class AgentToolsBrowserTest extends CareflowIntegrationTest {
     assertThat(link.getDomAttribute("href")).isEqualTo("/availability");
     Browser.renewDocPicture(browser.screenshot("tasklist-header"), "tasklist-availability-link.png");
 
-    browser.basicAuth(AGENT);
-    driver.get(baseUrl() + "/availability");
+    // the link opens a tab of its own; no Basic credentials in this browser: a login dialog would leave it blank
+    String tasklist = driver.getWindowHandle();
+    browser.click(link);
+    wait.until(d -> d.getWindowHandles().size() == 2);
+    driver.switchTo().window(driver.getWindowHandles().stream().filter(h -> !h.equals(tasklist)).findFirst()
+        .orElseThrow());
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("state"), "You are AVAILABLE"));
     assertThat(driver.findElement(By.tagName("body")).getText()).contains("Your availability, Boris Ivanov")
         .contains("your open tasks that routing or a lead gave you and you have not started go back to routing");
@@ -174,5 +200,7 @@ class AgentToolsBrowserTest extends CareflowIntegrationTest {
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("state"), "You are AVAILABLE"));
     assertThat(new Http(baseUrl()).get(AGENT, "/api/agents/" + AGENT).json().get("availability").asText())
         .isEqualTo("AVAILABLE");
+    driver.close();
+    driver.switchTo().window(tasklist);
   }
 }

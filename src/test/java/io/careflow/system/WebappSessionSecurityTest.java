@@ -115,4 +115,40 @@ class WebappSessionSecurityTest extends CareflowIntegrationTest {
     assertThat(genuine.statusCode()).as(genuine.body()).isEqualTo(200);
     assertThat(genuine.body()).contains("count");
   }
+
+  /**
+   * Signed in to Tasklist, an agent opens their availability page without a second login (the
+   * webapps' session, read by TasklistSession); the page's guards hold for the session too: a
+   * form from another site, or one naming another agent, is refused. Without a session, Basic asks.
+   */
+  @Test
+  void shouldOpenTheAvailabilityPageWithTheTasklistSession() throws Exception {
+    Session session = login("boris", null);
+    assertThat(session.status()).isEqualTo(200);
+
+    HttpResponse<String> page = CLIENT.send(request("/availability", null).header("Cookie", session.cookieHeader())
+        .GET().build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+    assertThat(page.body()).contains("Boris Ivanov");
+    assertThat(page.headers().allValues("Set-Cookie")).as("the page leaves the Tasklist session as it was")
+        .noneMatch(c -> c.startsWith("JSESSIONID="));
+
+    HttpResponse<String> forged = availabilityForm(session, "availability=AWAY", "http://evil.example");
+    assertThat(forged.statusCode()).as("another site's form with the agent's session: " + forged.headers().map()
+        + forged.body()).isEqualTo(403);
+    HttpResponse<String> someoneElse = availabilityForm(session, "agent=anna&availability=AWAY", baseUrl());
+    assertThat(someoneElse.statusCode()).isEqualTo(403);
+    assertThat(someoneElse.body()).contains("You can change only your own availability");
+
+    assertThat(CLIENT.send(request("/availability", null).GET().build(), HttpResponse.BodyHandlers.discarding())
+        .statusCode()).as("no session, no credentials").isEqualTo(401);
+  }
+
+  private HttpResponse<String> availabilityForm(Session session, String form, String origin) throws Exception {
+    HttpResponse<String> response = CLIENT.send(request("/availability", null).header("Cookie", session.cookieHeader())
+        .header("Origin", origin).header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    keep(session.cookies(), response.headers().allValues("Set-Cookie"));
+    return response;
+  }
 }

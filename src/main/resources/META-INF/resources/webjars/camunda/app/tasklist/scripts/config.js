@@ -34,8 +34,8 @@ export default {
   //  },
   // careflow: Tasklist opens every list sorted by due date, soonest first; the agent's
   // availability in Tasklist's header; form-js marks, not a red toast, for what the form itself
-  // refuses in the browser
-  customScripts: ['careflow/due-first', 'careflow/agent-bar'],
+  // refuses in the browser; a canned reply the agent picks becomes the reply's body
+  customScripts: ['careflow/due-first', 'careflow/agent-bar', 'careflow/canned-replies'],
   // customScripts: [
   //   // If you have a folder called 'my-custom-script' (in the 'tasklist' folder)
   //   // with a file called 'customScript.js' in it

@@ -75,11 +75,13 @@ public class CustomerMerges {
       }
     }
 
+    // the contacts the listeners move: an intake for `from` waits for its locked row, so none
+    // arrives between this read and the move
     List<String> movedContacts = customers.contactIds(from.id());
-    var moved = new MergeCounts(customers.moveContacts(from.id(), into.id()),
-        customers.moveIdentities(from.id(), into.id()), customers.moveNotes(from.id(), into.id()),
-        customers.moveOffers(from.id(), into.id()));
-    customers.moveCommunication(from.id(), into.id());
+    publisher.publishEvent(new CustomerMerged(from.id(), into.id()));
+    var moved = new MergeCounts(movedContacts.size(), customers.moveIdentities(from.id(), into.id()),
+        customers.moveNotes(from.id(), into.id()), customers.moveOffers(from.id(), into.id()));
+    customers.takeOverTimeZone(from.id(), into.id());
     customers.takeOverDetails(from, into);
     String reason = request.reason().strip();
     Instant now = clock.instant();

@@ -175,11 +175,8 @@ class CustomerRepository {
         .optional();
   }
 
-  // --- a merge: everything of `from` moves to `into`; `from` stays as a tombstone
-
-  int moveContacts(String from, String into) {
-    return jdbc.sql("update contact set customer_id = ? where customer_id = ?").params(into, from).update();
-  }
+  // --- a merge: everything of `from` moves to `into`; `from` stays as a tombstone. The rows of
+  // other features (contacts, messages, orders) move through their own repositories (CustomerMerged).
 
   int moveIdentities(String from, String into) {
     return jdbc.sql("update customer_identity set customer_id = ? where customer_id = ?").params(into, from).update();
@@ -193,13 +190,12 @@ class CustomerRepository {
     return jdbc.sql("update offer set customer_id = ? where customer_id = ?").params(into, from).update();
   }
 
-  /** What belongs to the customer outside contacts: proactive messages, their orders and shipment events. */
-  void moveCommunication(String from, String into) {
-    jdbc.sql("update message set customer_id = ? where customer_id = ?").params(into, from).update();
-    jdbc.sql("update customer_order set customer_id = ? where customer_id = ?").params(into, from).update();
-    jdbc.sql("update shipment_event set customer_id = ? where customer_id = ?").params(into, from).update();
-    jdbc.sql("update customer set time_zone = (select c.time_zone from customer c where c.id = ?) "
-        + "where id = ? and time_zone is null").params(from, into).update();
+  /** The survivor keeps its time zone; one it did not know is taken from {@code from}. */
+  void takeOverTimeZone(String from, String into) {
+    jdbc.sql("""
+            update customer set time_zone = (select c.time_zone from customer c where c.id = :from)
+            where id = :into and time_zone is null""")
+        .param("from", from).param("into", into).update();
   }
 
   /**

@@ -3,6 +3,7 @@ package io.careflow.reporting;
 import static io.careflow.system.SqlTimes.instant;
 import static io.careflow.system.SqlTimes.utc;
 
+import io.careflow.contact.ContactRepository;
 import io.careflow.sla.BusinessHoursProperties;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -48,14 +49,16 @@ public class ContactRetention {
   private static final Logger LOG = LoggerFactory.getLogger(ContactRetention.class);
 
   private final JdbcClient jdbc;
+  private final ContactRepository contacts;
   private final TransactionTemplate transactions;
   private final RetentionProperties retention;
   private final BusinessHoursProperties shopTime;
   private final Clock clock;
 
-  public ContactRetention(JdbcClient jdbc, TransactionTemplate transactions, RetentionProperties retention,
-      BusinessHoursProperties shopTime, Clock clock) {
+  public ContactRetention(JdbcClient jdbc, ContactRepository contacts, TransactionTemplate transactions,
+      RetentionProperties retention, BusinessHoursProperties shopTime, Clock clock) {
     this.jdbc = jdbc;
+    this.contacts = contacts;
     this.transactions = transactions;
     this.retention = retention;
     this.shopTime = shopTime;
@@ -97,7 +100,7 @@ public class ContactRetention {
       for (String table : DETAIL_TABLES) {
         jdbc.sql("delete from " + table + " where contact_id in (" + in + ")").params(ids).update();
       }
-      jdbc.sql("delete from contact where id in (" + in + ")").params(ids).update();
+      contacts.delete(ids);
     }
     jdbc.sql("update retention_run set last_run_at = ?, last_cutoff = ?, contacts_deleted = contacts_deleted + ?"
             + " where name = ?")

@@ -188,6 +188,14 @@ public class ContactRepository {
         .param("into", into).param("from", from).update();
   }
 
+  /** The first {@code limit} contacts that ended (RESOLVED or CLOSED) before {@code cutoff}, the oldest first. */
+  public List<String> endedBefore(Instant cutoff, int limit) {
+    return jdbc.sql("""
+            select id from contact where status in ('RESOLVED', 'CLOSED') and resolved_at < :cutoff
+            order by resolved_at, id fetch first %d rows only""".formatted(limit))
+        .param("cutoff", utc(cutoff)).query(String.class).list();
+  }
+
   /** Deletes the contacts (retention); the rows that name them must be gone or detached before. */
   public void delete(Collection<String> ids) {
     if (!ids.isEmpty()) {

@@ -95,6 +95,40 @@ class CustomerRepository {
         .optional();
   }
 
+  Optional<String> name(String id) {
+    return jdbc.sql("select name from customer where id = :id").param("id", id).query(String.class).optional();
+  }
+
+  Optional<String> timeZone(String id) {
+    return jdbc.sql("select time_zone from customer where id = :id").param("id", id).query(String.class)
+        .optional();
+  }
+
+  Optional<String> language(String id) {
+    return jdbc.sql("select language from customer where id = :id").param("id", id).query(String.class)
+        .optional();
+  }
+
+  /** The customer's contacts other than {@code excludingContactId}, proactive ones included. */
+  long contactCount(String customerId, String excludingContactId) {
+    return jdbc.sql("select count(*) from contact where customer_id = :customerId and id <> :excluding")
+        .param("customerId", customerId).param("excluding", excludingContactId).query(Long.class).single();
+  }
+
+  /** The messages on a contact, oldest first. */
+  List<ConversationLine> conversation(String contactId) {
+    return jdbc.sql("""
+            select created_at, direction, kind, author_name, body from message
+            where contact_id = :contactId order by created_at, seq""")
+        .param("contactId", contactId)
+        .query((rs, n) -> new ConversationLine(instant(rs, "created_at"), rs.getString("direction"),
+            rs.getString("kind"), rs.getString("author_name"), rs.getString("body")))
+        .list();
+  }
+
+  /** One message of a contact's conversation. */
+  record ConversationLine(Instant at, String direction, String kind, String authorName, String body) {}
+
   /** Contacts the customer made (a proactive one careflow opened does not make a regular customer). */
   long contactCount(String customerId) {
     return jdbc.sql("select count(*) from contact where customer_id = ? and proactive = false").param(customerId)

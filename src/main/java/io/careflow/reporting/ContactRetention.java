@@ -88,9 +88,7 @@ public class ContactRetention {
   private int batch(Instant cutoff) {
     jdbc.sql("select contacts_deleted from retention_run where name = ? for update").param(JOB)
         .query(Long.class).single();
-    List<String> ids = jdbc.sql("select id from contact where status in ('RESOLVED', 'CLOSED') and resolved_at < ?"
-            + " order by resolved_at, id fetch first " + retention.batchSize() + " rows only")
-        .param(utc(cutoff)).query(String.class).list();
+    List<String> ids = contacts.endedBefore(cutoff, retention.batchSize());
     if (!ids.isEmpty()) {
       archive(ids);
       String in = String.join(", ", Collections.nCopies(ids.size(), "?"));

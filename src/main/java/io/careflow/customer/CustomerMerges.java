@@ -30,16 +30,21 @@ import org.springframework.transaction.annotation.Transactional;
 public class CustomerMerges {
 
   private final CustomerRepository customers;
+  private final NoteRepository notes;
+  private final OfferRepository offers;
   private final RuntimeService runtimeService;
   private final ContactEvents events;
   private final RequestValidator validator;
   private final Clock clock;
   private final ApplicationEventPublisher publisher;
 
-  public CustomerMerges(CustomerRepository customers, RuntimeService runtimeService, ContactEvents events,
-      RequestValidator validator, Clock clock, ApplicationEventPublisher publisher) {
+  CustomerMerges(CustomerRepository customers, NoteRepository notes, OfferRepository offers,
+      RuntimeService runtimeService, ContactEvents events, RequestValidator validator, Clock clock,
+      ApplicationEventPublisher publisher) {
     this.publisher = publisher;
     this.customers = customers;
+    this.notes = notes;
+    this.offers = offers;
     this.runtimeService = runtimeService;
     this.events = events;
     this.validator = validator;
@@ -80,7 +85,7 @@ public class CustomerMerges {
     List<String> movedContacts = customers.contactIds(from.id());
     publisher.publishEvent(new CustomerMerged(from.id(), into.id()));
     var moved = new MergeCounts(movedContacts.size(), customers.moveIdentities(from.id(), into.id()),
-        customers.moveNotes(from.id(), into.id()), customers.moveOffers(from.id(), into.id()));
+        notes.moveToCustomer(from.id(), into.id()), offers.moveToCustomer(from.id(), into.id()));
     customers.takeOverTimeZone(from.id(), into.id());
     customers.takeOverDetails(from, into);
     String reason = request.reason().strip();

@@ -86,23 +86,25 @@ public class ContactRetention {
   }
 
   private int batch(Instant cutoff) {
-    jdbc.sql("select contacts_deleted from retention_run where name = ? for update").param(JOB)
+    jdbc.sql("select contacts_deleted from retention_run where name = :job for update").param("job", JOB)
         .query(Long.class).single();
     List<String> ids = contacts.endedBefore(cutoff, retention.batchSize());
     if (!ids.isEmpty()) {
       archive(ids);
-      String in = String.join(", ", Collections.nCopies(ids.size(), "?"));
       for (String table : DETACHED_TABLES) {
-        jdbc.sql("update " + table + " set contact_id = null where contact_id in (" + in + ")").params(ids).update();
+        jdbc.sql("update " + table + " set contact_id = null where contact_id in (:ids)").param("ids", ids).update();
       }
       for (String table : DETAIL_TABLES) {
-        jdbc.sql("delete from " + table + " where contact_id in (" + in + ")").params(ids).update();
+        jdbc.sql("delete from " + table + " where contact_id in (:ids)").param("ids", ids).update();
       }
       contacts.delete(ids);
     }
-    jdbc.sql("update retention_run set last_run_at = ?, last_cutoff = ?, contacts_deleted = contacts_deleted + ?"
-            + " where name = ?")
-        .params(utc(clock.instant()), utc(cutoff), ids.size(), JOB).update();
+    jdbc.sql("""
+            update retention_run set last_run_at = :now, last_cutoff = :cutoff,
+                                     contacts_deleted = contacts_deleted + :deleted
+            where name = :job""")
+        .param("now", utc(clock.instant())).param("cutoff", utc(cutoff)).param("deleted", ids.size())
+        .param("job", JOB).update();
     return ids.size();
   }
 

@@ -99,6 +99,12 @@ public class MessageRepository {
         .params(status.name(), utc(at), externalId, id).update();
   }
 
+  /** A customer merge: the messages that name {@code from} (sent without a contact) now name {@code into}. */
+  void moveToCustomer(String from, String into) {
+    jdbc.sql("update message set customer_id = :into where customer_id = :from")
+        .param("into", into).param("from", from).update();
+  }
+
   private static Message map(ResultSet rs, int row) throws SQLException {
     return new Message(rs.getString("id"), rs.getString("contact_id"), rs.getString("customer_id"),
         Message.Direction.valueOf(rs.getString("direction")), MessageKind.valueOf(rs.getString("kind")),

@@ -3,11 +3,9 @@ package io.careflow.customer;
 import io.careflow.customer.CustomerRepository.AgentReplies;
 import io.careflow.customer.CustomerRepository.ContactLine;
 import io.careflow.sla.BusinessHoursProperties;
-import io.careflow.system.SqlTimes;
 import io.careflow.system.UserDirectory;
 import java.util.List;
 import java.util.Set;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,7 +23,6 @@ public class CustomerHistory {
   static final int SUMMARY_NOTE_LENGTH = 200;
   private static final Set<String> CLOSED = Set.of("RESOLVED", "CLOSED");
 
-  private final JdbcClient jdbc;
   private final CustomerService customerService;
   private final CustomerRepository customers;
   private final CustomerNotes notes;
@@ -34,10 +31,9 @@ public class CustomerHistory {
   private final UserDirectory users;
   private final BusinessHoursProperties shopTime;
 
-  public CustomerHistory(JdbcClient jdbc, CustomerService customerService, CustomerRepository customers,
+  public CustomerHistory(CustomerService customerService, CustomerRepository customers,
       CustomerNotes notes, CustomerOffers offers, CustomerTypes types, UserDirectory users,
       BusinessHoursProperties shopTime) {
-    this.jdbc = jdbc;
     this.customerService = customerService;
     this.customers = customers;
     this.notes = notes;
@@ -48,21 +44,18 @@ public class CustomerHistory {
   }
 
   public String displayName(String customerId, String fallback) {
-    return jdbc.sql("select name from customer where id = ?").param(customerId).query(String.class)
-        .optional().filter(name -> !name.isBlank()).orElse(fallback);
+    return customers.name(customerId).filter(name -> !name.isBlank()).orElse(fallback);
   }
 
   /** The customer's time zone, if known. */
   public java.util.Optional<java.time.ZoneId> timeZone(String customerId) {
-    return jdbc.sql("select time_zone from customer where id = ?").param(customerId).query(String.class)
-        .optional().filter(zone -> zone != null && java.time.ZoneId.getAvailableZoneIds().contains(zone))
+    return customers.timeZone(customerId).filter(zone -> zone != null && java.time.ZoneId.getAvailableZoneIds().contains(zone))
         .map(java.time.ZoneId::of);
   }
 
   /** The customer's language, if known (null: the shop's default applies). */
   public String language(String customerId) {
-    return customerId == null ? null : jdbc.sql("select language from customer where id = ?").param(customerId)
-        .query(String.class).optional().orElse(null);
+    return customerId == null ? null : customers.language(customerId).orElse(null);
   }
 
   /**
@@ -70,15 +63,12 @@ public class CustomerHistory {
    * and what — so the agent sees the customer's answer to a question in the next task.
    */
   public String conversation(String contactId) {
-    return String.join("\n\n", jdbc.sql("""
-            select created_at, direction, kind, author_name, body from message
-            where contact_id = ? order by created_at, seq""")
-        .param(contactId)
-        .query((rs, n) -> "— %s, %s:\n%s".formatted(shopTime.local(SqlTimes.instant(rs, "created_at")),
-            "IN".equals(rs.getString("direction")) ? "the customer"
-                : rs.getString("author_name") + ("QUESTION".equals(rs.getString("kind")) ? " (question)" : ""),
-            rs.getString("body")))
-        .list());
+    return String.join("\n\n", customers.conversation(contactId).stream()
+        .map(m -> "— %s, %s:\n%s".formatted(shopTime.local(m.at()),
+            "IN".equals(m.direction()) ? "the customer"
+                : m.authorName() + ("QUESTION".equals(m.kind()) ? " (question)" : ""),
+            m.body()))
+        .toList());
   }
 
   /**
@@ -90,8 +80,7 @@ public class CustomerHistory {
     String id = customer.id();
     var text = new StringBuilder();
 
-    long earlier = jdbc.sql("select count(*) from contact where customer_id = ? and id <> ?")
-        .params(id, excludingContactId).query(Long.class).single();
+    long earlier = customers.contactCount(id, excludingContactId);
     List<AgentReplies> agents = customers.agents(id);
     text.append("Customer type: ").append(types.of(customer.vip(), earlier))
         .append(" · language: ").append(customer.language() == null ? "unknown" : customer.language())

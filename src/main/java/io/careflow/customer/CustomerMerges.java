@@ -30,16 +30,21 @@ import org.springframework.transaction.annotation.Transactional;
 public class CustomerMerges {
 
   private final CustomerRepository customers;
+  private final NoteRepository notes;
+  private final OfferRepository offers;
   private final RuntimeService runtimeService;
   private final ContactEvents events;
   private final RequestValidator validator;
   private final Clock clock;
   private final ApplicationEventPublisher publisher;
 
-  public CustomerMerges(CustomerRepository customers, RuntimeService runtimeService, ContactEvents events,
-      RequestValidator validator, Clock clock, ApplicationEventPublisher publisher) {
+  CustomerMerges(CustomerRepository customers, NoteRepository notes, OfferRepository offers,
+      RuntimeService runtimeService, ContactEvents events, RequestValidator validator, Clock clock,
+      ApplicationEventPublisher publisher) {
     this.publisher = publisher;
     this.customers = customers;
+    this.notes = notes;
+    this.offers = offers;
     this.runtimeService = runtimeService;
     this.events = events;
     this.validator = validator;
@@ -75,11 +80,13 @@ public class CustomerMerges {
       }
     }
 
+    // the contacts the listeners move: an intake for `from` waits for its locked row, so none
+    // arrives between this read and the move
     List<String> movedContacts = customers.contactIds(from.id());
-    var moved = new MergeCounts(customers.moveContacts(from.id(), into.id()),
-        customers.moveIdentities(from.id(), into.id()), customers.moveNotes(from.id(), into.id()),
-        customers.moveOffers(from.id(), into.id()));
-    customers.moveCommunication(from.id(), into.id());
+    publisher.publishEvent(new CustomerMerged(from.id(), into.id()));
+    var moved = new MergeCounts(movedContacts.size(), customers.moveIdentities(from.id(), into.id()),
+        notes.moveToCustomer(from.id(), into.id()), offers.moveToCustomer(from.id(), into.id()));
+    customers.takeOverTimeZone(from.id(), into.id());
     customers.takeOverDetails(from, into);
     String reason = request.reason().strip();
     Instant now = clock.instant();

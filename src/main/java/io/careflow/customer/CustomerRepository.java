@@ -25,39 +25,41 @@ class CustomerRepository {
   }
 
   Optional<String> findByIdentity(IdentityKind kind, String value) {
-    return jdbc.sql("select customer_id from customer_identity where kind = ? and identity_value = ?")
-        .params(kind.name(), value).query(String.class).optional();
+    return jdbc.sql("select customer_id from customer_identity where kind = :kind and identity_value = :value")
+        .param("kind", kind.name()).param("value", value).query(String.class).optional();
   }
 
   void insertCustomer(String id, String name, String language, Instant now) {
-    jdbc.sql("insert into customer (id, name, language, created_at) values (?, ?, ?, ?)")
-        .params(id, name, language, utc(now)).update();
+    jdbc.sql("insert into customer (id, name, language, created_at) values (:id, :name, :language, :createdAt)")
+        .param("id", id).param("name", name).param("language", language).param("createdAt", utc(now)).update();
   }
 
   /** @param linkedBy the user who linked the address by hand; null when it came with a contact */
   void insertIdentity(IdentityKind kind, String value, String customerId, Instant now, String linkedBy) {
     jdbc.sql("""
             insert into customer_identity (kind, identity_value, customer_id, created_at, linked_by)
-            values (?, ?, ?, ?, ?)""")
-        .params(kind.name(), value, customerId, utc(now), linkedBy).update();
+            values (:kind, :value, :customerId, :createdAt, :linkedBy)""")
+        .param("kind", kind.name()).param("value", value).param("customerId", customerId)
+        .param("createdAt", utc(now)).param("linkedBy", linkedBy).update();
   }
 
   /** Fills in what the customer record did not know yet; never overwrites with nothing. */
   void updateDetails(String id, String name, String language) {
     if (name != null) {
-      jdbc.sql("update customer set name = ? where id = ?").params(name, id).update();
+      jdbc.sql("update customer set name = :name where id = :id").param("name", name).param("id", id).update();
     }
     if (language != null) {
-      jdbc.sql("update customer set language = ? where id = ?").params(language, id).update();
+      jdbc.sql("update customer set language = :language where id = :id").param("language", language)
+          .param("id", id).update();
     }
   }
 
   void setTimeZone(String id, String zone) {
-    jdbc.sql("update customer set time_zone = ? where id = ?").params(zone, id).update();
+    jdbc.sql("update customer set time_zone = :zone where id = :id").param("zone", zone).param("id", id).update();
   }
 
   Optional<Customer> find(String id) {
-    return jdbc.sql("select " + COLUMNS + " from customer where id = ?").param(id)
+    return jdbc.sql("select " + COLUMNS + " from customer where id = :id").param("id", id)
         .query(CustomerRepository::map).optional();
   }
 
@@ -67,43 +69,80 @@ class CustomerRepository {
    * customer merged away a moment before.
    */
   Optional<Customer> lock(String id) {
-    return jdbc.sql("select " + COLUMNS + " from customer where id = ? for update").param(id)
+    return jdbc.sql("select " + COLUMNS + " from customer where id = :id for update").param("id", id)
         .query(CustomerRepository::map).optional();
   }
 
   List<Identity> identities(String customerId) {
     return jdbc.sql("""
             select kind, identity_value, created_at, linked_by from customer_identity
-            where customer_id = ? order by kind, created_at, identity_value""")
-        .param(customerId)
+            where customer_id = :customerId order by kind, created_at, identity_value""")
+        .param("customerId", customerId)
         .query((rs, n) -> new Identity(IdentityKind.valueOf(rs.getString("kind")), rs.getString("identity_value"),
             instant(rs, "created_at"), rs.getString("linked_by")))
         .list();
   }
 
   void setVip(String id, boolean vip, String by, Instant at, String reason) {
-    jdbc.sql("update customer set vip = ?, vip_changed_by = ?, vip_changed_at = ?, vip_reason = ? where id = ?")
-        .params(vip, by, utc(at), reason, id).update();
+    jdbc.sql("""
+            update customer set vip = :vip, vip_changed_by = :by, vip_changed_at = :at, vip_reason = :reason
+            where id = :id""")
+        .param("vip", vip).param("by", by).param("at", utc(at)).param("reason", reason).param("id", id).update();
   }
 
   Optional<VipChange> vipChange(String id) {
-    return jdbc.sql("select vip_changed_by, vip_changed_at, vip_reason from customer where id = ? "
-            + "and vip_changed_by is not null")
-        .param(id)
+    return jdbc.sql("""
+            select vip_changed_by, vip_changed_at, vip_reason from customer
+            where id = :id and vip_changed_by is not null""")
+        .param("id", id)
         .query((rs, n) -> new VipChange(rs.getString("vip_changed_by"), instant(rs, "vip_changed_at"),
             rs.getString("vip_reason")))
         .optional();
   }
 
+  Optional<String> name(String id) {
+    return jdbc.sql("select name from customer where id = :id").param("id", id).query(String.class).optional();
+  }
+
+  Optional<String> timeZone(String id) {
+    return jdbc.sql("select time_zone from customer where id = :id").param("id", id).query(String.class)
+        .optional();
+  }
+
+  Optional<String> language(String id) {
+    return jdbc.sql("select language from customer where id = :id").param("id", id).query(String.class)
+        .optional();
+  }
+
+  /** The customer's contacts other than {@code excludingContactId}, proactive ones included. */
+  long contactCount(String customerId, String excludingContactId) {
+    return jdbc.sql("select count(*) from contact where customer_id = :customerId and id <> :excluding")
+        .param("customerId", customerId).param("excluding", excludingContactId).query(Long.class).single();
+  }
+
+  /** The messages on a contact, oldest first. */
+  List<ConversationLine> conversation(String contactId) {
+    return jdbc.sql("""
+            select created_at, direction, kind, author_name, body from message
+            where contact_id = :contactId order by created_at, seq""")
+        .param("contactId", contactId)
+        .query((rs, n) -> new ConversationLine(instant(rs, "created_at"), rs.getString("direction"),
+            rs.getString("kind"), rs.getString("author_name"), rs.getString("body")))
+        .list();
+  }
+
+  /** One message of a contact's conversation. */
+  record ConversationLine(Instant at, String direction, String kind, String authorName, String body) {}
+
   /** Contacts the customer made (a proactive one careflow opened does not make a regular customer). */
   long contactCount(String customerId) {
-    return jdbc.sql("select count(*) from contact where customer_id = ? and proactive = false").param(customerId)
-        .query(Long.class).single();
+    return jdbc.sql("select count(*) from contact where customer_id = :customerId and proactive = false")
+        .param("customerId", customerId).query(Long.class).single();
   }
 
   List<String> contactIds(String customerId) {
-    return jdbc.sql("select id from contact where customer_id = ? order by received_at, id").param(customerId)
-        .query(String.class).list();
+    return jdbc.sql("select id from contact where customer_id = :customerId order by received_at, id")
+        .param("customerId", customerId).query(String.class).list();
   }
 
   /**
@@ -115,8 +154,8 @@ class CustomerRepository {
     return jdbc.sql("""
             select f.id, f.contact_id, f.type, f.planned_for, f.note, f.created_by from follow_up f
             join contact c on c.id = f.contact_id
-            where c.customer_id = ? and f.status = 'PLANNED' order by f.planned_for""")
-        .param(customerId)
+            where c.customer_id = :customerId and f.status = 'PLANNED' order by f.planned_for""")
+        .param("customerId", customerId)
         .query((rs, n) -> new FollowUpLine(rs.getString(1), rs.getString(2), rs.getString(3),
             io.careflow.system.SqlTimes.instant(rs, "planned_for"), rs.getString(5), rs.getString(6)))
         .list();
@@ -125,8 +164,8 @@ class CustomerRepository {
   List<SurveyLine> surveyAnswers(String customerId) {
     return jdbc.sql("""
             select s.contact_id, s.csat, s.nps, s.ces, s.comment, s.answered_at from survey_answer s
-            join contact c on c.id = s.contact_id where c.customer_id = ? order by s.answered_at desc""")
-        .param(customerId)
+            join contact c on c.id = s.contact_id where c.customer_id = :customerId order by s.answered_at desc""")
+        .param("customerId", customerId)
         .query((rs, n) -> new SurveyLine(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getString(5),
             io.careflow.system.SqlTimes.instant(rs, "answered_at")))
         .list();
@@ -140,9 +179,9 @@ class CustomerRepository {
     return jdbc.sql("""
             select c.id, c.channel, c.topic, c.status, c.received_at, c.subject, c.resolved_at,
                    (select count(*) from message m where m.contact_id = c.id and m.direction = 'OUT') as replies
-            from contact c where c.customer_id = ? and c.id <> ?
+            from contact c where c.customer_id = :customerId and c.id <> :excluding
             order by c.received_at desc, c.id""" + (limit > 0 ? " fetch first " + limit + " rows only" : ""))
-        .params(customerId, excludingContactId == null ? "" : excludingContactId)
+        .param("customerId", customerId).param("excluding", excludingContactId == null ? "" : excludingContactId)
         .query((rs, n) -> new ContactLine(rs.getString("id"), Channel.valueOf(rs.getString("channel")),
             rs.getString("topic"), rs.getString("status"), instant(rs, "received_at"), rs.getString("subject"),
             instant(rs, "resolved_at"), rs.getInt("replies")))
@@ -159,47 +198,36 @@ class CustomerRepository {
     return jdbc.sql("""
             select m.author, count(*) as replies, max(m.created_at) as last_reply_at
             from message m join contact c on c.id = m.contact_id
-            where c.customer_id = ? and m.direction = 'OUT' and m.kind in ('ANSWER', 'QUESTION')
+            where c.customer_id = :customerId and m.direction = 'OUT' and m.kind in ('ANSWER', 'QUESTION')
             group by m.author
             order by count(*) desc, max(m.created_at) desc, m.author""")
-        .param(customerId)
+        .param("customerId", customerId)
         .query((rs, n) -> new AgentReplies(rs.getString("author"), rs.getInt("replies"), instant(rs, "last_reply_at")))
         .list();
   }
 
   /** The customer and channel of a contact. */
   Optional<ContactRef> contact(String contactId) {
-    return jdbc.sql("select id, customer_id, channel from contact where id = ?").param(contactId)
+    return jdbc.sql("select id, customer_id, channel from contact where id = :id").param("id", contactId)
         .query((rs, n) -> new ContactRef(rs.getString("id"), rs.getString("customer_id"),
             Channel.valueOf(rs.getString("channel"))))
         .optional();
   }
 
-  // --- a merge: everything of `from` moves to `into`; `from` stays as a tombstone
-
-  int moveContacts(String from, String into) {
-    return jdbc.sql("update contact set customer_id = ? where customer_id = ?").params(into, from).update();
-  }
+  // --- a merge: everything of `from` moves to `into`; `from` stays as a tombstone. The rows of
+  // other features (contacts, messages, orders) move through their own repositories (CustomerMerged).
 
   int moveIdentities(String from, String into) {
-    return jdbc.sql("update customer_identity set customer_id = ? where customer_id = ?").params(into, from).update();
+    return jdbc.sql("update customer_identity set customer_id = :into where customer_id = :from")
+        .param("into", into).param("from", from).update();
   }
 
-  int moveNotes(String from, String into) {
-    return jdbc.sql("update note set customer_id = ? where customer_id = ?").params(into, from).update();
-  }
-
-  int moveOffers(String from, String into) {
-    return jdbc.sql("update offer set customer_id = ? where customer_id = ?").params(into, from).update();
-  }
-
-  /** What belongs to the customer outside contacts: proactive messages, their orders and shipment events. */
-  void moveCommunication(String from, String into) {
-    jdbc.sql("update message set customer_id = ? where customer_id = ?").params(into, from).update();
-    jdbc.sql("update customer_order set customer_id = ? where customer_id = ?").params(into, from).update();
-    jdbc.sql("update shipment_event set customer_id = ? where customer_id = ?").params(into, from).update();
-    jdbc.sql("update customer set time_zone = (select c.time_zone from customer c where c.id = ?) "
-        + "where id = ? and time_zone is null").params(from, into).update();
+  /** The survivor keeps its time zone; one it did not know is taken from {@code from}. */
+  void takeOverTimeZone(String from, String into) {
+    jdbc.sql("""
+            update customer set time_zone = (select c.time_zone from customer c where c.id = :from)
+            where id = :into and time_zone is null""")
+        .param("from", from).param("into", into).update();
   }
 
   /**
@@ -207,7 +235,8 @@ class CustomerRepository {
    * tombstone is one step from its survivor.
    */
   void markMerged(String from, String into) {
-    jdbc.sql("update customer set merged_into = ? where id = ? or merged_into = ?").params(into, from, from).update();
+    jdbc.sql("update customer set merged_into = :into where id = :from or merged_into = :from")
+        .param("into", into).param("from", from).update();
   }
 
   /** What {@code into} did not know yet (name, language) is taken from {@code from}: nothing is lost. */
@@ -220,8 +249,10 @@ class CustomerRepository {
     jdbc.sql("""
             insert into customer_merge (into_customer_id, from_customer_id, reason, merged_by, merged_at,
                                         moved_contacts, moved_identities, moved_notes, moved_offers)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-        .params(into, from, reason, by, utc(at), moved.contacts(), moved.identities(), moved.notes(), moved.offers())
+            values (:into, :from, :reason, :by, :at, :contacts, :identities, :notes, :offers)""")
+        .param("into", into).param("from", from).param("reason", reason).param("by", by).param("at", utc(at))
+        .param("contacts", moved.contacts()).param("identities", moved.identities()).param("notes", moved.notes())
+        .param("offers", moved.offers())
         .update();
   }
 
@@ -231,8 +262,8 @@ class CustomerRepository {
             select m.from_customer_id, m.into_customer_id, m.reason, m.merged_by, m.merged_at, m.moved_contacts,
                    m.moved_identities, m.moved_notes, m.moved_offers
             from customer_merge m join customer c on c.id = m.from_customer_id
-            where c.merged_into = ? order by m.merged_at, m.id""")
-        .param(customerId)
+            where c.merged_into = :customerId order by m.merged_at, m.id""")
+        .param("customerId", customerId)
         .query((rs, n) -> new Merge(rs.getString("from_customer_id"), rs.getString("into_customer_id"),
             rs.getString("merged_by"), instant(rs, "merged_at"), rs.getString("reason"),
             new MergeCounts(rs.getInt("moved_contacts"), rs.getInt("moved_identities"), rs.getInt("moved_notes"),

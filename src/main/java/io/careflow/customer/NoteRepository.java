@@ -35,6 +35,12 @@ class NoteRepository {
     return jdbc.sql("select count(*) from note where customer_id = ?").param(customerId).query(Long.class).single();
   }
 
+  /** A customer merge: the notes on {@code from} now belong to {@code into}; returns how many moved. */
+  int moveToCustomer(String from, String into) {
+    return jdbc.sql("update note set customer_id = :into where customer_id = :from")
+        .param("into", into).param("from", from).update();
+  }
+
   private static Note map(ResultSet rs, int row) throws SQLException {
     return new Note(rs.getString("id"), rs.getString("customer_id"), rs.getString("contact_id"), rs.getString("text"),
         rs.getString("author"), instant(rs, "created_at"));

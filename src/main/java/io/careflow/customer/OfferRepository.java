@@ -43,6 +43,12 @@ class OfferRepository {
         .params(customerId, utc(now)).query(OfferRepository::map).list();
   }
 
+  /** A customer merge: the offers to {@code from} now belong to {@code into}; returns how many moved. */
+  int moveToCustomer(String from, String into) {
+    return jdbc.sql("update offer set customer_id = :into where customer_id = :from")
+        .param("into", into).param("from", from).update();
+  }
+
   private static Offer map(ResultSet rs, int row) throws SQLException {
     String channel = rs.getString("channel");
     return new Offer(rs.getString("id"), rs.getString("customer_id"), rs.getString("contact_id"),

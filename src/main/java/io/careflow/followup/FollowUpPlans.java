@@ -5,6 +5,7 @@ import static io.careflow.system.SqlTimes.utc;
 
 import io.careflow.contact.ContactClassified;
 import io.careflow.contact.ContactEvents;
+import io.careflow.contact.ContactRepository;
 import io.careflow.followup.FollowUpProcess.Variables;
 import io.careflow.sla.BusinessHoursProperties;
 import java.time.Clock;
@@ -42,15 +43,17 @@ public class FollowUpPlans {
   public static final String FOLLOW_UP_CANCELLED = "FOLLOW_UP_CANCELLED";
 
   private final JdbcClient jdbc;
+  private final ContactRepository contacts;
   private final ContactEvents events;
   private final RuntimeService runtimeService;
   private final SendingHours sendingHours;
   private final Clock clock;
   private final BusinessHoursProperties shopTime;
 
-  public FollowUpPlans(JdbcClient jdbc, ContactEvents events, RuntimeService runtimeService,
-      SendingHours sendingHours, Clock clock, BusinessHoursProperties shopTime) {
+  public FollowUpPlans(JdbcClient jdbc, ContactRepository contacts, ContactEvents events,
+      RuntimeService runtimeService, SendingHours sendingHours, Clock clock, BusinessHoursProperties shopTime) {
     this.jdbc = jdbc;
+    this.contacts = contacts;
     this.events = events;
     this.runtimeService = runtimeService;
     this.sendingHours = sendingHours;
@@ -139,7 +142,7 @@ public class FollowUpPlans {
   }
 
   private String customerOf(String contactId) {
-    return jdbc.sql("select customer_id from contact where id = ?").param(contactId).query(String.class).single();
+    return contacts.find(contactId).orElseThrow().customerId();
   }
 
   private static FollowUp map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {

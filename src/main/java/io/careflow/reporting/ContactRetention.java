@@ -3,6 +3,7 @@ package io.careflow.reporting;
 import static io.careflow.system.SqlTimes.instant;
 import static io.careflow.system.SqlTimes.utc;
 
+import io.careflow.contact.ContactRepository;
 import io.careflow.sla.BusinessHoursProperties;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -48,14 +49,16 @@ public class ContactRetention {
   private static final Logger LOG = LoggerFactory.getLogger(ContactRetention.class);
 
   private final JdbcClient jdbc;
+  private final ContactRepository contacts;
   private final TransactionTemplate transactions;
   private final RetentionProperties retention;
   private final BusinessHoursProperties shopTime;
   private final Clock clock;
 
-  public ContactRetention(JdbcClient jdbc, TransactionTemplate transactions, RetentionProperties retention,
-      BusinessHoursProperties shopTime, Clock clock) {
+  public ContactRetention(JdbcClient jdbc, ContactRepository contacts, TransactionTemplate transactions,
+      RetentionProperties retention, BusinessHoursProperties shopTime, Clock clock) {
     this.jdbc = jdbc;
+    this.contacts = contacts;
     this.transactions = transactions;
     this.retention = retention;
     this.shopTime = shopTime;
@@ -83,25 +86,25 @@ public class ContactRetention {
   }
 
   private int batch(Instant cutoff) {
-    jdbc.sql("select contacts_deleted from retention_run where name = ? for update").param(JOB)
+    jdbc.sql("select contacts_deleted from retention_run where name = :job for update").param("job", JOB)
         .query(Long.class).single();
-    List<String> ids = jdbc.sql("select id from contact where status in ('RESOLVED', 'CLOSED') and resolved_at < ?"
-            + " order by resolved_at, id fetch first " + retention.batchSize() + " rows only")
-        .param(utc(cutoff)).query(String.class).list();
+    List<String> ids = contacts.endedBefore(cutoff, retention.batchSize());
     if (!ids.isEmpty()) {
       archive(ids);
-      String in = String.join(", ", Collections.nCopies(ids.size(), "?"));
       for (String table : DETACHED_TABLES) {
-        jdbc.sql("update " + table + " set contact_id = null where contact_id in (" + in + ")").params(ids).update();
+        jdbc.sql("update " + table + " set contact_id = null where contact_id in (:ids)").param("ids", ids).update();
       }
       for (String table : DETAIL_TABLES) {
-        jdbc.sql("delete from " + table + " where contact_id in (" + in + ")").params(ids).update();
+        jdbc.sql("delete from " + table + " where contact_id in (:ids)").param("ids", ids).update();
       }
-      jdbc.sql("delete from contact where id in (" + in + ")").params(ids).update();
+      contacts.delete(ids);
     }
-    jdbc.sql("update retention_run set last_run_at = ?, last_cutoff = ?, contacts_deleted = contacts_deleted + ?"
-            + " where name = ?")
-        .params(utc(clock.instant()), utc(cutoff), ids.size(), JOB).update();
+    jdbc.sql("""
+            update retention_run set last_run_at = :now, last_cutoff = :cutoff,
+                                     contacts_deleted = contacts_deleted + :deleted
+            where name = :job""")
+        .param("now", utc(clock.instant())).param("cutoff", utc(cutoff)).param("deleted", ids.size())
+        .param("job", JOB).update();
     return ids.size();
   }
 

@@ -335,4 +335,24 @@ class KpiRepository {
       return new Where(sql.toString(), params);
     }
   }
+
+  /** How many contacts are open (OPEN or WAITING_FOR_CUSTOMER) of a status and team ("none": no team yet). */
+  record OpenContacts(String status, String team, long contacts) {}
+
+  /** The open contacts by status and team, read through {@code ix_contact_open}. */
+  List<OpenContacts> openByStatusAndTeam() {
+    return jdbc.sql("""
+            select status, coalesce(team, 'none') team, count(*) from contact
+            where status in %s group by status, coalesce(team, 'none')""".formatted(OPEN_STATUSES))
+        .query((rs, n) -> new OpenContacts(rs.getString(1), rs.getString(2), rs.getLong(3)))
+        .list();
+  }
+
+  /** Whether contacts or archived days were stored under the topic. */
+  boolean topicSeen(String topic) {
+    return jdbc.sql("""
+            select count(*) from (select 1 from contact where topic = :topic
+                                  union all select 1 from kpi_day where topic = :topic) t""")
+        .param("topic", topic).query(Long.class).single() > 0;
+  }
 }

@@ -18,7 +18,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
@@ -47,7 +46,7 @@ public class OperationsMetrics {
 
   private static final Logger LOG = LoggerFactory.getLogger(OperationsMetrics.class);
 
-  private final JdbcClient jdbc;
+  private final KpiRepository kpis;
   private final TaskService tasks;
   private final RuntimeService runtime;
   private final Clock clock;
@@ -57,9 +56,9 @@ public class OperationsMetrics {
   private final AtomicLong dueSoon = new AtomicLong();
   private final AtomicLong overdue = new AtomicLong();
 
-  public OperationsMetrics(JdbcClient jdbc, TaskService tasks, RuntimeService runtime, Clock clock,
+  OperationsMetrics(KpiRepository kpis, TaskService tasks, RuntimeService runtime, Clock clock,
       MeterRegistry registry) {
-    this.jdbc = jdbc;
+    this.kpis = kpis;
     this.tasks = tasks;
     this.runtime = runtime;
     this.clock = clock;
@@ -106,11 +105,9 @@ public class OperationsMetrics {
   }
 
   public void refresh() {
-    openContacts.register(jdbc.sql("select status, coalesce(team, 'none') team, count(*) from contact"
-            + " where status in " + KpiRepository.OPEN_STATUSES + " group by status, coalesce(team, 'none')")
-        .query((rs, n) -> MultiGauge.Row.of(Tags.of("status", rs.getString(1), "team", rs.getString(2)),
-            rs.getLong(3)))
-        .list(), true);
+    openContacts.register(kpis.openByStatusAndTeam().stream()
+        .map(open -> MultiGauge.Row.of(Tags.of("status", open.status(), "team", open.team()), open.contacts()))
+        .toList(), true);
     Instant now = clock.instant();
     dueSoon.set(tasks.createTaskQuery().active().dueAfter(Date.from(now)).dueBefore(Date.from(now.plus(DUE_SOON)))
         .count());

@@ -18,23 +18,23 @@ public class ReportedTopics {
 
   private final Supplier<List<String>> deployed;
   private final Supplier<List<String>> teams;
-  private final JdbcClient jdbc;
+  private final KpiRepository kpis;
 
   @Autowired
-  public ReportedTopics(TopicCatalog catalog, JdbcClient jdbc) {
+  ReportedTopics(TopicCatalog catalog, KpiRepository kpis) {
     this(catalog::names, () -> catalog.topics().stream().map(TopicCatalog.Topic::team)
-        .filter(t -> t != null).distinct().toList(), jdbc);
+        .filter(t -> t != null).distinct().toList(), kpis);
   }
 
   /** With the deployed topics from elsewhere (a report over data alone, e.g. the KPI benchmark). */
   ReportedTopics(Supplier<List<String>> deployed, JdbcClient jdbc) {
-    this(deployed, List::of, jdbc);
+    this(deployed, List::of, new KpiRepository(jdbc));
   }
 
-  private ReportedTopics(Supplier<List<String>> deployed, Supplier<List<String>> teams, JdbcClient jdbc) {
+  private ReportedTopics(Supplier<List<String>> deployed, Supplier<List<String>> teams, KpiRepository kpis) {
     this.deployed = deployed;
     this.teams = teams;
-    this.jdbc = jdbc;
+    this.kpis = kpis;
   }
 
   /** The teams the deployed classification table gives its topics (a designer may add one there). */
@@ -53,9 +53,7 @@ public class ReportedTopics {
       return true;
     }
     // only a topic the table no longer names costs a look into the data
-    return jdbc.sql("select count(*) from (select 1 from contact where topic = ? union all "
-            + "select 1 from kpi_day where topic = ?) t")
-        .params(topic, topic).query(Long.class).single() > 0;
+    return kpis.topicSeen(topic);
   }
 
   /** The options of a topic filter: the deployed topics, then {@code also} (e.g. topics seen in a period). */

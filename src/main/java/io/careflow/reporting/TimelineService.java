@@ -1,5 +1,6 @@
 package io.careflow.reporting;
 
+import io.careflow.contact.Contact;
 import io.careflow.contact.ContactEvents;
 import io.careflow.contact.ContactEvents.ContactEvent;
 import io.careflow.contact.ContactRepository;
@@ -72,16 +73,14 @@ public class TimelineService {
 
   /** Every step, the engine-internal ones included. */
   public List<TimelineEntry> of(String contactId) {
-    if (contacts.find(contactId).isEmpty()) {
-      throw new NotFoundException("No contact " + contactId);
-    }
+    Contact contact = contacts.find(contactId).orElseThrow(() -> new NotFoundException("No contact " + contactId));
     var all = new ArrayList<Sortable>();
     // a proactive contact is the shop's own: no customer's message to have been received
-    jdbc.sql("select received_at, channel from contact where id = ? and proactive = false").param(contactId)
-        .query((rs, n) -> new ContactEvent(SqlTimes.instant(rs, "received_at"), CHANNEL_RECEIVED, CUSTOMER,
-            rs.getString("channel") + ": the customer's message reached the channel at "
-                + shopTime.local(SqlTimes.instant(rs, "received_at"))))
-        .list().forEach(e -> all.add(new Sortable(e.at(), 0, all.size(), careflowEntry(e))));
+    if (!contacts.proactive(contactId)) {
+      var received = new ContactEvent(contact.receivedAt(), CHANNEL_RECEIVED, CUSTOMER, contact.channel()
+          + ": the customer's message reached the channel at " + shopTime.local(contact.receivedAt()));
+      all.add(new Sortable(received.at(), 0, all.size(), careflowEntry(received)));
+    }
     for (ContactEvent e : events.of(contactId)) {
       all.add(new Sortable(e.at(), 0, all.size(), careflowEntry(e)));
     }

@@ -5,7 +5,6 @@ import io.careflow.contact.CommunicationStyle;
 import io.careflow.contact.Contact;
 import io.careflow.contact.ContactEvents;
 import io.careflow.contact.ContactRepository;
-import io.careflow.contact.ContactStatus;
 import io.careflow.customer.CustomerHistory;
 import io.careflow.customer.CustomerService;
 import io.careflow.shipment.ShipmentRecipients.Reach;
@@ -58,10 +57,12 @@ public class OpenDelayContactDelegate implements JavaDelegate {
     String language = history.language(reach.customerId());
     if (contacts.find(event.id()).isEmpty()) {
       String actor = event.receivedBy() == null ? ContactEvents.SYSTEM : event.receivedBy();
-      contacts.insertProactive(new Contact(event.id(), reach.channel(), null, reach.customerId(), reach.email(),
-          reach.phone(), event.receivedAt(), "Shipment delayed: order " + event.orderId(), description(event), null,
-          null, ShipmentProcess.KEY, ContactStatus.OPEN, language, event.orderId(), null,
-          execution.getProcessInstanceId(), null, null, null, null, null, null, null, null, null), actor);
+      contacts.insertProactive(Contact.proactive(event.id(), reach.channel(), event.receivedAt(), ShipmentProcess.KEY,
+              execution.getProcessInstanceId())
+          .withCustomer(reach.customerId(), language)
+          .withReach(reach.email(), reach.phone(), null)
+          .withText("Shipment delayed: order " + event.orderId(), description(event))
+          .withOrder(event.orderId(), null), actor);
       contactEvents.record(event.id(), SHIPMENT_EVENT_RECEIVED, actor, "%s: order %s, tracking %s, seen %s, "
           .formatted(event.status(), event.orderId(), event.trackingId(), shopTime.local(event.occurredAt()))
           + "new expected delivery " + shopTime.local(event.expectedDelivery()) + "; proactive contact opened");

@@ -78,6 +78,14 @@ public class ShipmentEventRepository {
     }
   }
 
+  /** A customer merge: the orders of {@code from}, and the carrier events naming them, now belong to {@code into}. */
+  void moveToCustomer(String from, String into) {
+    jdbc.sql("update customer_order set customer_id = :into where customer_id = :from")
+        .param("into", into).param("from", from).update();
+    jdbc.sql("update shipment_event set customer_id = :into where customer_id = :from")
+        .param("into", into).param("from", from).update();
+  }
+
   private static ShipmentEvent map(ResultSet rs, int row) throws SQLException {
     return new ShipmentEvent(rs.getString("id"), rs.getString("tracking_id"), rs.getString("order_id"),
         ShipmentStatus.valueOf(rs.getString("status")), instant(rs, "occurred_at"),

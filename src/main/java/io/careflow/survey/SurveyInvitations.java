@@ -1,6 +1,7 @@
 package io.careflow.survey;
 
 import io.careflow.contact.ContactEvents;
+import io.careflow.contact.ContactRepository;
 import io.careflow.contact.ContactResolved;
 import io.careflow.followup.FollowUpPlans;
 import io.careflow.followup.FollowUpType;
@@ -8,7 +9,6 @@ import java.time.Clock;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,23 +23,21 @@ import org.springframework.stereotype.Component;
 public class SurveyInvitations {
 
   private final FollowUpPlans plans;
-  private final JdbcClient jdbc;
+  private final ContactRepository contacts;
   private final Clock clock;
   private final Duration delay;
 
-  public SurveyInvitations(FollowUpPlans plans, JdbcClient jdbc, Clock clock,
+  public SurveyInvitations(FollowUpPlans plans, ContactRepository contacts, Clock clock,
       @Value("${careflow.survey.delay:PT1H}") Duration delay) {
     this.plans = plans;
-    this.jdbc = jdbc;
+    this.contacts = contacts;
     this.clock = clock;
     this.delay = delay;
   }
 
   @EventListener
   public void onResolved(ContactResolved resolved) {
-    boolean proactive = jdbc.sql("select proactive from contact where id = ?").param(resolved.contactId())
-        .query(Boolean.class).single();
-    if (proactive) {
+    if (contacts.proactive(resolved.contactId())) {
       return;
     }
     plans.plan(resolved.contactId(), FollowUpType.SURVEY, clock.instant().plus(delay), null, ContactEvents.SYSTEM,

@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * A task form as Tasklist submits it to {@code POST /engine-rest/task/{id}/complete}:
- * {@code {"variables": {"replyText": {"value": "…"}, …}}}, built from the fields' constants.
+ * {@code {"variables": {<field>: {"value": <value>}, …}}}, built from the fields' constants.
  */
 public final class FormSubmission {
 

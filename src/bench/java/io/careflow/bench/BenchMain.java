@@ -2,6 +2,7 @@ package io.careflow.bench;
 
 import static io.careflow.bench.Stats.f;
 
+import io.careflow.support.CareflowNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -75,11 +76,14 @@ public final class BenchMain {
     var selected = onCareflow.stream().filter(s -> s.selected(bench.only)).toList();
     if (!selected.isEmpty()) {
       String url = db.create("careflow");
-      try (Node careflow = Node.careflow(bench.jar, bench.work.resolve("node"),
-          bench.work.resolve("logs/careflow-" + (db.isPostgres() ? "pg" : "h2") + ".log"), db, url,
+      // a log of this run only: MemoryUnderLoad searches it for an OutOfMemoryError
+      Path log = bench.work.resolve("logs/careflow-" + (db.isPostgres() ? "pg" : "h2") + ".log");
+      Files.deleteIfExists(log);
+      try (CareflowNode careflow = BenchNodes.careflow(bench.jar, bench.work.resolve("node"), log, db, url,
           bench.careflowArgs)) {
-        long ready = careflow.awaitReady(Duration.ofMinutes(3));
-        careflow.createUsers();
+        long ready = careflow.start().awaitReady(Duration.ofMinutes(3), Duration.ofMillis(25)).startToReady()
+            .toMillis();
+        BenchNodes.createUsers(careflow);
         System.out.println("[bench] careflow ready on " + db.name() + " after " + ready + " ms");
         var run = new CareflowRun(db, careflow, url);
         for (CareflowRun.Measured scenario : selected) {

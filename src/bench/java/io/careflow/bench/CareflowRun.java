@@ -1,6 +1,6 @@
 package io.careflow.bench;
 
-import java.net.http.HttpResponse;
+import io.careflow.support.CareflowNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class CareflowRun {
 
   final Database db;
-  final Node careflow;
+  final CareflowNode careflow;
   /** careflow's database (its JDBC URL as careflow has it: {@link Database#urlForNode}). */
   final String url;
   final MemoryWatch memory;
@@ -25,7 +25,7 @@ final class CareflowRun {
   double peakRate = Double.NaN;
   private final AtomicLong contactSequence = new AtomicLong();
 
-  CareflowRun(Database db, Node careflow, String url) {
+  CareflowRun(Database db, CareflowNode careflow, String url) {
     this.db = db;
     this.careflow = careflow;
     this.url = url;
@@ -48,18 +48,17 @@ final class CareflowRun {
 
   /** One e-mail inquiry through {@code POST /api/contacts} as the integration; true when stored (201). */
   boolean postContact() throws Exception {
-    HttpResponse<String> response = careflow.send("POST", "/api/contacts",
-        contactJson(contactSequence.incrementAndGet()), Node.INTAKE, Node.INTAKE_PASSWORD);
-    return response.statusCode() == 201;
+    return careflow.call("POST", "/api/contacts", BenchNodes.INTAKE, BenchNodes.INTAKE_PASSWORD,
+        contactJson(contactSequence.incrementAndGet())).status() == 201;
   }
 
   /** Samples careflow's resident memory while the load runs. */
   static final class MemoryWatch {
-    final Node node;
+    final CareflowNode node;
     long peakKb;
     final List<Long> samples = new ArrayList<>();
 
-    MemoryWatch(Node node) {
+    MemoryWatch(CareflowNode node) {
       this.node = node;
     }
 

@@ -5,6 +5,7 @@ import static io.careflow.bench.DatabaseCounters.pgCounters;
 import static io.careflow.bench.DatabaseCounters.pgTableWrites;
 import static io.careflow.bench.Stats.f;
 
+import io.careflow.support.CareflowNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -40,14 +41,14 @@ final class CostPerOperation implements CareflowRun.Measured {
   @Override
   public void run(CareflowRun run) throws Exception {
     Database db = run.db;
-    Node careflow = run.careflow;
+    CareflowNode careflow = run.careflow;
     careflow.deploy(BareEngine.ONE_TASK, org.camunda.bpm.model.bpmn.Bpmn.convertToString(BareEngine.oneTask()));
     int n = Integer.getInteger("bench.c1.calls", bench.quick ? 200 : 1_000);
     int contacts = Integer.getInteger("bench.c1.contacts", bench.quick ? 60 : 300);
-    Bench.Call read = () -> careflow.send("GET", "/engine-rest/process-definition/count", null, Node.MANAGER,
-        Node.MANAGER_PASSWORD).statusCode() == 200;
-    Bench.Call start = () -> careflow.send("POST", "/engine-rest/process-definition/key/" + BareEngine.ONE_TASK
-        + "/start", "{}", Node.ADMIN, Node.ADMIN_PASSWORD).statusCode() == 200;
+    Bench.Call read = () -> careflow.call("GET", "/engine-rest/process-definition/count", BenchNodes.MANAGER,
+        BenchNodes.MANAGER_PASSWORD, null).status() == 200;
+    Bench.Call start = () -> careflow.call("POST", "/engine-rest/process-definition/key/" + BareEngine.ONE_TASK
+        + "/start", CareflowNode.ADMIN, CareflowNode.ADMIN_PASSWORD, "{}").status() == 200;
     Bench.Call contact = run::postContact;
     // warmed by count: the JIT compiles the paths before anything is measured
     Bench.warmUp(Bench.THREADS, n, read);
@@ -75,7 +76,7 @@ final class CostPerOperation implements CareflowRun.Measured {
   }
 
   /** CPU the idle careflow process burns per millisecond (job acquisition, metrics, GC). */
-  private static double idleCpuNanosPerMilli(Node careflow) throws InterruptedException {
+  private static double idleCpuNanosPerMilli(CareflowNode careflow) throws InterruptedException {
     long c0 = careflow.cpuNanos();
     long t0 = System.nanoTime();
     Thread.sleep(5_000);

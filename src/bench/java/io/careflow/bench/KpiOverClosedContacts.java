@@ -2,6 +2,7 @@ package io.careflow.bench;
 
 import static io.careflow.bench.Stats.f;
 
+import io.careflow.support.CareflowNode;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -34,7 +35,7 @@ final class KpiOverClosedContacts implements CareflowRun.Measured {
   @Override
   public void run(CareflowRun run) throws Exception {
     Database db = run.db;
-    int probe = run.careflow.send("GET", QUERY, null, Node.MANAGER, Node.MANAGER_PASSWORD).statusCode();
+    int probe = run.careflow.call("GET", QUERY, BenchNodes.MANAGER, BenchNodes.MANAGER_PASSWORD, null).status();
     if (probe != 200) {
       bench.report.row("P5", db.name(), "/api/kpis over closed contacts", "not available in this build"
           + " (GET /api/kpis answers " + probe + " to a manager)", "—", "—", "≤ 10", "not run");
@@ -53,14 +54,14 @@ final class KpiOverClosedContacts implements CareflowRun.Measured {
         "≤ 10 (linear or better)", ratio <= 10 ? "yes" : "**no**");
   }
 
-  private List<Double> kpiTimes(Node careflow) throws Exception {
+  private List<Double> kpiTimes(CareflowNode careflow) throws Exception {
     var times = new ArrayList<Double>();
     for (int i = 0; i < 2 + bench.runs + 2; i++) {
       long t0 = System.nanoTime();
-      var response = careflow.send("GET", QUERY, null, Node.MANAGER, Node.MANAGER_PASSWORD);
+      var response = careflow.call("GET", QUERY, BenchNodes.MANAGER, BenchNodes.MANAGER_PASSWORD, null);
       double ms = (System.nanoTime() - t0) / 1e6;
-      if (response.statusCode() != 200) {
-        throw new IllegalStateException("GET /api/kpis: " + response.statusCode() + " " + response.body());
+      if (response.status() != 200) {
+        throw new IllegalStateException("GET /api/kpis: " + response.status() + " " + response.body());
       }
       if (i >= 2) {
         times.add(ms);

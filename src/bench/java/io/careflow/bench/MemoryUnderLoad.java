@@ -2,6 +2,7 @@ package io.careflow.bench;
 
 import static io.careflow.bench.Stats.f;
 
+import io.careflow.support.CareflowNode;
 import java.util.List;
 
 /**
@@ -30,13 +31,13 @@ final class MemoryUnderLoad implements CareflowRun.Measured {
 
   @Override
   public void run(CareflowRun run) {
-    Node careflow = run.careflow;
-    boolean oom = careflow.logMentions("OutOfMemoryError");
+    CareflowNode careflow = run.careflow;
+    boolean oom = careflow.log().contains("OutOfMemoryError");
     long hwm = careflow.memoryKb("VmHWM");
     var mb = run.memory.samples.stream().filter(kb -> kb > 0).map(kb -> kb / 1024.0).toList();
     bench.report.row("M1", run.db.name(), "careflow RSS under the P1/P2 load, -Xmx512m",
         f("peak %.0f MiB, median %.0f MiB (VmHWM %.0f MiB)", run.memory.peakKb / 1024.0, Stats.median(mb),
-            hwm / 1024.0), "—", "—", "no OOM, RSS reported", oom || !careflow.process.isAlive()
+            hwm / 1024.0), "—", "—", "no OOM, RSS reported", oom || !careflow.isAlive()
             ? "**no** (OutOfMemoryError)" : "yes (no OutOfMemoryError)");
   }
 }

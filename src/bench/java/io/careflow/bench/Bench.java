@@ -1,6 +1,7 @@
 package io.careflow.bench;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -38,6 +39,8 @@ final class Bench {
   final Path bareJar = basedir.resolve("bench/bare-app/target/bare-app.jar");
   final Path work = basedir.resolve("target/bench");
   final Report report = new Report();
+  /** How long an application may take to start: on a crowded shared machine careflow needs minutes. */
+  final Duration readyTimeout = Duration.parse(System.getProperty("bench.ready.timeout", "PT10M"));
   /** Runs of each side-by-side comparison (P1, P2, P6). */
   final int runs = quick ? 1 : 3;
 

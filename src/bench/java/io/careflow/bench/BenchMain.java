@@ -81,7 +81,7 @@ public final class BenchMain {
       Files.deleteIfExists(log);
       try (CareflowNode careflow = BenchNodes.careflow(bench.jar, bench.work.resolve("node"), log, db, url,
           bench.careflowArgs)) {
-        long ready = careflow.start().awaitReady(Duration.ofMinutes(3), Duration.ofMillis(25)).startToReady()
+        long ready = careflow.start().awaitReady(bench.readyTimeout, Duration.ofMillis(25)).startToReady()
             .toMillis();
         BenchNodes.createUsers(careflow);
         System.out.println("[bench] careflow ready on " + db.name() + " after " + ready + " ms");

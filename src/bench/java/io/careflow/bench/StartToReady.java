@@ -90,7 +90,7 @@ final class StartToReady implements Scenario {
     Files.deleteIfExists(log);
     try (CareflowNode node = BenchNodes.app(name, app, dir, log, jvm.isEmpty() ? List.of("-Xmx512m") : jvm)) {
       // asked every 25 ms: the start time is what is measured
-      return node.start().awaitReady(Duration.ofMinutes(3), Duration.ofMillis(25)).startToReady().toMillis()
+      return node.start().awaitReady(bench.readyTimeout, Duration.ofMillis(25)).startToReady().toMillis()
           / 1000.0;
     }
   }

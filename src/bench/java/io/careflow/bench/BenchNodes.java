@@ -14,9 +14,11 @@ import java.util.List;
 final class BenchNodes {
 
   static final String INTAKE = "intake";
-  static final String INTAKE_PASSWORD = "intake-bench-secret";
+  // the postgres profile enforces the engine's password policy (10+ characters, upper and lower case,
+  // a digit, a special character, not the user's id or names)
+  static final String INTAKE_PASSWORD = "Feed-Secret-4711!";
   static final String MANAGER = "benchmanager";
-  static final String MANAGER_PASSWORD = "bench-manager-secret";
+  static final String MANAGER_PASSWORD = "Report-Secret-4712!";
 
   private BenchNodes() {}
 

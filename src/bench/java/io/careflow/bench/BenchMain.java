@@ -32,7 +32,13 @@ public final class BenchMain {
 
   public static void main(String[] args) throws Exception {
     Bench.applyOptions();
-    new BenchMain().run();
+    try {
+      new BenchMain().run();
+    } catch (Exception | AssertionError e) {
+      // the HTTP client's and the database's threads would keep the JVM (and Maven) waiting
+      e.printStackTrace();
+      System.exit(1);
+    }
     System.exit(0);
   }
 

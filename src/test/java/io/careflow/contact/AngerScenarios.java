@@ -1,5 +1,6 @@
 package io.careflow.contact;
 
+import static io.careflow.support.DemoPeople.ANNA;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,7 +30,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 abstract class AngerScenarios extends ProtocolTestSupport {
 
-  static final List<String> ANNA = List.of(Groups.AGENTS, Groups.TEAM_COMPLAINTS);
 
   @Autowired
   ContactEvents events;

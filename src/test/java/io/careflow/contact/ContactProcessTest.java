@@ -11,6 +11,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.process
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
+import io.careflow.communication.ReplyStep;
+import io.careflow.followup.PlanFollowUpListener;
 import io.careflow.support.Refusal;
 import io.careflow.contact.ContactProcess.Elements;
 import io.careflow.contact.NewContact.CustomerDetails;
@@ -187,8 +189,8 @@ class ContactProcessTest extends CareflowIntegrationTest {
     ProcessInstance pi = contactProcess(contact);
     assertThat(calledProcessInstance(pi)).hasProcessDefinitionKey(InquiryProcess.KEY);
 
-    complete(task(calledProcessInstance(pi)), withVariables("replyText", "Two years.", "replyKind", "ANSWER",
-        "followUpType", "NONE"));
+    complete(task(calledProcessInstance(pi)), withVariables(ReplyStep.REPLY_TEXT, "Two years.", ReplyStep.REPLY_KIND, "ANSWER",
+        PlanFollowUpListener.TYPE, "NONE"));
     execute(job(calledProcessInstance(pi)));
 
     assertThat(pi).hasPassed(Elements.CALL_PROTOCOL, Elements.SERVICE_RESOLVE_CONTACT, Elements.END_CONTACT_RESOLVED)

@@ -10,6 +10,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import io.careflow.communication.CaseToken;
 import io.careflow.communication.ReplyStep;
+import io.careflow.followup.PlanFollowUpListener;
 import io.careflow.protocol.inquiry.InquiryProcess;
 import io.careflow.support.EmbeddedPostgresConfiguration;
 import io.careflow.support.Http;
@@ -99,7 +100,7 @@ class PostgresIntakeToReplyTest {
     try {
       processEngine.getTaskService().claim(task(inquiry).getId(), "boris");
       processEngine.getTaskService().complete(task(inquiry).getId(),
-          Map.of(ReplyStep.REPLY_TEXT, "Dwa lata.", ReplyStep.REPLY_KIND, "ANSWER", "followUpType", "NONE"));
+          Map.of(ReplyStep.REPLY_TEXT, "Dwa lata.", ReplyStep.REPLY_KIND, "ANSWER", PlanFollowUpListener.TYPE, "NONE"));
     } finally {
       identity.clearAuthentication();
     }
@@ -162,7 +163,7 @@ class PostgresIntakeToReplyTest {
         .formatted(email)).json();
     var task = processEngine.getTaskService().createTaskQuery()
         .processInstanceBusinessKey(next.get("id").asText()).singleResult();
-    assertThat((String) processEngine.getTaskService().getVariableLocal(task.getId(), "customerSummary"))
+    assertThat((String) processEngine.getTaskService().getVariableLocal(task.getId(), CaseVariables.FORM_CUSTOMER_SUMMARY))
         .contains("Works night shifts").contains("Free delivery").contains("MISSED_CALL");
   }
 }

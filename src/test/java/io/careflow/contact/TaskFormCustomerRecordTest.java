@@ -3,10 +3,12 @@ package io.careflow.contact;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.careflow.followup.PlanFollowUpListener;
 import io.careflow.support.Refusal;
 import io.careflow.communication.ReplyStep;
 import io.careflow.customer.Note;
 import io.careflow.support.CareflowIntegrationTest;
+import io.careflow.support.FormSubmission;
 import io.careflow.support.Http;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -59,10 +61,9 @@ class TaskFormCustomerRecordTest extends CareflowIntegrationTest {
     Task task = task(contact);
     http.postJson("boris", "/engine-rest/task/" + task.getId() + "/claim", "{\"userId\": \"boris\"}");
 
-    Http.Response completed = http.postJson("boris", "/engine-rest/task/" + task.getId() + "/complete", """
-        {"variables": {"replyText": {"value": "Here you are"}, "replyKind": {"value": "ANSWER"},
-                       "followUpType": {"value": "NONE"},
-                       "newNote": {"value": "  Prefers to be called after 18:00  "}}}""");
+    Http.Response completed = http.postJson("boris", "/engine-rest/task/" + task.getId() + "/complete", FormSubmission.of(
+        ReplyStep.REPLY_TEXT, "Here you are", ReplyStep.REPLY_KIND, "ANSWER", PlanFollowUpListener.TYPE, "NONE",
+        CaseVariables.FORM_NEW_NOTE, "  Prefers to be called after 18:00  "));
 
     assertThat(completed.status()).as(completed.body()).isEqualTo(204);
     assertThat(jdbc.sql("select text, author, contact_id from note where customer_id = ?")
@@ -94,11 +95,9 @@ class TaskFormCustomerRecordTest extends CareflowIntegrationTest {
     Contact contact = intake.receive(emailContact(uniqueEmail("long"), "INQUIRY", "s", "b"), "intake").contact();
     Task task = task(contact);
 
-    Http.Response refused = http.postJson("boris", "/engine-rest/task/" + task.getId() + "/complete", """
-        {"variables": {"replyText": {"value": "Here you are"}, "replyKind": {"value": "ANSWER"},
-                       "followUpType": {"value": "NONE"},
-                       "newNote": {"value": "%s"}}}"""
-        .formatted("n".repeat(Note.MAX_TEXT + 1)));
+    Http.Response refused = http.postJson("boris", "/engine-rest/task/" + task.getId() + "/complete", FormSubmission.of(
+        ReplyStep.REPLY_TEXT, "Here you are", ReplyStep.REPLY_KIND, "ANSWER", PlanFollowUpListener.TYPE, "NONE",
+        CaseVariables.FORM_NEW_NOTE, "n".repeat(Note.MAX_TEXT + 1)));
 
     assertThat(refused.status()).isEqualTo(400);
     assertThat(refused.body()).contains("Note about the customer (optional): must be at most");
@@ -167,7 +166,7 @@ class TaskFormCustomerRecordTest extends CareflowIntegrationTest {
       if (submitted.containsKey(ReplyStep.REPLY_TEXT)) {
         // what the form preselects, as Tasklist submits it
         submitted.putIfAbsent(ReplyStep.REPLY_KIND, "ANSWER");
-        submitted.putIfAbsent("followUpType", "NONE");
+        submitted.putIfAbsent(PlanFollowUpListener.TYPE, "NONE");
       }
       processEngine.getTaskService().complete(task.getId(), submitted);
     } finally {

@@ -2,11 +2,16 @@ package io.careflow.contact;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.careflow.communication.ReplyStep;
+import io.careflow.followup.PlanFollowUpListener;
 import io.careflow.support.CareflowIntegrationTest;
+import io.careflow.support.FormSubmission;
 import io.careflow.support.Http;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,9 +39,8 @@ class TaskFormOfferTest extends CareflowIntegrationTest {
         .contact();
     String until = LocalDate.now(SHOP).plusDays(30).toString();
 
-    Http.Response completed = submit(task(first), """
-        "offerText": {"value": "  10%% off the next kettle, code KET10 "}, "offerValidUntil": {"value": "%s"}"""
-        .formatted(until));
+    Http.Response completed = submit(task(first), Map.of(CaseVariables.FORM_OFFER_TEXT, "  10% off the next kettle, code KET10 ",
+        CaseVariables.FORM_OFFER_VALID_UNTIL, until));
 
     assertThat(completed.status()).as(completed.body()).isEqualTo(204);
     assertThat(jdbc.sql("select text, offered_by, contact_id, channel from offer where customer_id = ?")
@@ -65,9 +69,8 @@ class TaskFormOfferTest extends CareflowIntegrationTest {
     Contact contact = intake.receive(emailContact(uniqueEmail("past"), "INQUIRY", "s", "b"), "intake").contact();
     Task task = task(contact);
 
-    Http.Response refused = submit(task, """
-        "offerText": {"value": "Free delivery"}, "offerValidUntil": {"value": "%s"}"""
-        .formatted(LocalDate.now(SHOP).minusDays(1)));
+    Http.Response refused = submit(task, Map.of(CaseVariables.FORM_OFFER_TEXT, "Free delivery",
+        CaseVariables.FORM_OFFER_VALID_UNTIL, LocalDate.now(SHOP).minusDays(1).toString()));
 
     assertThat(refused.status()).isEqualTo(400);
     assertThat(refused.body()).contains("The offer holds until (the end of that day): must not be in the past");
@@ -80,12 +83,11 @@ class TaskFormOfferTest extends CareflowIntegrationTest {
     Contact contact = intake.receive(emailContact(uniqueEmail("half"), "INQUIRY", "s", "b"), "intake").contact();
     Task task = task(contact);
 
-    Http.Response noDay = submit(task, """
-        "offerText": {"value": "Free delivery"}""");
-    Http.Response noOffer = submit(task, """
-        "offerValidUntil": {"value": "%s"}""".formatted(LocalDate.now(SHOP).plusDays(3)));
-    Http.Response notADay = submit(task, """
-        "offerText": {"value": "Free delivery"}, "offerValidUntil": {"value": "next week"}""");
+    Http.Response noDay = submit(task, Map.of(CaseVariables.FORM_OFFER_TEXT, "Free delivery"));
+    Http.Response noOffer = submit(task,
+        Map.of(CaseVariables.FORM_OFFER_VALID_UNTIL, LocalDate.now(SHOP).plusDays(3).toString()));
+    Http.Response notADay = submit(task, Map.of(CaseVariables.FORM_OFFER_TEXT, "Free delivery",
+        CaseVariables.FORM_OFFER_VALID_UNTIL, "next week"));
 
     assertThat(noDay.status()).isEqualTo(400);
     assertThat(noDay.body()).contains("The offer holds until (the end of that day): ");
@@ -95,17 +97,17 @@ class TaskFormOfferTest extends CareflowIntegrationTest {
     assertThat(notADay.body()).contains("The offer holds until (the end of that day): ");
     assertThat(offers(contact)).isZero();
     // today still holds: the offer is valid to the end of the day
-    assertThat(submit(task, """
-        "offerText": {"value": "Free delivery"}, "offerValidUntil": {"value": "%s"}"""
-        .formatted(LocalDate.now(SHOP))).status()).isEqualTo(204);
+    assertThat(submit(task, Map.of(CaseVariables.FORM_OFFER_TEXT, "Free delivery",
+        CaseVariables.FORM_OFFER_VALID_UNTIL, LocalDate.now(SHOP).toString())).status()).isEqualTo(204);
     assertThat(offers(contact)).isEqualTo(1);
   }
 
   /** Completes the inquiry's answer as boris through the REST API, as Tasklist submits it, with those values too. */
-  private Http.Response submit(Task task, String offerValues) {
-    return http.postJson("boris", "/engine-rest/task/" + task.getId() + "/complete", """
-        {"variables": {"replyText": {"value": "Here you are"}, "replyKind": {"value": "ANSWER"},
-                       "followUpType": {"value": "NONE"}, %s}}""".formatted(offerValues));
+  private Http.Response submit(Task task, Map<String, String> offerValues) {
+    var values = new LinkedHashMap<String, Object>(Map.of(ReplyStep.REPLY_TEXT, "Here you are",
+        ReplyStep.REPLY_KIND, "ANSWER", PlanFollowUpListener.TYPE, "NONE"));
+    values.putAll(offerValues);
+    return http.postJson("boris", "/engine-rest/task/" + task.getId() + "/complete", FormSubmission.of(values));
   }
 
   private Task task(Contact contact) {

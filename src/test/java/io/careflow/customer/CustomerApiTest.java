@@ -9,6 +9,7 @@ import io.careflow.communication.ReplyStep;
 import io.careflow.contact.Contact;
 import io.careflow.contact.NewContact;
 import io.careflow.contact.NewContact.CustomerDetails;
+import io.careflow.followup.PlanFollowUpListener;
 import io.careflow.support.CareflowIntegrationTest;
 import io.careflow.support.Http;
 import java.net.URLEncoder;
@@ -301,7 +302,7 @@ class CustomerApiTest extends CareflowIntegrationTest {
       var task = processEngine.getTaskService().createTaskQuery().processInstanceBusinessKey(contact.id())
           .singleResult();
       processEngine.getTaskService().complete(task.getId(), Map.of(ReplyStep.REPLY_TEXT, text,
-          ReplyStep.REPLY_KIND, "ANSWER", "followUpType", "NONE"));
+          ReplyStep.REPLY_KIND, "ANSWER", PlanFollowUpListener.TYPE, "NONE"));
     } finally {
       identity.clearAuthentication();
     }

@@ -13,7 +13,9 @@ import io.careflow.communication.ReplyStep;
 import io.careflow.contact.Contact;
 import io.careflow.contact.NewContact;
 import io.careflow.contact.NewContact.CustomerDetails;
+import io.careflow.followup.PlanFollowUpListener;
 import io.careflow.protocol.inquiry.InquiryProcess;
+import io.careflow.support.DemoPeople;
 import io.careflow.support.Http;
 import io.careflow.support.ProtocolTestSupport;
 import io.careflow.support.TestWebhook;
@@ -32,7 +34,6 @@ import org.junit.jupiter.api.Test;
  */
 abstract class CustomerHandleScenarios extends ProtocolTestSupport {
 
-  private static final List<String> INQUIRIES = List.of("agents", "team-inquiries");
   private final ObjectMapper json = new ObjectMapper();
 
   @Test
@@ -116,8 +117,8 @@ abstract class CustomerHandleScenarios extends ProtocolTestSupport {
     ProcessInstance pi = protocol(contact, InquiryProcess.KEY);
     TestWebhook.reset();
 
-    complete(pi, "boris", INQUIRIES, Map.of(ReplyStep.REPLY_TEXT, "Dostawa kosztuje 15 zł.",
-        ReplyStep.REPLY_KIND, "ANSWER", "followUpType", "NONE"));
+    complete(pi, "boris", DemoPeople.BORIS, Map.of(ReplyStep.REPLY_TEXT, "Dostawa kosztuje 15 zł.",
+        ReplyStep.REPLY_KIND, "ANSWER", PlanFollowUpListener.TYPE, "NONE"));
     run(pi, InquiryProcess.Elements.SERVICE_SEND_REPLY);
 
     assertThat(pi).isEnded();

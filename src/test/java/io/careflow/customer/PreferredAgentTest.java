@@ -7,6 +7,7 @@ import io.careflow.communication.MessageKind;
 import io.careflow.communication.ReplyStep;
 import io.careflow.contact.CaseVariables;
 import io.careflow.contact.Contact;
+import io.careflow.followup.PlanFollowUpListener;
 import io.careflow.protocol.complaint.ComplaintProcess;
 import io.careflow.protocol.complaint.ComplaintProcess.Elements;
 import io.careflow.protocol.inquiry.InquiryProcess;
@@ -46,7 +47,7 @@ class PreferredAgentTest extends ProtocolTestSupport {
 
     ProcessInstance pi = protocol(inquiry, InquiryProcess.KEY);
     complete(pi, "boris", List.of("agents", "team-inquiries"), Map.of(ReplyStep.REPLY_TEXT, "Two years.",
-        ReplyStep.REPLY_KIND, MessageKind.ANSWER.name(), "followUpType", "NONE"));
+        ReplyStep.REPLY_KIND, MessageKind.ANSWER.name(), PlanFollowUpListener.TYPE, "NONE"));
 
     JsonNode record = record(customerId);
     assertThat(record.get("agents")).extracting(a -> a.get("userId").asText()).containsExactly("boris");

@@ -1,10 +1,11 @@
 package io.careflow.demo;
 
-import io.careflow.protocol.inquiry.InquiryProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.careflow.CareflowApplication;
+import io.careflow.contact.CaseVariables;
+import io.careflow.protocol.inquiry.InquiryProcess;
 import io.careflow.support.Browser;
 import io.careflow.support.Conversation;
 import io.careflow.support.Http;
@@ -156,7 +157,7 @@ class DemoTourBrowserTest {
           assertThat(customer.driver().findElement(By.id("notice")).getText()).contains("resumed");
         });
         Task chatBack = awaitTask(engine, chatCase);
-        assertThat(engine.getTaskService().getVariable(chatBack.getId(), "customerMessage").toString())
+        assertThat(engine.getTaskService().getVariable(chatBack.getId(), CaseVariables.FORM_CUSTOMER_MESSAGE).toString())
             .contains("Yes please, reserve one.");
       }
       assertThat(engine.getRuntimeService().createIncidentQuery().count()).isZero();

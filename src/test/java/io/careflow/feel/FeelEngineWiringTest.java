@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.careflow.contact.CaseVariables;
 import io.careflow.contact.ContactProcess;
 import io.careflow.form.FeelEvaluator;
+import io.careflow.protocol.defect.DefectReplacementProcess;
 import io.careflow.support.CareflowIntegrationTest;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -37,9 +38,9 @@ class FeelEngineWiringTest extends CareflowIntegrationTest {
     assertThat(second.getResultList()).isEqualTo(first.getResultList());
     assertThat(feel.parses()).as("the second evaluation parsed nothing").isEqualTo(parsed);
 
-    assertThat(forms.evaluate("reviewDecision != \"REJECT\"", Map.of("reviewDecision", "ACCEPT")::get)).isEqualTo(true);
+    assertThat(forms.evaluate("reviewDecision != \"REJECT\"", Map.of(DefectReplacementProcess.REVIEW_DECISION, "ACCEPT")::get)).isEqualTo(true);
     long afterForm = feel.parses();
-    assertThat(forms.evaluate("reviewDecision != \"REJECT\"", Map.of("reviewDecision", "REJECT")::get)).isEqualTo(false);
+    assertThat(forms.evaluate("reviewDecision != \"REJECT\"", Map.of(DefectReplacementProcess.REVIEW_DECISION, "REJECT")::get)).isEqualTo(false);
     assertThat(feel.parses()).isEqualTo(afterForm);
   }
 }

@@ -1,10 +1,12 @@
 package io.careflow.files;
 
+import static io.careflow.support.DemoPeople.BORIS;
 import static io.careflow.support.SupportMailbox.deliver;
 import static io.careflow.support.SupportMailbox.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import io.careflow.communication.ReplyStep;
 import io.careflow.communication.inbound.MailboxPoller;
 import io.careflow.contact.Contact;
 import io.careflow.protocol.defect.DefectReplacementProcess;
@@ -34,7 +36,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class CustomerPhotoBrowserTest extends ProtocolTestSupport {
 
-  static final List<String> BORIS = List.of("agents", "team-replacements");
 
   @Autowired
   MailboxPoller mailbox;
@@ -51,7 +52,7 @@ class CustomerPhotoBrowserTest extends ProtocolTestSupport {
     ProcessInstance pi = protocol(contact, DefectReplacementProcess.KEY);
     Map<String, Object> talk = new HashMap<>();
     DefectReplacementProcess.DIALOGUE_STEPS.forEach(step -> talk.put(step, "DONE"));
-    talk.put("replyText", "We will replace the kettle: the service team reviews your request within 2 days.");
+    talk.put(ReplyStep.REPLY_TEXT, "We will replace the kettle: the service team reviews your request within 2 days.");
     talk.put(DefectReplacementProcess.REGISTERED_BY, "AGENT");
     talk.put(DefectReplacementProcess.PRODUCT_SKU, "KET-200");
     talk.put(DefectReplacementProcess.FAULT, "Heating element dead");

@@ -8,6 +8,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.processInstanceQuery;
 
 import com.icegreen.greenmail.util.GreenMailUtil;
+import io.careflow.support.DemoPeople;
 import io.careflow.support.Refusal;
 import io.careflow.communication.CaseToken;
 import io.careflow.communication.ReplyStep;
@@ -36,7 +37,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 /** Every path of {@code processes/follow-up.bpmn}: on its day, in sending hours, as a task, cancelled. */
 class FollowUpProcessTest extends ProtocolTestSupport {
 
-  private static final List<String> INQUIRIES = List.of("agents", "team-inquiries");
 
   @Autowired
   FollowUpPlans plans;
@@ -153,10 +153,10 @@ class FollowUpProcessTest extends ProtocolTestSupport {
     assertThat(guard.dueAt()).isEqualTo(at("2026-12-01T14:00+01:00"));
     assertThat(call.getDueDate()).isEqualTo(java.util.Date.from(guard.dueAt()));
 
-    assertThatThrownBy(() -> complete(pi, "boris", INQUIRIES, Map.of("followUpType", "NONE")))
+    assertThatThrownBy(() -> complete(pi, "boris", DemoPeople.BORIS, Map.of(PlanFollowUpListener.TYPE, "NONE")))
         .isInstanceOf(ProcessEngineException.class).satisfies(Refusal.naming(FollowUpProcess.Variables.OUTCOME));
-    complete(pi, "boris", INQUIRIES, Map.of(FollowUpProcess.Variables.OUTCOME, "Called: all fine, kettle works.",
-        "followUpType", "NONE"));
+    complete(pi, "boris", DemoPeople.BORIS, Map.of(FollowUpProcess.Variables.OUTCOME, "Called: all fine, kettle works.",
+        PlanFollowUpListener.TYPE, "NONE"));
 
     assertThat(pi).hasPassed(Elements.SERVICE_STOP_FOLLOW_UP_CLOCK, Elements.END_FOLLOW_UP_DONE).isEnded();
     assertThat(deadlineService.first(contact.id(), FollowUpProcess.DEADLINE_STEP).orElseThrow().met()).isTrue();
@@ -177,8 +177,8 @@ class FollowUpProcessTest extends ProtocolTestSupport {
     guardedStep(contact.id(), FollowUpProcess.DEADLINE_STEP).warnsThenEscalates();
 
     // boris calls at last: missed on the record
-    complete(pi, "boris", INQUIRIES, Map.of(FollowUpProcess.Variables.OUTCOME, "Called a day late.",
-        "followUpType", "NONE"));
+    complete(pi, "boris", DemoPeople.BORIS, Map.of(FollowUpProcess.Variables.OUTCOME, "Called a day late.",
+        PlanFollowUpListener.TYPE, "NONE"));
     assertThat(pi).hasPassed(Elements.SERVICE_STOP_FOLLOW_UP_CLOCK).isEnded();
     assertThat(deadlineService.first(contact.id(), FollowUpProcess.DEADLINE_STEP).orElseThrow().met()).isFalse();
   }
@@ -227,8 +227,8 @@ class FollowUpProcessTest extends ProtocolTestSupport {
     String email = uniqueEmail("survey");
     Contact contact = contact(email, null, "INQUIRY");
     ProcessInstance inquiry = protocol(contact, InquiryProcess.KEY);
-    complete(inquiry, "boris", INQUIRIES, Map.of(ReplyStep.REPLY_TEXT, "Two years.", ReplyStep.REPLY_KIND, "ANSWER",
-        "followUpType", "NONE"));
+    complete(inquiry, "boris", DemoPeople.BORIS, Map.of(ReplyStep.REPLY_TEXT, "Two years.", ReplyStep.REPLY_KIND, "ANSWER",
+        PlanFollowUpListener.TYPE, "NONE"));
     run(inquiry, InquiryProcess.Elements.SERVICE_SEND_REPLY);
     assertThat(reload(contact).status()).isEqualTo(ContactStatus.RESOLVED);
 
@@ -249,8 +249,8 @@ class FollowUpProcessTest extends ProtocolTestSupport {
   void shouldNotInviteToTheSurveyWhenTheCaseClosedUnanswered() {
     Contact contact = contact(uniqueEmail("silent"), null, "INQUIRY");
     ProcessInstance inquiry = protocol(contact, InquiryProcess.KEY);
-    complete(inquiry, "boris", INQUIRIES, Map.of(ReplyStep.REPLY_TEXT, "Which model?", ReplyStep.REPLY_KIND,
-        "QUESTION", "followUpType", "NONE"));
+    complete(inquiry, "boris", DemoPeople.BORIS, Map.of(ReplyStep.REPLY_TEXT, "Which model?", ReplyStep.REPLY_KIND,
+        "QUESTION", PlanFollowUpListener.TYPE, "NONE"));
     run(inquiry, InquiryProcess.Elements.SERVICE_SEND_REPLY);
     // the customer never answers
     run(inquiry, InquiryProcess.Elements.TIMER_CUSTOMER_SILENT);
@@ -264,9 +264,9 @@ class FollowUpProcessTest extends ProtocolTestSupport {
     Contact contact = contact(uniqueEmail("crafted"), null, "INQUIRY");
     ProcessInstance inquiry = protocol(contact, InquiryProcess.KEY);
 
-    assertThatThrownBy(() -> complete(inquiry, "boris", INQUIRIES, Map.of(ReplyStep.REPLY_TEXT, "Hi",
-        ReplyStep.REPLY_KIND, "ANSWER", "followUpType", "SURVEY", "followUpDate", "2026-12-02")))
-        .isInstanceOf(ProcessEngineException.class).satisfies(Refusal.naming("followUpType"));
+    assertThatThrownBy(() -> complete(inquiry, "boris", DemoPeople.BORIS, Map.of(ReplyStep.REPLY_TEXT, "Hi",
+        ReplyStep.REPLY_KIND, "ANSWER", PlanFollowUpListener.TYPE, "SURVEY", PlanFollowUpListener.DATE, "2026-12-02")))
+        .isInstanceOf(ProcessEngineException.class).satisfies(Refusal.naming(PlanFollowUpListener.TYPE));
   }
 
   private Contact contact(String email, String timeZone, String topic) {

@@ -1,14 +1,19 @@
 package io.careflow.form;
 
+import static io.careflow.support.DemoPeople.ANNA;
+import static io.careflow.support.DemoPeople.BORIS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.careflow.communication.ReplyStep;
 import io.careflow.contact.Contact;
 import io.careflow.contact.ContactEvents;
 import io.careflow.contact.MissedCall;
 import io.careflow.contact.NewContact;
 import io.careflow.contact.NewContact.CustomerDetails;
+import io.careflow.followup.PlanFollowUpListener;
 import io.careflow.protocol.complaint.ComplaintProcess;
+import io.careflow.protocol.defect.DefectReplacementProcess;
 import io.careflow.protocol.inquiry.InquiryProcess;
 import io.careflow.protocol.missedcall.MissedCallProcess;
 import io.careflow.support.Conversation;
@@ -37,8 +42,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class ConversationChecklistTest extends ProtocolTestSupport {
 
-  static final List<String> ANNA = List.of("agents", "team-complaints");
-  static final List<String> BORIS = List.of("agents", "team-inquiries");
 
   @org.springframework.beans.factory.annotation.Autowired
   ContactEvents events;
@@ -63,10 +66,10 @@ class ConversationChecklistTest extends ProtocolTestSupport {
     complete(pi, "anna", ANNA, Map.of(ComplaintProcess.RESOLUTION_TYPE, "DISCOUNT_VOUCHER",
         ComplaintProcess.COMPENSATION_AMOUNT, 20, ComplaintProcess.PROPOSAL, "A 20 PLN voucher."));
 
-    Map<String, Object> reply = Map.of("replyText", "Sorry for the week: here is a voucher.", "followUpType", "NONE");
+    Map<String, Object> reply = Map.of(ReplyStep.REPLY_TEXT, "Sorry for the week: here is a voucher.", PlanFollowUpListener.TYPE, "NONE");
     assertRefused(pi, "anna", ANNA, reply, Conversation.STEPS);
     var skipped = new HashMap<>(Conversation.done(reply));
-    skipped.put("dialogueExplain", "SKIPPED");
+    skipped.put(DefectReplacementProcess.DIALOGUE_EXPLAIN, "SKIPPED");
     assertRefused(pi, "anna", ANNA, skipped, List.of(Conversation.SKIPPED_REASON));
     skipped.put(Conversation.SKIPPED_REASON, "The findings said it all.");
     complete(pi, "anna", ANNA, skipped);
@@ -85,11 +88,11 @@ class ConversationChecklistTest extends ProtocolTestSupport {
   @ValueSource(strings = {"PHONE", "CHAT"})
   void shouldAskForTheAlgorithmWhenAnInquiryIsAnsweredByPhoneOrChat(String channel) {
     ProcessInstance pi = inquiry(channel);
-    Map<String, Object> answer = new java.util.HashMap<>(Map.of("replyText", "Two years.", "replyKind", "ANSWER",
-        "followUpType", "NONE"));
+    Map<String, Object> answer = new java.util.HashMap<>(Map.of(ReplyStep.REPLY_TEXT, "Two years.", ReplyStep.REPLY_KIND, "ANSWER",
+        PlanFollowUpListener.TYPE, "NONE"));
     if (channel.equals("PHONE")) {
       // a PHONE contact is answered in a call (the phone-answer block)
-      answer.put("answerCallOutcome", "REACHED");
+      answer.put(ReplyStep.ANSWER_CALL_OUTCOME, "REACHED");
     }
 
     assertRefused(pi, "boris", BORIS, answer, Conversation.STEPS);
@@ -100,7 +103,7 @@ class ConversationChecklistTest extends ProtocolTestSupport {
   @Test
   void shouldNotAskForTheAlgorithmWhenAnInquiryIsAnsweredByEmail() {
     ProcessInstance pi = inquiry("EMAIL");
-    complete(pi, "boris", BORIS, Map.of("replyText", "Two years.", "replyKind", "ANSWER", "followUpType", "NONE"));
+    complete(pi, "boris", BORIS, Map.of(ReplyStep.REPLY_TEXT, "Two years.", ReplyStep.REPLY_KIND, "ANSWER", PlanFollowUpListener.TYPE, "NONE"));
     assertThat(task(pi)).isNull();
   }
 
@@ -108,7 +111,7 @@ class ConversationChecklistTest extends ProtocolTestSupport {
   void shouldAskForTheAlgorithmWhenTheCallBackReachedTheCustomer() {
     ProcessInstance pi = missedCall();
     Map<String, Object> reached = Map.of(MissedCallProcess.CALL_OUTCOME, "REACHED",
-        MissedCallProcess.CALL_NOTES, "Wanted the delivery date", "followUpType", "NONE");
+        MissedCallProcess.CALL_NOTES, "Wanted the delivery date", PlanFollowUpListener.TYPE, "NONE");
 
     assertRefused(pi, "boris", BORIS, reached, Conversation.STEPS);
     complete(pi, "boris", BORIS, Conversation.done(reached));
@@ -118,7 +121,7 @@ class ConversationChecklistTest extends ProtocolTestSupport {
     ProcessInstance unanswered = missedCall();
     String attempt = task(unanswered).getId();
     complete(unanswered, "boris", BORIS, Map.of(MissedCallProcess.CALL_OUTCOME, "NOT_REACHED",
-        MissedCallProcess.NEXT_ATTEMPT_AT, "2026-11-30T15:00", "followUpType", "NONE"));
+        MissedCallProcess.NEXT_ATTEMPT_AT, "2026-11-30T15:00", PlanFollowUpListener.TYPE, "NONE"));
     assertThat(processEngine.getHistoryService().createHistoricTaskInstanceQuery().taskId(attempt).finished().count())
         .isOne();
   }

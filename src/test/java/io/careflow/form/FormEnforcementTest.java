@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.careflow.communication.ReplyStep;
+import io.careflow.contact.CaseVariables;
 import io.careflow.contact.CommunicationStyle;
 import io.careflow.contact.Contact;
 import io.careflow.followup.PlanFollowUpListener;
 import io.careflow.protocol.complaint.ComplaintProcess;
 import io.careflow.protocol.inquiry.InquiryProcess;
+import io.careflow.protocol.inquiry.RecordFirstContactResolutionListener;
+import io.careflow.routing.Routing;
 import io.careflow.support.Conversation;
 import io.careflow.support.Http;
 import io.careflow.support.ProtocolTestSupport;
@@ -49,7 +52,7 @@ class FormEnforcementTest extends ProtocolTestSupport {
 
     // the form comes with the reply pre-filled from a canned reply: the agent emptied it
     Http.Response refused = http.postJson(AGENT, complete(task), variables(Map.of(ReplyStep.REPLY_TEXT, "",
-        ReplyStep.REPLY_KIND, "ANSWER", PlanFollowUpListener.TYPE, "NONE", "newNote", "Has two cats")));
+        ReplyStep.REPLY_KIND, "ANSWER", PlanFollowUpListener.TYPE, "NONE", CaseVariables.FORM_NEW_NOTE, "Has two cats")));
 
     assertThat(refused.status()).isEqualTo(400);
     assertThat(refused.json().path("message").asText()).isEqualTo("Cannot complete task " + task.getId()
@@ -98,7 +101,7 @@ class FormEnforcementTest extends ProtocolTestSupport {
 
     Http.Response refused = http.postJson(AGENT, submitForm(task), variables(Map.of(
         ReplyStep.REPLY_TEXT, "  ", ReplyStep.REPLY_KIND, "SHOUT", PlanFollowUpListener.TYPE, "NONE",
-        CommunicationStyle.DISSATISFACTION, "FURIOUS", "followUpNote", "x".repeat(2001))));
+        CommunicationStyle.DISSATISFACTION, "FURIOUS", PlanFollowUpListener.NOTE, "x".repeat(2001))));
 
     assertThat(refused.status()).isEqualTo(400);
     assertThat(refused.json().path("message").asText()).isEqualTo("Cannot submit task form " + task.getId() + ": "
@@ -164,10 +167,10 @@ class FormEnforcementTest extends ProtocolTestSupport {
 
     // as Tasklist submits the form: every field, the readonly ones with the values it showed
     var submitted = new LinkedHashMap<String, Object>();
-    submitted.put("routingReason", processEngine.getTaskService().getVariable(task.getId(), "routingReason"));
+    submitted.put(Routing.FORM_ROUTING_REASON, processEngine.getTaskService().getVariable(task.getId(), Routing.FORM_ROUTING_REASON));
     submitted.put(ReplyStep.REPLY_TEXT, "In stock.");
     submitted.put(ReplyStep.REPLY_KIND, "ANSWER");
-    submitted.put("resolvedInFirstContact", true);
+    submitted.put(RecordFirstContactResolutionListener.RESOLVED_IN_FIRST_CONTACT, true);
     submitted.put(PlanFollowUpListener.TYPE, "NONE");
     Http.Response done = http.postJson(AGENT, submitForm(task), variables(submitted));
 
@@ -203,10 +206,10 @@ class FormEnforcementTest extends ProtocolTestSupport {
           .getId();
       String taskId = processEngine.getTaskService().createTaskQuery().processInstanceId(pi).singleResult().getId();
 
-      assertThatThrownBy(() -> processEngine.getTaskService().complete(taskId, Map.of("productSku", "SOFA-9")))
+      assertThatThrownBy(() -> processEngine.getTaskService().complete(taskId, Map.of(CaseVariables.PRODUCT_SKU, "SOFA-9")))
           .isInstanceOf(FormFieldValidationException.class)
           .hasMessage("Product: must be one of the offered values: KET-200, TOA-1");
-      processEngine.getTaskService().complete(taskId, Map.of("productSku", "TOA-1"));
+      processEngine.getTaskService().complete(taskId, Map.of(CaseVariables.PRODUCT_SKU, "TOA-1"));
 
       assertThat(processEngine.getRuntimeService().createProcessInstanceQuery().processInstanceId(pi).count()).isZero();
     } finally {

@@ -2,6 +2,10 @@ package io.careflow.form;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.careflow.communication.ReplyStep;
+import io.careflow.followup.PlanFollowUpListener;
+import io.careflow.protocol.defect.DefectReplacementProcess;
+import io.careflow.routing.Routing;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -223,9 +227,9 @@ class FormValidatorTest {
     CamundaForm form = deployed("answer-customer");
 
     assertThat(form.id()).isEqualTo("answer-customer");
-    assertThat(form.fields()).extracting(FormField::key).contains("replyText", "replyKind", "followUpType",
-        "followUpDate", "routingReason");
-    assertThat(VALIDATOR.validate(form, Map.<String, Object>of("replyKind", "SHOUT", "followUpType", "NONE")::get))
+    assertThat(form.fields()).extracting(FormField::key).contains(ReplyStep.REPLY_TEXT, ReplyStep.REPLY_KIND, PlanFollowUpListener.TYPE,
+        "followUpDate", Routing.FORM_ROUTING_REASON);
+    assertThat(VALIDATOR.validate(form, Map.<String, Object>of(ReplyStep.REPLY_KIND, "SHOUT", PlanFollowUpListener.TYPE, "NONE")::get))
         .extracting(FormViolation::toString).containsExactly(
             "Your reply to the customer: is required",
             "This message is: must be one of the offered values: ANSWER, QUESTION");
@@ -235,7 +239,7 @@ class FormValidatorTest {
   @Test
   void shouldRequireTheReasonOfARejectedReplacementOnly() {
     CamundaForm form = deployed("review-replacement-request");
-    var values = new HashMap<String, Object>(Map.of("followUpType", "NONE", "reviewDecision", "APPROVE"));
+    var values = new HashMap<String, Object>(Map.of(PlanFollowUpListener.TYPE, "NONE", "reviewDecision", "APPROVE"));
 
     assertThat(VALIDATOR.validate(form, values::get)).isEmpty();
     values.put("reviewDecision", "REJECT");
@@ -247,15 +251,15 @@ class FormValidatorTest {
   @Test
   void shouldRequireWhyAStepWasSkippedAndTheFaultTheAgentRegisters() {
     CamundaForm form = deployed("talk-with-customer");
-    var values = new HashMap<String, Object>(Map.of("replyText", "We replace it.", "registeredBy", "CUSTOMER"));
-    for (String step : List.of("dialogueListen", "dialogueEmpathy", "dialogueExplain", "dialogueStateAction",
-        "dialogueCheckConvenient", "dialogueOfferHelp", "dialogueNextSteps")) {
+    var values = new HashMap<String, Object>(Map.of(ReplyStep.REPLY_TEXT, "We replace it.", DefectReplacementProcess.REGISTERED_BY, "CUSTOMER"));
+    for (String step : List.of(DefectReplacementProcess.DIALOGUE_LISTEN, DefectReplacementProcess.DIALOGUE_EMPATHY, DefectReplacementProcess.DIALOGUE_EXPLAIN, DefectReplacementProcess.DIALOGUE_STATE_ACTION,
+        DefectReplacementProcess.DIALOGUE_CHECK_CONVENIENT, DefectReplacementProcess.DIALOGUE_OFFER_HELP, DefectReplacementProcess.DIALOGUE_NEXT_STEPS)) {
       values.put(step, "DONE");
     }
     assertThat(VALIDATOR.validate(form, values::get)).isEmpty();
 
-    values.put("dialogueExplain", "SKIPPED");
-    values.put("registeredBy", "AGENT");
+    values.put(DefectReplacementProcess.DIALOGUE_EXPLAIN, "SKIPPED");
+    values.put(DefectReplacementProcess.REGISTERED_BY, "AGENT");
     assertThat(VALIDATOR.validate(form, values::get)).extracting(FormViolation::toString).containsExactly(
         "Why steps were skipped: is required", "The fault: is required");
   }

@@ -8,8 +8,11 @@ import io.careflow.contact.CaseVariables;
 import io.careflow.contact.Contact;
 import io.careflow.contact.ContactRepository;
 import io.careflow.contact.ContactStatus;
+import io.careflow.followup.PlanFollowUpListener;
+import io.careflow.routing.Routing;
 import io.careflow.scenario.Careflow;
 import io.careflow.scenario.ScenarioRunner;
+import io.careflow.support.FormSubmission;
 import io.careflow.support.Http;
 import io.careflow.support.OwnCareflow;
 import io.careflow.support.TestMail;
@@ -77,7 +80,7 @@ class DesignerAddsAProtocolTest {
             .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("team-inquiries"));
         assertThat(task.getDueDate()).isEqualTo(java.util.Date.from(
             java.time.OffsetDateTime.parse(sla.get("dueAt").asText()).toInstant()));
-        assertThat(engine.getTaskService().getVariable(task.getId(), "routingReason")).isNotNull();
+        assertThat(engine.getTaskService().getVariable(task.getId(), Routing.FORM_ROUTING_REASON)).isNotNull();
         assertThat(formKey(engine, task)).isEqualTo("cancel-order");
         assertThat((String) engine.getTaskService().getVariable(task.getId(), CaseVariables.FORM_CUSTOMER_SUMMARY))
             .isNotBlank();
@@ -103,10 +106,8 @@ class DesignerAddsAProtocolTest {
 
       // too late to cancel: the case turns into a return for the same customer
       String shipped = ids.get("en");
-      completeAs(http, engine, shipped, "boris", """
-          {"variables": {"cancellationResult": {"value": "ALREADY_SHIPPED"},
-                         "cancellationNote": {"value": "Left the warehouse yesterday."},
-                         "followUpType": {"value": "NONE"}}}""");
+      completeAs(http, engine, shipped, "boris", FormSubmission.of("cancellationResult", "ALREADY_SHIPPED",
+          "cancellationNote", "Left the warehouse yesterday.", PlanFollowUpListener.TYPE, "NONE"));
       Contact cancelled = contacts.find(shipped).orElseThrow();
       assertThat(cancelled.outcome()).isEqualTo("CANCELLATION_ALREADY_SHIPPED");
       assertThat(cancelled.status()).isEqualTo(ContactStatus.RESOLVED);
@@ -205,7 +206,7 @@ class DesignerAddsAProtocolTest {
         .getCamundaFormRef();
   }
 
-  private static void completeAs(Http http, ProcessEngine engine, String contactId, String user, String json) {
+  private static void completeAs(Http http, ProcessEngine engine, String contactId, String user, Object json) {
     Task task = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(contactId).singleResult();
     Http.Response done = http.postJson(user, "/engine-rest/task/" + task.getId() + "/complete", json);
     assertThat(done.status()).as(done.body()).isEqualTo(204);

@@ -1,8 +1,5 @@
 package io.careflow.model;
 
-import io.careflow.protocol.defect.DefectReplacementProcess;
-import io.careflow.protocol.returns.ReturnProcess;
-import io.careflow.protocol.complaint.ComplaintProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -11,6 +8,9 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import io.careflow.communication.MessageTemplates;
 import io.careflow.contact.Contact;
 import io.careflow.contact.ContactRepository;
+import io.careflow.protocol.complaint.ComplaintProcess;
+import io.careflow.protocol.defect.DefectReplacementProcess;
+import io.careflow.protocol.returns.ReturnProcess;
 import io.careflow.sla.DeadlineAlerts;
 import io.careflow.sla.Deadline;
 import io.careflow.sla.DeadlineWatchProcess;
@@ -19,6 +19,7 @@ import io.careflow.sla.SlaVariables;
 import io.careflow.support.CareflowIntegrationTest;
 import io.careflow.support.EarlierModels;
 import io.careflow.support.Conversation;
+import io.careflow.support.DemoPeople;
 import io.careflow.support.TestMail;
 import io.careflow.system.UserDirectory;
 import java.io.IOException;
@@ -42,9 +43,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class EarlierModelsTest extends CareflowIntegrationTest {
 
-  private static final List<String> COMPLAINTS = List.of("agents", "team-complaints");
-  private static final List<String> RETURNS = List.of("agents", "team-returns");
-  private static final List<String> REPLACEMENTS = List.of("agents", "team-replacements");
 
   @Autowired
   ContactRepository contacts;
@@ -80,8 +78,8 @@ class EarlierModelsTest extends CareflowIntegrationTest {
     assertThat(task(earlier).getPriority()).isEqualTo(DeadlineAlerts.PRIORITY_WARNED);
     assertThat(deadlineService.ofContact(contact.id()).get(0).warnedAt()).isNotNull();
 
-    completeAs(task(earlier).getId(), "anna", COMPLAINTS,
-        Conversation.done(Map.of("findings", "The lid was missing at packing.", "complaintJustified", "YES")));
+    completeAs(task(earlier).getId(), "anna", DemoPeople.ANNA,
+        Conversation.done(Map.of(ComplaintProcess.FINDINGS, "The lid was missing at packing.", ComplaintProcess.JUSTIFIED, "YES")));
 
     assertThat(earlier).hasPassed(ComplaintProcess.Elements.USER_INVESTIGATE_COMPLAINT).isWaitingAt(ComplaintProcess.Elements.USER_PROPOSE_RESOLUTION);
     assertThat(contacts.find(contact.id()).orElseThrow().outcome()).isEqualTo("COMPLAINT_JUSTIFIED");
@@ -93,7 +91,7 @@ class EarlierModelsTest extends CareflowIntegrationTest {
     ProcessInstance earlier = startOnEarlierModel("return", contact, EARLIER_RECEIVE_RETURNED_ITEM,
         Map.of("team", "team-returns"));
 
-    completeAs(task(earlier).getId(), "anna", RETURNS, Map.of("itemReceived", true, "parcelNotes", " Box dented "));
+    completeAs(task(earlier).getId(), "anna", DemoPeople.ANNA, Map.of(ReturnProcess.ITEM_RECEIVED, true, ReturnProcess.PARCEL_NOTES, " Box dented "));
 
     assertThat(earlier).hasPassed(EARLIER_RECEIVE_RETURNED_ITEM).isWaitingAt(ReturnProcess.Elements.USER_INSPECT_ITEM);
     assertThat(timeline(contact)).contains("RETURN_RECEIVED anna: item received: Box dented");
@@ -105,7 +103,7 @@ class EarlierModelsTest extends CareflowIntegrationTest {
     ProcessInstance earlier = startOnEarlierModel("defect-replacement", contact, DefectReplacementProcess.Elements.USER_CONTACT_CUSTOMER,
         Map.of("team", "team-replacements"));
 
-    completeAs(task(earlier).getId(), "boris", REPLACEMENTS, Map.of("contactNotes", "New kettle on Friday."));
+    completeAs(task(earlier).getId(), "boris", DemoPeople.BORIS, Map.of(DefectReplacementProcess.CONTACT_NOTES, "New kettle on Friday."));
 
     assertThat(earlier).hasPassed(DefectReplacementProcess.Elements.USER_CONTACT_CUSTOMER).isWaitingAt(DefectReplacementProcess.Elements.USER_SHIP_REPLACEMENT);
     assertThat(timeline(contact)).contains("SPECIALIST_CONTACTED boris: New kettle on Friday.");

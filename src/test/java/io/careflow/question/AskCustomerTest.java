@@ -15,10 +15,12 @@ import io.careflow.communication.inbound.MailboxPoller;
 import io.careflow.contact.Contact;
 import io.careflow.contact.ContactStatus;
 import io.careflow.files.FilesOnTaskForms;
+import io.careflow.followup.PlanFollowUpListener;
 import io.careflow.protocol.inquiry.InquiryProcess;
 import io.careflow.protocol.inquiry.InquiryProcess.Elements;
 import io.careflow.sla.Deadline;
 import io.careflow.sla.DeadlineService;
+import io.careflow.support.DemoPeople;
 import io.careflow.support.ProtocolTestSupport;
 import io.careflow.support.SupportMailbox;
 import jakarta.mail.internet.MimeMessage;
@@ -38,7 +40,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class AskCustomerTest extends ProtocolTestSupport {
 
-  static final List<String> INQUIRIES = List.of("agents", "team-inquiries");
 
   @Autowired
   MailboxPoller mailbox;
@@ -54,7 +55,7 @@ class AskCustomerTest extends ProtocolTestSupport {
     Task task = task(pi);
     Deadline before = deadline(contact.id(), DeadlineService.REPLY);
 
-    complete(pi, "boris", INQUIRIES, Map.of(CustomerQuestions.FORM_QUESTION, "Which model do you have? A photo helps.",
+    complete(pi, "boris", DemoPeople.BORIS, Map.of(CustomerQuestions.FORM_QUESTION, "Which model do you have? A photo helps.",
         ReplyStep.REPLY_TEXT, "ignored while asking"));
 
     // the task stays open and nothing of the completion is kept
@@ -104,7 +105,7 @@ class AskCustomerTest extends ProtocolTestSupport {
         .param(contact.id()).query(Long.class).single()).isEqualTo(1);
 
     // now the agent answers: the task completes as usual
-    complete(pi, "boris", INQUIRIES, Map.of(ReplyStep.REPLY_TEXT, "K-200 has a filter.", "followUpType", "NONE",
+    complete(pi, "boris", DemoPeople.BORIS, Map.of(ReplyStep.REPLY_TEXT, "K-200 has a filter.", PlanFollowUpListener.TYPE, "NONE",
         CustomerQuestions.FORM_QUESTION, ""));
     assertThat(pi).hasPassed(Elements.USER_ANSWER_CUSTOMER);
   }
@@ -117,7 +118,7 @@ class AskCustomerTest extends ProtocolTestSupport {
     Contact contact = contactOf(first);
     ProcessInstance pi = protocol(contact, InquiryProcess.KEY);
 
-    assertThatThrownBy(() -> complete(pi, "boris", INQUIRIES, Map.of(CustomerQuestions.FORM_QUESTION, "x".repeat(2001))))
+    assertThatThrownBy(() -> complete(pi, "boris", DemoPeople.BORIS, Map.of(CustomerQuestions.FORM_QUESTION, "x".repeat(2001))))
         .hasMessageContaining(CustomerQuestions.FORM_QUESTION);
     assertThat(pi).isWaitingAt(Elements.USER_ANSWER_CUSTOMER);
     assertThat(messages.ofContact(contact.id())).noneMatch(m -> m.kind() == MessageKind.QUESTION);

@@ -1,6 +1,5 @@
 package io.careflow.reliability;
 
-import io.careflow.protocol.complaint.ComplaintProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -8,9 +7,12 @@ import io.careflow.communication.Message;
 import io.careflow.communication.MessageStatus;
 import io.careflow.communication.ReplyStep;
 import io.careflow.communication.WebhookSender;
+import io.careflow.followup.PlanFollowUpListener;
+import io.careflow.protocol.complaint.ComplaintProcess;
 import io.careflow.protocol.inquiry.InquiryProcess;
 import io.careflow.sla.DeadlineAlertProcess;
 import io.careflow.support.Conversation;
+import io.careflow.support.DemoPeople;
 import io.careflow.support.Http;
 import io.careflow.support.PostgresCareflow;
 import io.careflow.support.ProtocolTestSupport;
@@ -68,7 +70,6 @@ class ChannelOutageTest extends ProtocolTestSupport {
   private static final int PER_KIND = 50;
   private static final int MESSAGES = 4 * PER_KIND;
   private static final Duration RETRY_INTERVAL = Duration.ofMinutes(1);
-  private static final List<String> INQUIRIES = List.of("agents", "team-inquiries");
   private static final Set<String> SEND_STEPS = Set.of(InquiryProcess.Elements.SERVICE_SEND_REPLY,
       ComplaintProcess.Elements.SERVICE_ACKNOWLEDGE_COMPLAINT);
 
@@ -97,8 +98,8 @@ class ChannelOutageTest extends ProtocolTestSupport {
       ProcessInstance inquiry = await().atMost(Duration.ofSeconds(30))
           .until(() -> processInstanceQuery(InquiryProcess.KEY, contactId), pi -> pi != null && task(pi) != null);
       // half are chats: the conversation algorithm is ticked (hidden, so ignored, for an e-mail)
-      complete(inquiry, "boris", INQUIRIES, Conversation.done(Map.of(ReplyStep.REPLY_TEXT, "Yes, it is in stock.",
-          ReplyStep.REPLY_KIND, "ANSWER", "followUpType", "NONE")));
+      complete(inquiry, "boris", DemoPeople.BORIS, Conversation.done(Map.of(ReplyStep.REPLY_TEXT, "Yes, it is in stock.",
+          ReplyStep.REPLY_KIND, "ANSWER", PlanFollowUpListener.TYPE, "NONE")));
     }
     List<String> contacts = new ArrayList<>(complaints);
     contacts.addAll(inquiries);

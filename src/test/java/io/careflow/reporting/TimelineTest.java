@@ -1,9 +1,14 @@
 package io.careflow.reporting;
 
+import static io.careflow.support.DemoPeople.ANNA;
+import static io.careflow.support.DemoPeople.BORIS;
+import static io.careflow.support.DemoPeople.MARIA;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.careflow.communication.ReplyStep;
 import io.careflow.contact.Contact;
+import io.careflow.followup.PlanFollowUpListener;
 import io.careflow.protocol.complaint.ComplaintProcess;
 import io.careflow.protocol.complaint.ComplaintProcess.Elements;
 import io.careflow.sla.Deadline;
@@ -27,7 +32,6 @@ import org.junit.jupiter.api.Test;
  */
 class TimelineTest extends ProtocolTestSupport {
 
-  static final List<String> BORIS = List.of("agents", "team-replacements", "team-inquiries");
 
   Contact contact;
   ProcessInstance pi;
@@ -97,8 +101,6 @@ class TimelineTest extends ProtocolTestSupport {
     assertThat(timeline).extracting(e -> e.get("at").asText()).isSorted();
   }
 
-  static final List<String> ANNA = List.of("agents", "team-complaints");
-  static final List<String> MARIA = List.of("managers", "team-leads");
 
   /**
    * Every entry of a routed, warned, breached and reassigned complaint, each type with its
@@ -142,8 +144,8 @@ class TimelineTest extends ProtocolTestSupport {
     complete(complaint, "maria", MARIA, Map.of(ComplaintProcess.APPROVAL_DECISION, "APPROVE"));
     assertThat(task(complaint).getAssignee()).isEqualTo("anna");
     clock(reply.dueAt().plusSeconds(50 * 60));
-    complete(complaint, "anna", ANNA, Conversation.done(Map.of("replyText", "Your refund of 150 PLN is on its way.",
-        "followUpType", "NONE")));
+    complete(complaint, "anna", ANNA, Conversation.done(Map.of(ReplyStep.REPLY_TEXT, "Your refund of 150 PLN is on its way.",
+        PlanFollowUpListener.TYPE, "NONE")));
     run(complaint, Elements.SERVICE_SEND_REPLY);
 
     JsonNode timeline = http.get("maria", "/api/contacts/" + id + "/timeline?all=true").json();

@@ -6,10 +6,13 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 import io.careflow.communication.MessageKind;
 import io.careflow.communication.ReplyService;
 import io.careflow.communication.ReplyStep;
+import io.careflow.contact.CaseVariables;
+import io.careflow.contact.CommunicationStyle;
 import io.careflow.contact.Contact;
 import io.careflow.contact.ContactEvents;
 import io.careflow.contact.NewContact;
 import io.careflow.contact.NewContact.CustomerDetails;
+import io.careflow.followup.PlanFollowUpListener;
 import io.careflow.routing.Routing.Cause;
 import io.careflow.routing.Routing.Method;
 import io.careflow.routing.RoutingDecisionRepository.Decision;
@@ -224,7 +227,7 @@ abstract class RoutingScenarios extends CareflowIntegrationTest {
     // both idle: the tie goes by user id
     assertThat(firstTask.getAssignee()).isEqualTo(ola);
     completeAs(ola, firstTask, Map.of(ReplyStep.REPLY_TEXT, "The sofa arrives on Friday.",
-        ReplyStep.REPLY_KIND, "ANSWER", "followUpType", "NONE"));
+        ReplyStep.REPLY_KIND, "ANSWER", PlanFollowUpListener.TYPE, "NONE"));
     load(ola, "EMAIL", 2);
 
     Contact second = contact(email, "EMAIL", "en", SOFA);
@@ -343,7 +346,7 @@ abstract class RoutingScenarios extends CareflowIntegrationTest {
         "intake").contact();
     cases.add(contact);
     Task triage = task(contact);
-    completeAs(lead, triage, withVariables("topicHint", "INQUIRY", "dissatisfaction", "HIGH"));
+    completeAs(lead, triage, withVariables(CaseVariables.TOPIC_HINT, "INQUIRY", CommunicationStyle.DISSATISFACTION, "HIGH"));
 
     Task answer = task(contact);
     // a senior takes over: the model's team-leads stays, the table's team-inquiries does not replace it

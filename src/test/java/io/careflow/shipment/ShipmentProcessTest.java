@@ -1,9 +1,11 @@
 package io.careflow.shipment;
 
+import static io.careflow.support.DemoPeople.BORIS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import io.careflow.followup.PlanFollowUpListener;
 import io.careflow.support.Refusal;
 import io.careflow.communication.Message;
 import io.careflow.communication.MessageKind;
@@ -195,7 +197,7 @@ class ShipmentProcessTest extends ShipmentScenarios {
 
     assertThat(pi).isWaitingAt(Elements.USER_CHECK_DELAYED_SHIPMENT);
 
-    complete(pi, "boris", BORIS, Map.of("followUpType", "NONE"));
+    complete(pi, "boris", BORIS, Map.of(PlanFollowUpListener.TYPE, "NONE"));
     assertThat(pi).isEnded();
     assertThat(deadlines.first(eventId, ShipmentProcess.DELAY_STEP).orElseThrow().met()).isFalse();
   }
@@ -209,8 +211,8 @@ class ShipmentProcessTest extends ShipmentScenarios {
     run(pi, Elements.SERVICE_SEND_DELAY_APOLOGY);
 
     assertThatThrownBy(() -> complete(pi, "boris", BORIS, Map.of(ShipmentProcess.FORM_CHECK_NOTE, "x".repeat(2001),
-        "followUpType", "NONE"))).satisfies(Refusal.naming(ShipmentProcess.FORM_CHECK_NOTE));
-    assertThatThrownBy(() -> complete(pi, "boris", BORIS, Map.of())).satisfies(Refusal.naming("followUpType"));
+        PlanFollowUpListener.TYPE, "NONE"))).satisfies(Refusal.naming(ShipmentProcess.FORM_CHECK_NOTE));
+    assertThatThrownBy(() -> complete(pi, "boris", BORIS, Map.of())).satisfies(Refusal.naming(PlanFollowUpListener.TYPE));
     assertThat(pi).isWaitingAt(Elements.USER_CHECK_DELAYED_SHIPMENT);
   }
 }

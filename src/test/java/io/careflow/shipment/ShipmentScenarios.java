@@ -1,16 +1,19 @@
 package io.careflow.shipment;
 
+import static io.careflow.support.DemoPeople.BORIS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import io.careflow.communication.Message;
 import io.careflow.communication.MessageKind;
 import io.careflow.communication.MessageStatus;
+import io.careflow.contact.CaseVariables;
 import io.careflow.contact.Channel;
 import io.careflow.contact.Contact;
 import io.careflow.contact.ContactEvents;
 import io.careflow.contact.ContactEvents.ContactEvent;
 import io.careflow.contact.ContactStatus;
+import io.careflow.followup.PlanFollowUpListener;
 import io.careflow.shipment.ShipmentProcess.Elements;
 import io.careflow.sla.Deadline;
 import io.careflow.sla.DeadlineService;
@@ -41,7 +44,6 @@ abstract class ShipmentScenarios extends ShipmentTestSupport {
   @Autowired
   io.careflow.sla.WorkingTimeCalendar calendar;
 
-  static final List<String> BORIS = List.of("agents", "team-inquiries");
 
   @Autowired
   DeadlineService deadlines;
@@ -129,7 +131,7 @@ abstract class ShipmentScenarios extends ShipmentTestSupport {
         .contains("środa, 9 grudnia 2026");
     assertThat((String) form.get(ShipmentProcess.FORM_SENT_MESSAGE)).contains("EMAIL to " + email)
         .contains("SENT").contains("Przepraszamy").contains("9 grudnia 2026");
-    assertThat((String) form.get("customerMessage")).contains("delayed").contains(order);
+    assertThat((String) form.get(CaseVariables.FORM_CUSTOMER_MESSAGE)).contains("delayed").contains(order);
 
     List<MimeMessage> mails = mailsTo(email);
     assertThat(mails).hasSize(1);
@@ -141,7 +143,7 @@ abstract class ShipmentScenarios extends ShipmentTestSupport {
         .isEqualTo(ShipmentProcess.KEY);
     clock(deadline.warningAt());
     complete(pi, "boris", BORIS, Map.of(ShipmentProcess.FORM_CHECK_NOTE, "Carrier confirms Wednesday.",
-        "followUpType", "NONE"));
+        PlanFollowUpListener.TYPE, "NONE"));
 
     assertThat(pi).hasPassed(Elements.SERVICE_STOP_DELAY_CLOCK, Elements.SERVICE_RESOLVE_DELAY_CONTACT,
         Elements.END_DELAY_CHECKED).isEnded();

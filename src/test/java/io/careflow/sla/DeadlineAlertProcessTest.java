@@ -10,6 +10,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import io.careflow.communication.ReplyStep;
 import io.careflow.contact.Contact;
+import io.careflow.followup.PlanFollowUpListener;
 import io.careflow.protocol.inquiry.InquiryProcess;
 import io.careflow.sla.DeadlineAlertProcess.Elements;
 import io.careflow.support.CareflowIntegrationTest;
@@ -132,7 +133,7 @@ class DeadlineAlertProcessTest extends CareflowIntegrationTest {
     // the answer goes out before the warning e-mail does (the mail server was slow to come back)
     clock(reply.warningAt().plusSeconds(9 * 60));
     processEngine.getTaskService().complete(task(inquiry).getId(),
-        Map.of(ReplyStep.REPLY_TEXT, "Two years.", ReplyStep.REPLY_KIND, "ANSWER", "followUpType", "NONE"));
+        Map.of(ReplyStep.REPLY_TEXT, "Two years.", ReplyStep.REPLY_KIND, "ANSWER", PlanFollowUpListener.TYPE, "NONE"));
     execute(management.createJobQuery().processInstanceId(inquiry.getId())
         .activityId(InquiryProcess.Elements.SERVICE_SEND_REPLY).singleResult());
     assertThat(deadlines.get(replyDeadlineId(contact)).isCompleted()).isTrue();

@@ -16,6 +16,7 @@ import io.careflow.contact.ContactEvents;
 import io.careflow.contact.ContactProcess;
 import io.careflow.contact.ContactRepository;
 import io.careflow.contact.ContactStatus;
+import io.careflow.followup.PlanFollowUpListener;
 import io.careflow.protocol.complaint.ComplaintProcess;
 import io.careflow.protocol.inquiry.InquiryProcess;
 import io.careflow.protocol.inquiry.InquiryProcess.Elements;
@@ -467,7 +468,7 @@ abstract class ReplyDeadlineScenarios extends CareflowIntegrationTest {
 
   void answer(ProcessInstance pi, String agent, String text, String kind) {
     completeAs(task(pi).getId(), agent, List.of("agents", "team-inquiries", "team-leads"),
-        Map.of(ReplyStep.REPLY_TEXT, text, ReplyStep.REPLY_KIND, kind, "followUpType", "NONE"));
+        Map.of(ReplyStep.REPLY_TEXT, text, ReplyStep.REPLY_KIND, kind, PlanFollowUpListener.TYPE, "NONE"));
   }
 
   /** anna (team-complaints) finishes a complaint's investigation: justified. */

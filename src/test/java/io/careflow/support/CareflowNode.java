@@ -23,12 +23,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.jar.JarFile;
 
 /**
  * careflow as production runs it: a JVM of its own ({@code java -cp … io.careflow.CareflowApplication},
  * profile {@code postgres}, the first administrator and the link secret from the environment),
  * on a {@link DurablePostgres}. The test can kill it with SIGKILL and start it again.
+ * {@link #fromJar} starts a packaged Spring Boot jar instead (the benchmark's careflow and bare
+ * starter), with the JVM options and arguments the caller gives.
  *
  * <p>The child's class path is the test JVM's without {@code target/test-classes}, so the child
  * runs careflow's own classes only (no test configuration is scanned). Its output goes to
@@ -52,12 +55,17 @@ public final class CareflowNode implements AutoCloseable {
 
   private final String name;
   private final int port;
+  /** {@code java}, its options and what it runs (a main class on the class path, or {@code -jar}). */
+  private final Supplier<List<String>> launcher;
   private final List<String> arguments;
   private final Map<String, String> environment;
   private final Path log;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final Path workDir;
+  private final HttpClient http;
   private volatile Process process;
   private int starts;
+  private volatile long startedNanos;
+  private volatile Duration startToReady;
 
   /**
    * @param name   the node's name: its log file and the engine's {@code hostname} (job log)
@@ -67,6 +75,14 @@ public final class CareflowNode implements AutoCloseable {
     this.name = name;
     this.port = TestMail.freePort();
     this.log = LOGS.resolve(name + ".log");
+    this.workDir = null;
+    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    this.launcher = () -> List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        // modest: the build machine has 2 cores shared with other builds
+        "-Xmx384m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=64m",
+        "-Djava.awt.headless=true", "-Duser.timezone=UTC",
+        "-cp", childClasspath(), "io.careflow.CareflowApplication");
     var args = new ArrayList<>(List.of(
         "--spring.profiles.active=postgres",
         "--server.port=" + port,
@@ -92,6 +108,37 @@ public final class CareflowNode implements AutoCloseable {
     this.environment = Map.copyOf(env);
   }
 
+  private CareflowNode(String name, Path log, Path workDir, Supplier<List<String>> launcher, List<String> arguments,
+      Map<String, String> environment) {
+    this.name = name;
+    this.port = TestMail.freePort();
+    this.log = log;
+    this.workDir = workDir;
+    // what a load generator speaks: no upgrade attempt per request
+    this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(5)).build();
+    this.launcher = launcher;
+    var args = new ArrayList<>(List.of("--server.port=" + port));
+    args.addAll(arguments);
+    this.arguments = List.copyOf(args);
+    this.environment = Map.copyOf(environment);
+  }
+
+  /**
+   * A packaged Spring Boot application ({@code java <jvmOptions> -jar <jar> --server.port=… <arguments>})
+   * run in {@code workDir}, its output in {@code log}: careflow's jar configured by arguments, or
+   * any other application with a readiness probe. Not started yet.
+   */
+  public static CareflowNode fromJar(String name, Path jar, Path workDir, Path log, List<String> jvmOptions,
+      List<String> arguments) {
+    var command = new ArrayList<String>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
+    command.add("-jar");
+    command.add(jar.toAbsolutePath().toString());
+    return new CareflowNode(name, log, workDir, () -> command, arguments, Map.of());
+  }
+
   public String name() {
     return name;
   }
@@ -115,20 +162,20 @@ public final class CareflowNode implements AutoCloseable {
       throw new IllegalStateException(name + " is running");
     }
     try {
-      Files.createDirectories(LOGS);
+      Files.createDirectories(log.toAbsolutePath().getParent());
       starts++;
       Files.writeString(log, "%n===== %s start #%d at %s%n".formatted(name, starts, Instant.now()),
           StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-      var command = new ArrayList<>(List.of(
-          Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          // modest: the build machine has 2 cores shared with other builds
-          "-Xmx384m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=64m",
-          "-Djava.awt.headless=true", "-Duser.timezone=UTC",
-          "-cp", childClasspath(), "io.careflow.CareflowApplication"));
+      var command = new ArrayList<>(launcher.get());
       command.addAll(arguments);
       var builder = new ProcessBuilder(command).redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+      if (workDir != null) {
+        builder.directory(Files.createDirectories(workDir).toFile());
+      }
       builder.environment().putAll(environment);
+      startToReady = null;
+      startedNanos = System.nanoTime();
       process = builder.start();
       CHILDREN.add(process);
       return this;
@@ -139,6 +186,11 @@ public final class CareflowNode implements AutoCloseable {
 
   /** Waits until careflow is ready for traffic ({@code /actuator/health/readiness} UP). */
   public CareflowNode awaitReady(Duration timeout) {
+    return awaitReady(timeout, Duration.ofMillis(250));
+  }
+
+  /** As {@link #awaitReady(Duration)}, asking every {@code poll} (a start time to measure: often). */
+  public CareflowNode awaitReady(Duration timeout, Duration poll) {
     Instant deadline = Instant.now().plus(timeout);
     while (Instant.now().isBefore(deadline)) {
       if (!isAlive()) {
@@ -149,6 +201,7 @@ public final class CareflowNode implements AutoCloseable {
             + "/actuator/health/readiness")).timeout(Duration.ofSeconds(5)).GET().build(),
             HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() == 200 && response.body().contains("UP")) {
+          startToReady = Duration.ofNanos(System.nanoTime() - startedNanos);
           return this;
         }
       } catch (IOException e) {
@@ -157,9 +210,17 @@ public final class CareflowNode implements AutoCloseable {
         Thread.currentThread().interrupt();
         throw new AssertionError(e);
       }
-      pause(Duration.ofMillis(250));
+      pause(poll);
     }
     throw new AssertionError(name + " not ready within " + timeout + ":\n" + logTail());
+  }
+
+  /** From the JVM's launch to the first UP of the readiness probe, as {@link #awaitReady} saw it. */
+  public Duration startToReady() {
+    if (startToReady == null) {
+      throw new IllegalStateException(name + " has not been seen ready since its last start");
+    }
+    return startToReady;
   }
 
   /**
@@ -211,6 +272,7 @@ public final class CareflowNode implements AutoCloseable {
 
   public record Answer(int status, String body) {}
 
+  /** {@code json}: a String is sent as it is (already JSON), anything else as Jackson writes it; null: no body. */
   public Answer call(String method, String path, String user, String password, Object json) {
     try {
       var builder = HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(30))
@@ -220,7 +282,8 @@ public final class CareflowNode implements AutoCloseable {
         builder.method(method, HttpRequest.BodyPublishers.noBody());
       } else {
         builder.header("Content-Type", "application/json")
-            .method(method, HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(json)));
+            .method(method, HttpRequest.BodyPublishers.ofByteArray(json instanceof String text
+                ? text.getBytes(StandardCharsets.UTF_8) : JSON.writeValueAsBytes(json)));
       }
       HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
       return new Answer(response.statusCode(), response.body());
@@ -250,6 +313,55 @@ public final class CareflowNode implements AutoCloseable {
         throw new AssertionError("Cannot add " + id + " to " + group + ": " + member);
       }
     }
+  }
+
+  /** Deploys one BPMN file as the administrator (Camunda Modeler's deploy: multipart). */
+  public void deploy(String deploymentName, String bpmn) {
+    String boundary = "careflow" + System.nanoTime();
+    String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\n"
+        + deploymentName + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + deploymentName
+        + ".bpmn\"; filename=\"" + deploymentName + ".bpmn\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+        + bpmn + "\r\n--" + boundary + "--\r\n";
+    try {
+      var response = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/engine-rest/deployment/create"))
+          .timeout(Duration.ofSeconds(60)).header("Authorization", "Basic " + Base64.getEncoder()
+              .encodeToString((ADMIN + ":" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+          .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+          .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 200) {
+        throw new AssertionError("Cannot deploy " + deploymentName + ": " + response.statusCode() + " "
+            + response.body());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  // ---- what the process uses (Linux /proc)
+
+  /** CPU time (user + system) the JVM has used so far, in nanoseconds. */
+  public long cpuNanos() {
+    Process p = process;
+    return p.toHandle().info().totalCpuDuration().map(Duration::toNanos)
+        .orElseThrow(() -> new IllegalStateException("no CPU time for process " + p.pid()));
+  }
+
+  /** A size of {@code /proc/<pid>/status} in KiB: {@code VmRSS} (resident now), {@code VmHWM} (its peak); -1 when gone. */
+  public long memoryKb(String field) {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid()), "status"))) {
+        if (line.startsWith(field + ":")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", ""));
+        }
+      }
+    } catch (IOException | NumberFormatException gone) {
+      return -1;
+    }
+    return -1;
   }
 
   /** The test JVM's class path without the test classes: careflow's classes and its libraries. */

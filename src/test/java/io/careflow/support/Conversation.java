@@ -1,5 +1,6 @@
 package io.careflow.support;
 
+import io.careflow.protocol.defect.DefectReplacementProcess;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,9 +13,8 @@ import java.util.Map;
 public final class Conversation {
 
   /** The steps' keys, in the order of the block. */
-  public static final List<String> STEPS = List.of("dialogueListen", "dialogueEmpathy", "dialogueExplain",
-      "dialogueStateAction", "dialogueCheckConvenient", "dialogueOfferHelp", "dialogueNextSteps");
-  public static final String SKIPPED_REASON = "dialogueSkippedReason";
+  public static final List<String> STEPS = DefectReplacementProcess.DIALOGUE_STEPS;
+  public static final String SKIPPED_REASON = DefectReplacementProcess.DIALOGUE_SKIPPED_REASON;
 
   private Conversation() {}
 

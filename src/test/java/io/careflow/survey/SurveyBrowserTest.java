@@ -7,6 +7,7 @@ import io.careflow.contact.Contact;
 import io.careflow.followup.FollowUpPlans;
 import io.careflow.followup.FollowUpProcess;
 import io.careflow.followup.FollowUpType;
+import io.careflow.followup.PlanFollowUpListener;
 import io.careflow.protocol.inquiry.InquiryProcess;
 import io.careflow.support.Browser;
 import io.careflow.support.ProtocolTestSupport;
@@ -33,7 +34,7 @@ class SurveyBrowserTest extends ProtocolTestSupport {
         "How long is the warranty?"), "intake").contact();
     ProcessInstance inquiry = protocol(contact, InquiryProcess.KEY);
     complete(inquiry, "boris", List.of("agents", "team-inquiries"), Map.of(ReplyStep.REPLY_TEXT, "Two years.",
-        ReplyStep.REPLY_KIND, "ANSWER", "followUpType", "NONE"));
+        ReplyStep.REPLY_KIND, "ANSWER", PlanFollowUpListener.TYPE, "NONE"));
     run(inquiry, InquiryProcess.Elements.SERVICE_SEND_REPLY);
     String surveyId = plans.ofContact(contact.id()).stream().filter(f -> f.type() == FollowUpType.SURVEY)
         .findFirst().orElseThrow().id();

@@ -18,8 +18,16 @@ public final class DefectReplacementProcess {
   public static final String SHIPPING_STEP = "replacement-shipping";
 
   /** The conversation algorithm of SPEC R3, as the form's checklist keys. */
-  public static final List<String> DIALOGUE_STEPS = List.of("dialogueListen", "dialogueEmpathy", "dialogueExplain",
-      "dialogueStateAction", "dialogueCheckConvenient", "dialogueOfferHelp", "dialogueNextSteps");
+  public static final String DIALOGUE_LISTEN = "dialogueListen";
+  public static final String DIALOGUE_EMPATHY = "dialogueEmpathy";
+  public static final String DIALOGUE_EXPLAIN = "dialogueExplain";
+  public static final String DIALOGUE_STATE_ACTION = "dialogueStateAction";
+  public static final String DIALOGUE_CHECK_CONVENIENT = "dialogueCheckConvenient";
+  public static final String DIALOGUE_OFFER_HELP = "dialogueOfferHelp";
+  public static final String DIALOGUE_NEXT_STEPS = "dialogueNextSteps";
+  /** The steps in the order of the block {@code forms/blocks/conversation-algorithm.json}. */
+  public static final List<String> DIALOGUE_STEPS = List.of(DIALOGUE_LISTEN, DIALOGUE_EMPATHY, DIALOGUE_EXPLAIN,
+      DIALOGUE_STATE_ACTION, DIALOGUE_CHECK_CONVENIENT, DIALOGUE_OFFER_HELP, DIALOGUE_NEXT_STEPS);
   public static final String DIALOGUE_SKIPPED_REASON = "dialogueSkippedReason";
   public static final String REGISTERED_BY = "registeredBy";
   public static final String PRODUCT_SKU = "productSku";

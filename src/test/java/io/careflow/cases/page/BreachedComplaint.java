@@ -1,8 +1,12 @@
 package io.careflow.cases.page;
 
+import static io.careflow.support.DemoPeople.ANNA;
+import static io.careflow.support.DemoPeople.MARIA;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.careflow.communication.ReplyStep;
 import io.careflow.contact.Contact;
+import io.careflow.followup.PlanFollowUpListener;
 import io.careflow.protocol.complaint.ComplaintProcess;
 import io.careflow.protocol.complaint.ComplaintProcess.Elements;
 import io.careflow.sla.Deadline;
@@ -21,8 +25,6 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
  */
 abstract class BreachedComplaint extends ProtocolTestSupport {
 
-  static final List<String> ANNA = List.of("agents", "team-complaints");
-  static final List<String> MARIA = List.of("managers", "team-leads");
   static final String REPLY = "Your refund of 150 PLN is on its way. Sorry for the broken kettle.";
   static final String HOSTILE_SUBJECT = "Broken kettle </script><script>alert('x')</script>";
 
@@ -55,7 +57,7 @@ abstract class BreachedComplaint extends ProtocolTestSupport {
     clock(reply.dueAt().plusSeconds(40 * 60));
     complete(complaint, "maria", MARIA, Map.of(ComplaintProcess.APPROVAL_DECISION, "APPROVE"));
     clock(reply.dueAt().plusSeconds(50 * 60));
-    complete(complaint, "anna", ANNA, Conversation.done(Map.of("replyText", REPLY, "followUpType", "NONE")));
+    complete(complaint, "anna", ANNA, Conversation.done(Map.of(ReplyStep.REPLY_TEXT, REPLY, PlanFollowUpListener.TYPE, "NONE")));
     run(complaint, Elements.SERVICE_SEND_REPLY);
     assertThat(reload(contact).resolvedAt()).as("the complaint is finished").isNotNull();
   }

@@ -17,6 +17,7 @@ import io.careflow.contact.Contact;
 import io.careflow.contact.ContactEvents;
 import io.careflow.contact.ContactStatus;
 import io.careflow.files.CustomerFiles;
+import io.careflow.followup.PlanFollowUpListener;
 import io.careflow.protocol.inquiry.InquiryProcess;
 import io.careflow.protocol.inquiry.InquiryProcess.Elements;
 import io.careflow.support.ProtocolTestSupport;
@@ -87,7 +88,7 @@ abstract class InboundMailScenarios extends ProtocolTestSupport {
 
     // the agent asks back: the case waits for the customer, the question goes out in the thread
     complete(pi, "boris", List.of("agents", "team-inquiries"), Map.of(ReplyStep.REPLY_TEXT, "Which city?",
-        ReplyStep.REPLY_KIND, "QUESTION", "followUpType", "NONE"));
+        ReplyStep.REPLY_KIND, "QUESTION", PlanFollowUpListener.TYPE, "NONE"));
     run(pi, Elements.SERVICE_SEND_REPLY);
     assertThat(pi).isWaitingAt(Elements.EVT_ANSWER_OR_SILENCE);
     MimeMessage question = receivedBy(customer);
@@ -116,7 +117,7 @@ abstract class InboundMailScenarios extends ProtocolTestSupport {
 
     // the final answer threads under the customer's newest e-mail
     complete(pi, "boris", List.of("agents", "team-inquiries"), Map.of(ReplyStep.REPLY_TEXT, "Two days.",
-        "followUpType", "NONE"));
+        PlanFollowUpListener.TYPE, "NONE"));
     run(pi, Elements.SERVICE_SEND_REPLY);
     MimeMessage[] toCustomer = TestMail.SMTP.getReceivedMessagesForDomain(domain(customer));
     MimeMessage last = toCustomer[toCustomer.length - 1];

@@ -10,6 +10,7 @@ import io.careflow.contact.CaseVariables;
 import io.careflow.contact.Contact;
 import io.careflow.contact.NewContact;
 import io.careflow.contact.NewContact.CustomerDetails;
+import io.careflow.followup.PlanFollowUpListener;
 import io.careflow.protocol.inquiry.InquiryProcess;
 import io.careflow.protocol.inquiry.InquiryProcess.Elements;
 import io.careflow.support.Browser;
@@ -38,7 +39,7 @@ class CustomerPageBrowserTest extends ProtocolTestSupport {
         "Is the kettle KET-200 in stock?", "INQUIRY", null, null), "intake").contact();
     ProcessInstance pi = protocol(contact, InquiryProcess.KEY);
     complete(pi, "boris", List.of("agents", "team-inquiries"), Conversation.done(Map.of(ReplyStep.REPLY_TEXT,
-        "Which colour would you like, white or red?", ReplyStep.REPLY_KIND, "QUESTION", "followUpType", "NONE")));
+        "Which colour would you like, white or red?", ReplyStep.REPLY_KIND, "QUESTION", PlanFollowUpListener.TYPE, "NONE")));
     run(pi, Elements.SERVICE_SEND_REPLY);
     String questionId = messages.ofContact(contact.id()).stream()
         .filter(m -> m.kind() == MessageKind.QUESTION && m.status() == MessageStatus.SENT)

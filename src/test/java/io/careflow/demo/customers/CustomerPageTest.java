@@ -14,9 +14,11 @@ import io.careflow.contact.Contact;
 import io.careflow.contact.ContactStatus;
 import io.careflow.contact.NewContact;
 import io.careflow.contact.NewContact.CustomerDetails;
+import io.careflow.followup.PlanFollowUpListener;
 import io.careflow.protocol.inquiry.InquiryProcess;
 import io.careflow.protocol.inquiry.InquiryProcess.Elements;
 import io.careflow.support.Conversation;
+import io.careflow.support.DemoPeople;
 import io.careflow.support.ProtocolTestSupport;
 import io.careflow.support.TestMail;
 import io.careflow.support.TestWebhook;
@@ -46,7 +48,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class CustomerPageTest extends ProtocolTestSupport {
 
-  private static final List<String> INQUIRIES = List.of("agents", "team-inquiries");
   private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
   @Autowired
@@ -146,8 +147,8 @@ class CustomerPageTest extends ProtocolTestSupport {
   void shouldOpenANewContactWhenTheChatCaseHasEnded() throws Exception {
     Contact contact = chat("ended");
     ProcessInstance pi = protocol(contact, InquiryProcess.KEY);
-    complete(pi, "boris", INQUIRIES, Conversation.done(Map.of(ReplyStep.REPLY_TEXT, "Yes, we have it in stock.",
-        ReplyStep.REPLY_KIND, "ANSWER", "followUpType", "NONE")));
+    complete(pi, "boris", DemoPeople.BORIS, Conversation.done(Map.of(ReplyStep.REPLY_TEXT, "Yes, we have it in stock.",
+        ReplyStep.REPLY_KIND, "ANSWER", PlanFollowUpListener.TYPE, "NONE")));
     run(pi, Elements.SERVICE_SEND_REPLY);
     assertThat(pi).isEnded();
     Message reply = sent(contact, MessageKind.ANSWER);
@@ -172,8 +173,8 @@ class CustomerPageTest extends ProtocolTestSupport {
     Contact contact = intake.receive(emailContact(email, "INQUIRY", "Warranty", "How long is the warranty?"),
         "intake").contact();
     ProcessInstance pi = protocol(contact, InquiryProcess.KEY);
-    complete(pi, "boris", INQUIRIES, Map.of(ReplyStep.REPLY_TEXT, "Which product is it?", ReplyStep.REPLY_KIND,
-        "QUESTION", "followUpType", "NONE"));
+    complete(pi, "boris", DemoPeople.BORIS, Map.of(ReplyStep.REPLY_TEXT, "Which product is it?", ReplyStep.REPLY_KIND,
+        "QUESTION", PlanFollowUpListener.TYPE, "NONE"));
     run(pi, Elements.SERVICE_SEND_REPLY);
     Message question = sent(contact, MessageKind.QUESTION);
     assertThat(question.externalId()).isNotNull();
@@ -213,8 +214,8 @@ class CustomerPageTest extends ProtocolTestSupport {
     String email = uniqueEmail("mail-down");
     Contact contact = intake.receive(emailContact(email, "INQUIRY", "Colour", "Is it white?"), "intake").contact();
     ProcessInstance pi = protocol(contact, InquiryProcess.KEY);
-    complete(pi, "boris", INQUIRIES, Map.of(ReplyStep.REPLY_TEXT, "Which model?", ReplyStep.REPLY_KIND,
-        "QUESTION", "followUpType", "NONE"));
+    complete(pi, "boris", DemoPeople.BORIS, Map.of(ReplyStep.REPLY_TEXT, "Which model?", ReplyStep.REPLY_KIND,
+        "QUESTION", PlanFollowUpListener.TYPE, "NONE"));
     run(pi, Elements.SERVICE_SEND_REPLY);
     Message question = sent(contact, MessageKind.QUESTION);
     TestMail.SMTP.purgeEmailFromAllMailboxes();
@@ -246,8 +247,8 @@ class CustomerPageTest extends ProtocolTestSupport {
     Contact contact = intake.receive(emailContact(email, "INQUIRY", "Delivery", "When will it arrive?"),
         "intake").contact();
     ProcessInstance pi = protocol(contact, InquiryProcess.KEY);
-    complete(pi, "boris", INQUIRIES, Map.of(ReplyStep.REPLY_TEXT, "Tomorrow before noon.", ReplyStep.REPLY_KIND,
-        "ANSWER", "followUpType", "NONE"));
+    complete(pi, "boris", DemoPeople.BORIS, Map.of(ReplyStep.REPLY_TEXT, "Tomorrow before noon.", ReplyStep.REPLY_KIND,
+        "ANSWER", PlanFollowUpListener.TYPE, "NONE"));
     run(pi, Elements.SERVICE_SEND_REPLY);
     assertThat(pi).isEnded();
     Message reply = sent(contact, MessageKind.ANSWER);
@@ -284,8 +285,8 @@ class CustomerPageTest extends ProtocolTestSupport {
 
   /** boris asks the chat customer something; the chat took it. */
   private Message ask(ProcessInstance pi, Contact contact, String question) {
-    complete(pi, "boris", INQUIRIES, Conversation.done(Map.of(ReplyStep.REPLY_TEXT, question,
-        ReplyStep.REPLY_KIND, "QUESTION", "followUpType", "NONE")));
+    complete(pi, "boris", DemoPeople.BORIS, Conversation.done(Map.of(ReplyStep.REPLY_TEXT, question,
+        ReplyStep.REPLY_KIND, "QUESTION", PlanFollowUpListener.TYPE, "NONE")));
     run(pi, Elements.SERVICE_SEND_REPLY);
     assertThat(pi).isWaitingAt(Elements.EVT_ANSWER_OR_SILENCE);
     return sent(contact, MessageKind.QUESTION);

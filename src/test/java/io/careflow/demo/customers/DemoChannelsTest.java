@@ -12,6 +12,7 @@ import io.careflow.contact.Contact;
 import io.careflow.contact.ContactIntakeService;
 import io.careflow.contact.NewContact;
 import io.careflow.contact.NewContact.CustomerDetails;
+import io.careflow.followup.PlanFollowUpListener;
 import io.careflow.protocol.inquiry.InquiryProcess;
 import io.careflow.support.Conversation;
 import io.careflow.support.Http;
@@ -70,7 +71,7 @@ class DemoChannelsTest {
       engine.getIdentityService().setAuthentication("boris", List.of("agents", "team-inquiries"));
       try {
         engine.getTaskService().complete(task.getId(), new HashMap<>(Conversation.done(Map.of(
-            ReplyStep.REPLY_TEXT, "Yes, white and red.", ReplyStep.REPLY_KIND, "ANSWER", "followUpType", "NONE"))));
+            ReplyStep.REPLY_TEXT, "Yes, white and red.", ReplyStep.REPLY_KIND, "ANSWER", PlanFollowUpListener.TYPE, "NONE"))));
       } finally {
         engine.getIdentityService().clearAuthentication();
       }

@@ -5,6 +5,7 @@ import static io.careflow.model.templates.ElementTemplate.EXTENSION_PROPERTY;
 import static io.careflow.model.templates.ElementTemplate.INPUT;
 
 import io.careflow.communication.MessageKind;
+import io.careflow.communication.ReplyStep;
 import io.careflow.communication.SendCustomerNoticeDelegate;
 import io.careflow.contact.RecordOutcomeDelegate;
 import io.careflow.contact.StartProtocolDelegate;
@@ -55,7 +56,7 @@ final class ChoicesCheck {
         "the teams of processes/contact-classification.dmn and routing.dmn, and team-leads", problems));
     template.binding(INPUT, RecordOutcomeDelegate.CASE_ENDS).ifPresent(p -> exactly(template, p,
         RecordOutcomeDelegate.CASE_ENDINGS, "how Record the outcome can end a case", problems));
-    template.binding(INPUT, "replyKind").ifPresent(p -> exactly(template, p, Arrays.stream(MessageKind.values())
+    template.binding(INPUT, ReplyStep.REPLY_KIND).ifPresent(p -> exactly(template, p, Arrays.stream(MessageKind.values())
         .filter(MessageKind::byAgent).map(Enum::name).collect(Collectors.toSet()), "what an agent writes", problems));
     template.binding(INPUT, SendCustomerNoticeDelegate.LINK_PURPOSE).ifPresent(p -> exactly(template, p,
         data.linkPurposes(), "the pages a notice links to", problems));

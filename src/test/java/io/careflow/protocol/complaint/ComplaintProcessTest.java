@@ -1,9 +1,14 @@
 package io.careflow.protocol.complaint;
 
+import static io.careflow.support.DemoPeople.ANNA;
+import static io.careflow.support.DemoPeople.MARIA;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import io.careflow.communication.ReplyStep;
+import io.careflow.followup.PlanFollowUpListener;
+import io.careflow.protocol.defect.DefectReplacementProcess;
 import io.careflow.support.Refusal;
 import io.careflow.followup.FollowUpPlans;
 import io.careflow.followup.FollowUpType;
@@ -24,8 +29,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 /** Every path of {@code processes/complaint.bpmn}. */
 class ComplaintProcessTest extends ProtocolTestSupport {
 
-  static final List<String> ANNA = List.of("agents", "team-complaints");
-  static final List<String> MARIA = List.of("managers", "team-leads");
 
   @Autowired
   DeadlineService deadlines;
@@ -56,8 +59,8 @@ class ComplaintProcessTest extends ProtocolTestSupport {
     assertThat(pi).hasPassed(Elements.RULE_COMPENSATION_APPROVAL, Elements.XOR_APPROVAL_NEEDED)
         .hasNotPassed(Elements.USER_APPROVE_COMPENSATION).isWaitingAt(Elements.USER_REPLY_COMPLAINT);
 
-    complete(pi, "anna", ANNA, Conversation.done(Map.of("replyText", "We are sorry: here is a voucher of 50 PLN.",
-        "followUpType", "OFFER", "followUpDate", "2026-12-15", "followUpNote", "Christmas offer")));
+    complete(pi, "anna", ANNA, Conversation.done(Map.of(ReplyStep.REPLY_TEXT, "We are sorry: here is a voucher of 50 PLN.",
+        PlanFollowUpListener.TYPE, "OFFER", PlanFollowUpListener.DATE, "2026-12-15", PlanFollowUpListener.NOTE, "Christmas offer")));
     run(pi, Elements.SERVICE_SEND_REPLY);
 
     assertThat(pi).hasPassed(Elements.SUB_ANSWER_COMPLAINT, Elements.SERVICE_STOP_REPLY_CLOCK,
@@ -139,29 +142,29 @@ class ComplaintProcessTest extends ProtocolTestSupport {
   @Test
   void shouldRefuseIncompleteOrInvalidInputAndKeepTheTaskOpen() {
     run(pi, Elements.SERVICE_ACKNOWLEDGE_COMPLAINT);
-    assertRefused(Map.of(ComplaintProcess.FINDINGS, " ", ComplaintProcess.JUSTIFIED, "YES"), "findings");
-    assertRefused(Map.of(ComplaintProcess.FINDINGS, "x", ComplaintProcess.JUSTIFIED, "MAYBE"), "complaintJustified");
+    assertRefused(Map.of(ComplaintProcess.FINDINGS, " ", ComplaintProcess.JUSTIFIED, "YES"), ComplaintProcess.FINDINGS);
+    assertRefused(Map.of(ComplaintProcess.FINDINGS, "x", ComplaintProcess.JUSTIFIED, "MAYBE"), ComplaintProcess.JUSTIFIED);
     investigate("YES");
 
     assertRefused(Map.of(ComplaintProcess.RESOLUTION_TYPE, "REFUND", ComplaintProcess.PROPOSAL, "p"),
-        "compensationAmount");
+        ComplaintProcess.COMPENSATION_AMOUNT);
     assertRefused(Map.of(ComplaintProcess.RESOLUTION_TYPE, "REFUND", ComplaintProcess.PROPOSAL, "p",
         ComplaintProcess.COMPENSATION_AMOUNT, "a lot"), "must be a number");
     assertRefused(Map.of(ComplaintProcess.RESOLUTION_TYPE, "REFUND", ComplaintProcess.PROPOSAL, "p",
         ComplaintProcess.COMPENSATION_AMOUNT, -5), "Compensation (PLN): must be at least 0");
     assertRefused(Map.of(ComplaintProcess.RESOLUTION_TYPE, "MONEY", ComplaintProcess.PROPOSAL, "p"),
-        "resolutionType");
+        ComplaintProcess.RESOLUTION_TYPE);
     propose("REFUND", 500, "Refund.");
 
-    assertRefused(Map.of(ComplaintProcess.APPROVAL_DECISION, "REJECT"), "approvalComment", MARIA, "maria");
+    assertRefused(Map.of(ComplaintProcess.APPROVAL_DECISION, "REJECT"), ComplaintProcess.APPROVAL_COMMENT, MARIA, "maria");
     complete(pi, "maria", MARIA, Map.of(ComplaintProcess.APPROVAL_DECISION, "APPROVE"));
 
-    assertRefused(Map.of("replyText", "Refund is on its way", "followUpType", "NONE"), "dialogueListen");
-    assertRefused(Conversation.done(Map.of("replyText", "Refund is on its way", "followUpType", "OFFER",
-        "followUpDate", "2026-11-01")), "followUpDate");
-    assertRefused(Conversation.done(Map.of("replyText", "Refund is on its way", "followUpType", "CUSTOM",
-        "followUpDate", "2026-12-10")), "followUpNote");
-    assertRefused(Conversation.done(Map.of("replyText", "Refund is on its way")), "followUpType");
+    assertRefused(Map.of(ReplyStep.REPLY_TEXT, "Refund is on its way", PlanFollowUpListener.TYPE, "NONE"), DefectReplacementProcess.DIALOGUE_LISTEN);
+    assertRefused(Conversation.done(Map.of(ReplyStep.REPLY_TEXT, "Refund is on its way", PlanFollowUpListener.TYPE, "OFFER",
+        PlanFollowUpListener.DATE, "2026-11-01")), PlanFollowUpListener.DATE);
+    assertRefused(Conversation.done(Map.of(ReplyStep.REPLY_TEXT, "Refund is on its way", PlanFollowUpListener.TYPE, "CUSTOM",
+        PlanFollowUpListener.DATE, "2026-12-10")), PlanFollowUpListener.NOTE);
+    assertRefused(Conversation.done(Map.of(ReplyStep.REPLY_TEXT, "Refund is on its way")), PlanFollowUpListener.TYPE);
     assertThat(pi).isWaitingAt(Elements.USER_REPLY_COMPLAINT);
     assertThat(messages.ofContact(contact.id())).extracting(m -> m.kind()).containsExactly(MessageKind.NOTICE);
   }

@@ -1,26 +1,29 @@
 package io.careflow.protocol.defect;
 
-import org.camunda.bpm.engine.task.IdentityLink;
-import io.careflow.support.Refusal;
-import io.careflow.system.Groups;
-import io.careflow.contact.ContactEvents;
-import io.careflow.contact.CommunicationStyle;
+import static io.careflow.support.DemoPeople.BORIS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import io.careflow.communication.ReplyStep;
+import io.careflow.contact.CommunicationStyle;
 import io.careflow.contact.Contact;
+import io.careflow.contact.ContactEvents;
 import io.careflow.contact.ContactStatus;
+import io.careflow.followup.PlanFollowUpListener;
 import io.careflow.protocol.defect.DefectReplacementProcess.Elements;
 import io.careflow.sla.Deadline;
 import io.careflow.sla.DeadlineService;
 import io.careflow.support.Http;
 import io.careflow.support.ProtocolTestSupport;
+import io.careflow.support.Refusal;
+import io.careflow.system.Groups;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,7 +31,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 /** Every path of {@code processes/defect-replacement.bpmn}. */
 class DefectReplacementProcessTest extends ProtocolTestSupport {
 
-  static final List<String> BORIS = List.of("agents", "team-replacements");
 
   @Autowired
   ReplacementRequests requests;
@@ -67,7 +69,7 @@ class DefectReplacementProcessTest extends ProtocolTestSupport {
     assertThat((String) processEngine.getTaskService().getVariable(task(pi).getId(),
         DefectReplacementProcess.REQUEST_SUMMARY)).contains("Heating element dead")
         .contains("Product: KET-200 · order: not given");
-    complete(pi, "boris", BORIS, Map.of(DefectReplacementProcess.REVIEW_DECISION, "APPROVE", "followUpType", "NONE"));
+    complete(pi, "boris", BORIS, Map.of(DefectReplacementProcess.REVIEW_DECISION, "APPROVE", PlanFollowUpListener.TYPE, "NONE"));
     run(pi, Elements.SERVICE_SEND_REVIEW_RESULT);
     assertThat(deadlines.first(contact.id(), DefectReplacementProcess.REVIEW_STEP).orElseThrow().met()).isTrue();
 
@@ -92,7 +94,7 @@ class DefectReplacementProcessTest extends ProtocolTestSupport {
     assertThat(task(pi).getDueDate()).isEqualTo(Date.from(shipping.dueAt()));
     assertThat(watcher(shipping)).as("warning, breach and escalation are watched").isNotNull();
     complete(pi, "boris", BORIS, Map.of(DefectReplacementProcess.TRACKING_NUMBER, "PX123456789PL",
-        "followUpType", "REPAIR_STATUS", "followUpDate", "2026-12-10"));
+        PlanFollowUpListener.TYPE, "REPAIR_STATUS", PlanFollowUpListener.DATE, "2026-12-10"));
     assertThat(deadlines.first(contact.id(), DefectReplacementProcess.SHIPPING_STEP).orElseThrow().met()).isTrue();
     run(pi, Elements.SERVICE_SEND_SHIPPED);
 
@@ -111,7 +113,7 @@ class DefectReplacementProcessTest extends ProtocolTestSupport {
     run(pi, Elements.SERVICE_SEND_REPLY);
     run(pi, Elements.SERVICE_CONFIRM_REQUEST_RECEIVED);
     complete(pi, "boris", BORIS, Map.of(DefectReplacementProcess.REVIEW_DECISION, "REJECT",
-        DefectReplacementProcess.REJECTION_REASON, "The damage was caused by a fall.", "followUpType", "NONE"));
+        DefectReplacementProcess.REJECTION_REASON, "The damage was caused by a fall.", PlanFollowUpListener.TYPE, "NONE"));
     run(pi, Elements.SERVICE_SEND_REVIEW_RESULT);
 
     assertThat(pi).hasPassed(Elements.SERVICE_STOP_CONTACT_CLOCK_REJECTED, Elements.END_REPLACEMENT_REJECTED)
@@ -224,7 +226,7 @@ class DefectReplacementProcessTest extends ProtocolTestSupport {
     assertThat(pi).hasPassed(Elements.SERVICE_START_CONTACT_CLOCK);
     // reviewed in time, on Monday afternoon: the review clock is met, the contact clock runs on
     clock(at("2026-11-30T15:00+01:00"));
-    complete(pi, "boris", BORIS, Map.of(DefectReplacementProcess.REVIEW_DECISION, "APPROVE", "followUpType", "NONE"));
+    complete(pi, "boris", BORIS, Map.of(DefectReplacementProcess.REVIEW_DECISION, "APPROVE", PlanFollowUpListener.TYPE, "NONE"));
     run(pi, Elements.SERVICE_SEND_REVIEW_RESULT);
     assertThat(deadline(contact.id(), DefectReplacementProcess.REVIEW_STEP).met()).isTrue();
     assertThat(pi).isWaitingAt(Elements.USER_CONTACT_CUSTOMER);
@@ -260,7 +262,7 @@ class DefectReplacementProcessTest extends ProtocolTestSupport {
     talk("AGENT");
     run(pi, Elements.SERVICE_SEND_REPLY);
     run(pi, Elements.SERVICE_CONFIRM_REQUEST_RECEIVED);
-    complete(pi, "boris", BORIS, Map.of(DefectReplacementProcess.REVIEW_DECISION, "APPROVE", "followUpType", "NONE"));
+    complete(pi, "boris", BORIS, Map.of(DefectReplacementProcess.REVIEW_DECISION, "APPROVE", PlanFollowUpListener.TYPE, "NONE"));
     run(pi, Elements.SERVICE_SEND_REVIEW_RESULT);
     clock(at("2026-12-01T11:00+01:00"));
     complete(pi, "boris", BORIS, Map.of(DefectReplacementProcess.CONTACT_NOTES, "Delivery on Friday morning"));
@@ -273,7 +275,7 @@ class DefectReplacementProcessTest extends ProtocolTestSupport {
 
     // shipped at last: missed on the record, and the customer is told
     complete(pi, "boris", BORIS, Map.of(DefectReplacementProcess.TRACKING_NUMBER, "PX123456789PL",
-        "followUpType", "NONE"));
+        PlanFollowUpListener.TYPE, "NONE"));
     assertThat(deadline(contact.id(), DefectReplacementProcess.SHIPPING_STEP).met()).isFalse();
     assertThat(pi).hasPassed(Elements.SERVICE_STOP_SHIPPING_CLOCK).isWaitingAt(Elements.SERVICE_SEND_SHIPPED);
   }
@@ -288,18 +290,18 @@ class DefectReplacementProcessTest extends ProtocolTestSupport {
   @Test
   void shouldRefuseAnIncompleteConversationChecklist() {
     Map<String, Object> skipped = talkVariables("AGENT");
-    skipped.put("dialogueExplain", "SKIPPED");
-    assertRefused(skipped, "dialogueSkippedReason");
+    skipped.put(DefectReplacementProcess.DIALOGUE_EXPLAIN, "SKIPPED");
+    assertRefused(skipped, DefectReplacementProcess.DIALOGUE_SKIPPED_REASON);
 
     Map<String, Object> missing = talkVariables("AGENT");
-    missing.remove("dialogueEmpathy");
-    assertRefused(missing, "dialogueEmpathy");
+    missing.remove(DefectReplacementProcess.DIALOGUE_EMPATHY);
+    assertRefused(missing, DefectReplacementProcess.DIALOGUE_EMPATHY);
 
     Map<String, Object> noFault = talkVariables("AGENT");
     noFault.remove(DefectReplacementProcess.FAULT);
-    assertRefused(noFault, "faultDescription");
+    assertRefused(noFault, DefectReplacementProcess.FAULT);
 
-    skipped.put("dialogueSkippedReason", "Nothing to explain: the fault is obvious");
+    skipped.put(DefectReplacementProcess.DIALOGUE_SKIPPED_REASON, "Nothing to explain: the fault is obvious");
     complete(pi, "boris", BORIS, skipped);
     assertThat(pi).isWaitingAt(Elements.SERVICE_SEND_REPLY);
   }
@@ -328,7 +330,7 @@ class DefectReplacementProcessTest extends ProtocolTestSupport {
   private Map<String, Object> talkVariables(String registeredBy) {
     Map<String, Object> variables = new HashMap<>();
     DefectReplacementProcess.DIALOGUE_STEPS.forEach(step -> variables.put(step, "DONE"));
-    variables.put("replyText", "We will replace the kettle: the service team reviews your request within 2 days.");
+    variables.put(ReplyStep.REPLY_TEXT, "We will replace the kettle: the service team reviews your request within 2 days.");
     variables.put(DefectReplacementProcess.REGISTERED_BY, registeredBy);
     variables.put(DefectReplacementProcess.PRODUCT_SKU, "KET-200");
     // Tasklist sends a field left empty as ""

@@ -8,6 +8,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.processInstanceQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
+import io.careflow.followup.PlanFollowUpListener;
 import io.careflow.support.Refusal;
 import io.careflow.followup.FollowUpPlans;
 import io.careflow.followup.FollowUpType;
@@ -93,7 +94,7 @@ class InquiryProcessTest extends CareflowIntegrationTest {
     try {
       processEngine.getTaskService().complete(task(pi).getId(), Map.of(ReplyStep.REPLY_TEXT, "Yes, 12 in stock.",
           ReplyStep.REPLY_KIND, "ANSWER", RecordFirstContactResolutionListener.RESOLVED_IN_FIRST_CONTACT, true,
-          "followUpType", "SATISFACTION_CHECK", "followUpDate", tomorrow));
+          PlanFollowUpListener.TYPE, "SATISFACTION_CHECK", PlanFollowUpListener.DATE, tomorrow));
     } finally {
       identity.clearAuthentication();
     }
@@ -104,7 +105,7 @@ class InquiryProcessTest extends CareflowIntegrationTest {
       assertThat(f.createdBy()).isEqualTo("boris");
     });
     // the plan lives in the follow-up table, not in the process
-    assertThat(processEngine.getRuntimeService().getVariable(pi.getId(), "followUpType")).isNull();
+    assertThat(processEngine.getRuntimeService().getVariable(pi.getId(), PlanFollowUpListener.TYPE)).isNull();
   }
 
   @Test
@@ -114,7 +115,7 @@ class InquiryProcessTest extends CareflowIntegrationTest {
     Task answer = task(pi);
 
     assertThatThrownBy(() -> completeAs("boris", answer, "   "))
-        .isInstanceOf(ProcessEngineException.class).satisfies(Refusal.naming("replyText"));
+        .isInstanceOf(ProcessEngineException.class).satisfies(Refusal.naming(ReplyStep.REPLY_TEXT));
     assertThatThrownBy(() -> completeAs("boris", answer, "x".repeat(ReplyStep.MAX_REPLY_LENGTH + 1)))
         .satisfies(Refusal.naming("at most"));
 
@@ -175,7 +176,7 @@ class InquiryProcessTest extends CareflowIntegrationTest {
     assertThat(pi).isWaitingAt(Elements.USER_ANSWER_CUSTOMER);
 
     completeAs("boris", task(pi), Conversation.done(Map.of(ReplyStep.REPLY_TEXT, "Yes, it is in stock in Gdańsk.",
-        ReplyStep.REPLY_KIND, "ANSWER", ReplyStep.ANSWER_CALL_OUTCOME, "REACHED", "followUpType", "NONE")));
+        ReplyStep.REPLY_KIND, "ANSWER", ReplyStep.ANSWER_CALL_OUTCOME, "REACHED", PlanFollowUpListener.TYPE, "NONE")));
     execute(job(pi));
 
     assertThat(pi).hasPassed(Elements.SERVICE_SEND_REPLY, Elements.END_INQUIRY_ANSWERED).isEnded();
@@ -203,7 +204,7 @@ class InquiryProcessTest extends CareflowIntegrationTest {
     Contact contact = phoneInquiry(null);
     ProcessInstance pi = inquiry(contact);
     Map<String, Object> notReached = Conversation.done(Map.of(ReplyStep.REPLY_TEXT, "Yes, it is in stock.",
-        ReplyStep.REPLY_KIND, "ANSWER", ReplyStep.ANSWER_CALL_OUTCOME, "NOT_REACHED", "followUpType", "NONE"));
+        ReplyStep.REPLY_KIND, "ANSWER", ReplyStep.ANSWER_CALL_OUTCOME, "NOT_REACHED", PlanFollowUpListener.TYPE, "NONE"));
 
     assertThatThrownBy(() -> completeAs("boris", task(pi), notReached))
         .satisfies(Refusal.naming(ReplyStep.ANSWER_CALL_OUTCOME))
@@ -227,7 +228,7 @@ class InquiryProcessTest extends CareflowIntegrationTest {
     ProcessInstance pi = inquiry(contact);
 
     completeAs("boris", task(pi), Conversation.done(Map.of(ReplyStep.REPLY_TEXT, "Yes, it is in stock.",
-        ReplyStep.REPLY_KIND, "ANSWER", ReplyStep.ANSWER_CALL_OUTCOME, "NOT_REACHED", "followUpType", "NONE")));
+        ReplyStep.REPLY_KIND, "ANSWER", ReplyStep.ANSWER_CALL_OUTCOME, "NOT_REACHED", PlanFollowUpListener.TYPE, "NONE")));
     execute(job(pi));
 
     assertThat(pi).isEnded();
@@ -276,7 +277,7 @@ class InquiryProcessTest extends CareflowIntegrationTest {
     identity.setAuthentication(user, List.of("agents", "team-inquiries"));
     try {
       processEngine.getTaskService().complete(task.getId(), Map.of(ReplyStep.REPLY_TEXT, reply,
-          ReplyStep.REPLY_KIND, "ANSWER", "followUpType", "NONE"));
+          ReplyStep.REPLY_KIND, "ANSWER", PlanFollowUpListener.TYPE, "NONE"));
     } finally {
       identity.clearAuthentication();
     }

@@ -1,9 +1,11 @@
 package io.careflow.protocol.missedcall;
 
+import static io.careflow.support.DemoPeople.BORIS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import io.careflow.followup.PlanFollowUpListener;
 import io.careflow.support.Refusal;
 import io.careflow.communication.Message;
 import io.careflow.communication.MessageKind;
@@ -35,7 +37,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 /** Every path of {@code processes/missed-call.bpmn}. */
 class MissedCallProcessTest extends ProtocolTestSupport {
 
-  static final List<String> BORIS = List.of("agents", "team-inquiries");
 
   @Autowired
   DeadlineService deadlines;
@@ -61,7 +62,7 @@ class MissedCallProcessTest extends ProtocolTestSupport {
 
     clock(callBack.warningAt());
     complete(pi, "boris", BORIS, Conversation.done(Map.of(MissedCallProcess.CALL_OUTCOME, "REACHED",
-        MissedCallProcess.CALL_NOTES, "Wanted the delivery date", "followUpType", "NONE")));
+        MissedCallProcess.CALL_NOTES, "Wanted the delivery date", PlanFollowUpListener.TYPE, "NONE")));
 
     assertThat(pi).hasPassed(Elements.SERVICE_STOP_REPLY_CLOCK, Elements.SERVICE_RECORD_CALL_ATTEMPT,
         Elements.END_CUSTOMER_REACHED).isEnded();
@@ -77,7 +78,7 @@ class MissedCallProcessTest extends ProtocolTestSupport {
     long contactsBefore = count("contact");
     complete(pi, "boris", BORIS, Conversation.done(Map.of(MissedCallProcess.CALL_OUTCOME, "REACHED",
         MissedCallProcess.CALL_NOTES, "The kettle is too loud, wants to send it back.",
-        MissedCallProcess.CALL_TOPIC, "RETURN", "followUpType", "NONE")));
+        MissedCallProcess.CALL_TOPIC, "RETURN", PlanFollowUpListener.TYPE, "NONE")));
 
     assertThat(pi).hasPassed(Elements.XOR_CALL_TOPIC, Elements.RULE_CLASSIFY_CALL_TOPIC)
         .isWaitingAt(Elements.CALL_TOPIC_PROTOCOL);
@@ -107,7 +108,7 @@ class MissedCallProcessTest extends ProtocolTestSupport {
   void shouldGiveTheProtocolACallContinuesWithTheTargetOfAPhoneCall() {
     complete(pi, "boris", BORIS, Conversation.done(Map.of(MissedCallProcess.CALL_OUTCOME, "REACHED",
         MissedCallProcess.CALL_NOTES, "Asks whether the kettle comes in red; will check and write back",
-        MissedCallProcess.CALL_TOPIC, "INQUIRY", "followUpType", "NONE")));
+        MissedCallProcess.CALL_TOPIC, "INQUIRY", PlanFollowUpListener.TYPE, "NONE")));
 
     ProcessInstance inquiry = protocol(contact, InquiryProcess.KEY);
     assertThat(inquiry).isWaitingAt(InquiryProcess.Elements.USER_ANSWER_CUSTOMER);
@@ -139,7 +140,7 @@ class MissedCallProcessTest extends ProtocolTestSupport {
         .as("the hint is the form's suggestion").isEqualTo("RETURN");
 
     // the agent keeps the suggestion: the case continues as a return
-    complete(callBack, "boris", BORIS, Conversation.done(Map.of(MissedCallProcess.CALL_OUTCOME, "REACHED", "followUpType", "NONE")));
+    complete(callBack, "boris", BORIS, Conversation.done(Map.of(MissedCallProcess.CALL_OUTCOME, "REACHED", PlanFollowUpListener.TYPE, "NONE")));
     assertThat(callBack).isWaitingAt(Elements.CALL_TOPIC_PROTOCOL);
     assertThat(protocol(hinted, ReturnProcess.KEY)).isNotNull();
   }
@@ -152,7 +153,7 @@ class MissedCallProcessTest extends ProtocolTestSupport {
     assertThat(processEngine.getTaskService().getVariable(task(pi).getId(), MissedCallProcess.CALL_NOTES))
         .as("the next attempt's form starts empty").isNull();
     complete(pi, "anna", BORIS, Conversation.done(Map.of(MissedCallProcess.CALL_OUTCOME, "REACHED",
-        MissedCallProcess.CALL_NOTES, "Going on holiday to Crete next week, call after the 14th", "followUpType",
+        MissedCallProcess.CALL_NOTES, "Going on holiday to Crete next week, call after the 14th", PlanFollowUpListener.TYPE,
         "NONE")));
 
     assertThat(pi).isEnded();
@@ -167,7 +168,7 @@ class MissedCallProcessTest extends ProtocolTestSupport {
     complete(pi, "boris", BORIS, notReached("2026-11-30T15:00"));
     run(pi, Elements.TIMER_NEXT_ATTEMPT);
     complete(pi, "anna", BORIS, Conversation.done(Map.of(MissedCallProcess.CALL_OUTCOME, "REACHED",
-        MissedCallProcess.CALL_NOTES, "Order arrives Friday", "followUpType", "NONE")));
+        MissedCallProcess.CALL_NOTES, "Order arrives Friday", PlanFollowUpListener.TYPE, "NONE")));
 
     // only the call that reached the customer is a reply, by the agent who made it
     assertThat(messages.ofContact(contact.id())).singleElement().satisfies(m -> {
@@ -211,7 +212,7 @@ class MissedCallProcessTest extends ProtocolTestSupport {
         .isEqualTo("RETURN");
 
     complete(callBack, "boris", BORIS, Conversation.done(Map.of(MissedCallProcess.CALL_OUTCOME, "REACHED",
-        MissedCallProcess.CALL_TOPIC, "", "followUpType", "NONE")));
+        MissedCallProcess.CALL_TOPIC, "", PlanFollowUpListener.TYPE, "NONE")));
     assertThat(callBack).hasPassed(Elements.END_CUSTOMER_REACHED).isEnded();
     assertThat(deadlines.first(callMe.id(), DeadlineService.REPLY).orElseThrow().met()).isTrue();
   }
@@ -238,7 +239,7 @@ class MissedCallProcessTest extends ProtocolTestSupport {
   @Test
   void shouldRefuseATopicTheTableDoesNotKnow() {
     assertThatThrownBy(() -> complete(pi, "boris", BORIS, Conversation.done(Map.of(MissedCallProcess.CALL_OUTCOME, "REACHED",
-        MissedCallProcess.CALL_TOPIC, "WEATHER", "followUpType", "NONE")))).satisfies(Refusal.naming("callTopic"));
+        MissedCallProcess.CALL_TOPIC, "WEATHER", PlanFollowUpListener.TYPE, "NONE")))).satisfies(Refusal.naming(MissedCallProcess.CALL_TOPIC));
     assertThat(pi).isWaitingAt(Elements.USER_CALL_BACK);
   }
 
@@ -252,7 +253,7 @@ class MissedCallProcessTest extends ProtocolTestSupport {
     run(pi, Elements.TIMER_NEXT_ATTEMPT);
     assertThat(pi).isWaitingAt(Elements.USER_CALL_AGAIN);
     complete(pi, "boris", BORIS, Conversation.done(Map.of(MissedCallProcess.CALL_OUTCOME, "REACHED",
-        "followUpType", "CALL", "followUpDate", "2026-12-07")));
+        PlanFollowUpListener.TYPE, "CALL", PlanFollowUpListener.DATE, "2026-12-07")));
 
     assertThat(pi).hasPassed(Elements.END_CUSTOMER_REACHED).isEnded();
     assertThat(processEngine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
@@ -283,7 +284,7 @@ class MissedCallProcessTest extends ProtocolTestSupport {
   @Test
   void shouldRefuseAFailedAttemptWithoutAGoodNextTime() {
     assertThatThrownBy(() -> complete(pi, "boris", BORIS, notReached(null, "Voicemail")))
-        .satisfies(Refusal.naming("nextAttemptAt"));
+        .satisfies(Refusal.naming(MissedCallProcess.NEXT_ATTEMPT_AT));
     assertThat(jdbc.sql("select count(*) from note where contact_id = ?").param(contact.id()).query(Long.class)
         .single()).as("a refused attempt stores no note").isZero();
     assertThatThrownBy(() -> complete(pi, "boris", BORIS, notReached("2026-11-29T10:00")))
@@ -291,7 +292,7 @@ class MissedCallProcessTest extends ProtocolTestSupport {
     assertThatThrownBy(() -> complete(pi, "boris", BORIS, notReached("tomorrow")))
         .satisfies(Refusal.naming("date and time"));
     assertThatThrownBy(() -> complete(pi, "boris", BORIS, Map.of(MissedCallProcess.CALL_OUTCOME, "BUSY")))
-        .satisfies(Refusal.naming("callOutcome"));
+        .satisfies(Refusal.naming(MissedCallProcess.CALL_OUTCOME));
     assertThat(pi).isWaitingAt(Elements.USER_CALL_BACK);
   }
 
@@ -332,7 +333,7 @@ class MissedCallProcessTest extends ProtocolTestSupport {
         io.careflow.sla.DeadlineAlerts.PRIORITY_WARNED);
     clock(at("2026-12-02T10:20+01:00"));
     complete(pi, "boris", BORIS, Conversation.done(Map.of(MissedCallProcess.CALL_OUTCOME, "REACHED",
-        "followUpType", "NONE")));
+        PlanFollowUpListener.TYPE, "NONE")));
     assertThat(pi).isEnded();
     assertThat(deadline(contact.id(), MissedCallProcess.CALL_AGAIN_STEP).met()).isTrue();
   }
@@ -349,7 +350,7 @@ class MissedCallProcessTest extends ProtocolTestSupport {
 
   private static Map<String, Object> notReached(String nextAttemptAt, String notes) {
     var values = new HashMap<String, Object>(Map.of(MissedCallProcess.CALL_OUTCOME, "NOT_REACHED",
-        "followUpType", "NONE"));
+        PlanFollowUpListener.TYPE, "NONE"));
     if (notes != null) {
       values.put(MissedCallProcess.CALL_NOTES, notes);
     }

@@ -1,10 +1,12 @@
 package io.careflow.protocol.returns;
 
+import static io.careflow.support.DemoPeople.ANNA;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.careflow.followup.PlanFollowUpListener;
 import io.careflow.support.Refusal;
 import io.careflow.contact.Contact;
 import io.careflow.contact.ContactStatus;
@@ -29,7 +31,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 /** Every path of {@code processes/return.bpmn}. */
 class ReturnProcessTest extends ProtocolTestSupport {
 
-  static final List<String> ANNA = List.of("agents", "team-returns");
 
   @Autowired
   ReturnRequests returns;
@@ -92,7 +93,7 @@ class ReturnProcessTest extends ProtocolTestSupport {
     assertThat((String) processEngine.getTaskService().getVariableLocal(task(pi).getId(),
         io.careflow.contact.CaseVariables.FORM_CASE_SO_FAR)).contains("item received: Box dented, shoes fine");
     complete(pi, "anna", ANNA, Map.of(ReturnProcess.ITEM_CONDITION, "AS_NEW", ReturnProcess.DECISION, decision,
-        ReturnProcess.DECISION_REASON, "Worn outside", "followUpType", "NONE"));
+        ReturnProcess.DECISION_REASON, "Worn outside", PlanFollowUpListener.TYPE, "NONE"));
     run(pi, tell);
 
     assertThat(pi).hasPassed(Elements.SERVICE_STOP_INSPECTION_CLOCK, tell, Elements.END_RETURN_RESOLVED).isEnded();
@@ -159,9 +160,9 @@ class ReturnProcessTest extends ProtocolTestSupport {
     http.post(null, linkedPath(contact), "application/x-www-form-urlencoded", "reason=CHANGED_MIND");
     assertThat(arrive(contact, "Box intact").status()).isEqualTo(204);
     assertThatThrownBy(() -> complete(pi, "anna", ANNA, Map.of(ReturnProcess.ITEM_CONDITION, "USED",
-        ReturnProcess.DECISION, "REJECT", "followUpType", "NONE"))).satisfies(Refusal.naming("returnDecisionReason"));
+        ReturnProcess.DECISION, "REJECT", PlanFollowUpListener.TYPE, "NONE"))).satisfies(Refusal.naming(ReturnProcess.DECISION_REASON));
     assertThatThrownBy(() -> complete(pi, "anna", ANNA, Map.of(ReturnProcess.ITEM_CONDITION, "BURNT",
-        ReturnProcess.DECISION, "REFUND", "followUpType", "NONE"))).satisfies(Refusal.naming("itemCondition"));
+        ReturnProcess.DECISION, "REFUND", PlanFollowUpListener.TYPE, "NONE"))).satisfies(Refusal.naming(ReturnProcess.ITEM_CONDITION));
     assertThat(pi).isWaitingAt(Elements.USER_INSPECT_ITEM);
   }
 
@@ -222,7 +223,7 @@ class ReturnProcessTest extends ProtocolTestSupport {
 
     // inspected at last: missed on the record, and the return goes on
     complete(pi, "anna", ANNA, Map.of(ReturnProcess.ITEM_CONDITION, "AS_NEW", ReturnProcess.DECISION, "REFUND",
-        "followUpType", "NONE"));
+        PlanFollowUpListener.TYPE, "NONE"));
     assertThat(deadlines.first(contact.id(), ReturnProcess.INSPECTION_STEP).orElseThrow().met()).isFalse();
     assertThat(pi).hasPassed(Elements.SERVICE_STOP_INSPECTION_CLOCK).isWaitingAt(Elements.SERVICE_TELL_REFUND);
   }

@@ -1,6 +1,7 @@
 package io.careflow.cases;
 
 import io.careflow.cases.CaseQuery.SlaState;
+import io.careflow.contact.CasePaths;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -24,6 +25,6 @@ public record CaseRow(
   public record Sla(SlaState state, OffsetDateTime dueAt) {}
 
   public static String href(String contactId) {
-    return "/cases/" + contactId;
+    return CasePaths.page(contactId);
   }
 }

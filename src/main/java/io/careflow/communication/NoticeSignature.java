@@ -1,8 +1,6 @@
 package io.careflow.communication;
 
 import io.careflow.sla.BusinessHoursProperties;
-import io.careflow.sla.Deadline;
-import io.careflow.sla.DeadlineService;
 import io.careflow.system.UserDirectory;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -30,10 +28,10 @@ public class NoticeSignature {
 
   private final HistoryService history;
   private final UserDirectory users;
-  private final DeadlineService deadlines;
+  private final RunningDeadlines deadlines;
   private final BusinessHoursProperties shopHours;
 
-  public NoticeSignature(HistoryService history, UserDirectory users, DeadlineService deadlines,
+  public NoticeSignature(HistoryService history, UserDirectory users, RunningDeadlines deadlines,
       BusinessHoursProperties shopHours) {
     this.history = history;
     this.users = users;
@@ -54,11 +52,7 @@ public class NoticeSignature {
    */
   public Map<String, String> dueTimes(String contactId, ZoneId customerZone, String language) {
     var due = new LinkedHashMap<String, String>();
-    for (Deadline deadline : deadlines.ofContact(contactId)) {
-      if (!deadline.isCompleted() && !deadline.isPaused()) {
-        due.put(deadline.step(), when(deadline.dueAt(), zone(customerZone), language));
-      }
-    }
+    deadlines.runningDueTimes(contactId).forEach((step, at) -> due.put(step, when(at, zone(customerZone), language)));
     return due;
   }
 
@@ -88,8 +82,8 @@ public class NoticeSignature {
     agentOf(contactId).ifPresent(agent -> values.put(AGENT_NAME, agent));
     Map<String, String> due = dueTimes(contactId, customerZone, language);
     values.put(DUE, due);
-    if (due.containsKey(DeadlineService.REPLY)) {
-      values.put(ANSWER_BY, due.get(DeadlineService.REPLY));
+    if (due.containsKey(RunningDeadlines.REPLY)) {
+      values.put(ANSWER_BY, due.get(RunningDeadlines.REPLY));
     }
     return values;
   }

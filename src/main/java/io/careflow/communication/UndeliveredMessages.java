@@ -1,9 +1,9 @@
 package io.careflow.communication;
 
 import io.careflow.contact.ContactEvents;
-import io.careflow.sla.DeadlineAlerts;
 import java.util.Locale;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -19,12 +19,12 @@ public class UndeliveredMessages {
 
   private final MessageRepository messages;
   private final ContactEvents events;
-  private final DeadlineAlerts alerts;
+  private final ApplicationEventPublisher publisher;
 
-  public UndeliveredMessages(MessageRepository messages, ContactEvents events, DeadlineAlerts alerts) {
+  public UndeliveredMessages(MessageRepository messages, ContactEvents events, ApplicationEventPublisher publisher) {
     this.messages = messages;
     this.events = events;
-    this.alerts = alerts;
+    this.publisher = publisher;
   }
 
   /**
@@ -46,7 +46,7 @@ public class UndeliveredMessages {
               + message.channel() + " not delivered: " + why
               + " — not an answer, the reply clock runs on; team leads told, incident open");
     }
-    alerts.undelivered(message, processInstanceId, why);
+    publisher.publishEvent(new MessageUndelivered(message, processInstanceId, why));
     return Optional.of(message);
   }
 }

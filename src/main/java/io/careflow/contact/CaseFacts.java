@@ -60,9 +60,6 @@ public class CaseFacts {
     this.asSystem = asSystem;
   }
 
-  /** A case changed in a way its open tasks show (topic, customer): their copies are renewed. */
-  public record CaseChanged(String contactId) {}
-
   /** Sets the case's facts on a new task of it. */
   void fill(DelegateTask task, Contact contact) {
     facts(contact).forEach(task::setVariableLocal);

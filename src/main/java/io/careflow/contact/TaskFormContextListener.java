@@ -47,7 +47,7 @@ public class TaskFormContextListener implements TaskListener {
 
   /** The case page of the contact: what happened so far, on the diagram, with the conversation. */
   public static String casePage(String contactId) {
-    return "/cases/" + contactId;
+    return CasePaths.page(contactId);
   }
 
   /**

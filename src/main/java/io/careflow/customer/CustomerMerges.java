@@ -1,6 +1,6 @@
 package io.careflow.customer;
 
-import io.careflow.contact.CaseFacts;
+import io.careflow.contact.CaseChanged;
 import io.careflow.contact.CaseVariables;
 import io.careflow.contact.ContactEvents;
 import io.careflow.customer.CustomerRepository.MergeCounts;
@@ -107,7 +107,7 @@ public class CustomerMerges {
     }
     // their open tasks show the surviving customer's name
     for (String contactId : movedContacts) {
-      publisher.publishEvent(new CaseFacts.CaseChanged(contactId));
+      publisher.publishEvent(new CaseChanged(contactId));
     }
     return into.id();
   }

@@ -1,7 +1,7 @@
 package io.careflow.customer;
 
 import io.careflow.customer.CustomerRecord.AgentItem;
-import io.careflow.cases.CaseRow;
+import io.careflow.contact.CasePaths;
 import io.careflow.customer.CustomerRecord.ContactItem;
 import io.careflow.customer.CustomerRecord.NoteItem;
 import io.careflow.customer.CustomerRecord.OfferItem;
@@ -135,7 +135,7 @@ public class CustomerRecordService {
     Outcome outcome = CLOSED.contains(c.status()) ? Outcome.RESOLVED
         : c.replies() > 0 ? Outcome.ANSWERED : Outcome.UNANSWERED;
     return new ContactItem(c.id(), c.channel(), c.topic(), c.status(), outcome, at(c.receivedAt()), c.subject(),
-        c.replies(), at(c.resolvedAt()), CaseRow.href(c.id()));
+        c.replies(), at(c.resolvedAt()), CasePaths.page(c.id()));
   }
 
   private AgentItem agent(AgentReplies a) {

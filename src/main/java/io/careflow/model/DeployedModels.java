@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
@@ -31,6 +32,22 @@ public class DeployedModels {
   private final Map<String, Optional<DecisionRows>> decisionRows = new ConcurrentHashMap<>();
   private final Map<String, Latest> latest = new ConcurrentHashMap<>();
 
+  /**
+   * Deployments this node made (or read back) since it started, counted as the engine takes each
+   * one: what is read of the deployed models is current while the count is unchanged.
+   */
+  private static final AtomicLong DEPLOYMENTS = new AtomicLong();
+
+  /** The engine took a deployment (called for every one, new or read back into its cache). */
+  public static void deploymentTaken() {
+    DEPLOYMENTS.incrementAndGet();
+  }
+
+  /** How many deployments this node took since it started: compare again after one. */
+  public static long deployments() {
+    return DEPLOYMENTS.get();
+  }
+
   public DeployedModels(ProcessEngine engine, EngineAsSystem asSystem) {
     this.repository = engine.getRepositoryService();
     this.asSystem = asSystem;
@@ -41,7 +58,7 @@ public class DeployedModels {
 
   private record Latest(Optional<DeployedDecision> decision, long deployments, long readAt) {
     boolean fresh() {
-      return deployments == ModelCheckPlugin.DEPLOYMENTS.get()
+      return deployments == DEPLOYMENTS.get()
           && System.nanoTime() - readAt < FRESH_FOR.toNanos();
     }
   }
@@ -51,7 +68,7 @@ public class DeployedModels {
     if (known != null && known.fresh()) {
       return known.decision();
     }
-    long deployments = ModelCheckPlugin.DEPLOYMENTS.get();
+    long deployments = DEPLOYMENTS.get();
     Optional<DeployedDecision> decision = asSystem.call(() -> {
       DecisionDefinition definition = repository.createDecisionDefinitionQuery().decisionDefinitionKey(key)
           .latestVersion().singleResult();

@@ -20,9 +20,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class ModelCheckPlugin extends AbstractProcessEnginePlugin {
 
-  /** Deployments this node made (or read back) since it started: {@link ModelDrift} compares again after one. */
-  static final java.util.concurrent.atomic.AtomicLong DEPLOYMENTS = new java.util.concurrent.atomic.AtomicLong();
-
   private final ObjectProvider<ModelChecks> checks;
 
   public ModelCheckPlugin(ObjectProvider<ModelChecks> checks) {
@@ -38,7 +35,7 @@ public class ModelCheckPlugin extends AbstractProcessEnginePlugin {
   }
 
   private void check(DeploymentEntity deployment) {
-    DEPLOYMENTS.incrementAndGet();
+    DeployedModels.deploymentTaken();
     if (!deployment.isNew()) {
       return; // a deployment read back into the cache was checked when it came
     }

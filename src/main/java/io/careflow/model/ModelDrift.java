@@ -80,7 +80,7 @@ public class ModelDrift {
   public List<ModelState> models() {
     Snapshot snapshot = last.get();
     Instant now = clock.instant();
-    long deployments = ModelCheckPlugin.DEPLOYMENTS.get();
+    long deployments = DeployedModels.deployments();
     if (snapshot == null || snapshot.deployments() != deployments || snapshot.at().plus(FRESH_FOR).isBefore(now)) {
       snapshot = new Snapshot(now, deployments, compute());
       last.set(snapshot);

@@ -2,6 +2,7 @@ package io.careflow.reporting;
 
 import io.careflow.cases.CaseReaders;
 import io.careflow.system.Groups;
+import io.careflow.system.ReportReaders;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -23,7 +24,7 @@ import org.springframework.stereotype.Component;
  * </ul>
  */
 @Component
-public class ReportAccess {
+public class ReportAccess implements ReportReaders {
 
   private final CaseInvolvement involvement;
 
@@ -32,6 +33,7 @@ public class ReportAccess {
   }
 
   /** For {@code /api/contacts/{id}/timeline}: the path variable {@code id} is the contact. */
+  @Override
   public AuthorizationManager<RequestAuthorizationContext> timelineReaders() {
     return new Rule() {
       @Override
@@ -47,6 +49,7 @@ public class ReportAccess {
   }
 
   /** For {@code /api/kpis/**}: agents name their own team in {@code team}. */
+  @Override
   public AuthorizationManager<RequestAuthorizationContext> kpiReaders() {
     return new Rule() {
       @Override

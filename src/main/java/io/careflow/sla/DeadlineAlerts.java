@@ -5,6 +5,7 @@ import io.careflow.communication.EmailSender.Email;
 import io.careflow.communication.Message;
 import io.careflow.communication.MessageRepository;
 import io.careflow.communication.MessageTemplates;
+import io.careflow.communication.MessageUndelivered;
 import io.careflow.contact.Contact;
 import io.careflow.contact.ContactRepository;
 import io.careflow.sla.DeadlineAlertProcess.Level;
@@ -26,6 +27,7 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
@@ -195,9 +197,13 @@ public class DeadlineAlerts {
   /**
    * A message to a customer could not be handed over (the sending step in {@code processInstanceId}
    * gave up, an incident is open): one {@code deadline-alert} per team lead with an e-mail address.
-   * Runs in the step's failure handling.
+   * Runs in the step's failure handling (the event comes at once, in the same transaction).
    */
-  public void undelivered(Message message, String processInstanceId, String reason) {
+  @EventListener
+  public void undelivered(MessageUndelivered undelivered) {
+    Message message = undelivered.message();
+    String processInstanceId = undelivered.processInstanceId();
+    String reason = undelivered.reason();
     startAlerts(message.id(), users.membersOf(Groups.TEAM_LEADS), Variables.createVariables()
         .putValue(DeadlineAlertProcess.LEVEL, Level.UNDELIVERED.name())
         .putValue(DeadlineAlertProcess.MESSAGE_ID, message.id())

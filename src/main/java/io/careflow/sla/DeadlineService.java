@@ -1,5 +1,6 @@
 package io.careflow.sla;
 
+import io.careflow.communication.RunningDeadlines;
 import io.careflow.contact.ContactEvents;
 import io.careflow.contact.ContactRepository;
 import io.careflow.sla.DeadlineRepository.Level;
@@ -7,7 +8,9 @@ import io.careflow.system.NotFoundException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -23,10 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
  * level: the allowed working time once more after the deadline (2×).
  */
 @Service
-public class DeadlineService {
-
-  /** The step of the reply deadline every contact has; its deadline is the contact's SLA. */
-  public static final String REPLY = "reply";
+public class DeadlineService implements RunningDeadlines {
 
   public static final String STARTED = "SLA_STARTED";
   public static final String WARNED = "SLA_WARNING";
@@ -156,6 +156,17 @@ public class DeadlineService {
 
   public List<Deadline> ofContact(String contactId) {
     return deadlines.ofContact(contactId);
+  }
+
+  @Override
+  public Map<String, Instant> runningDueTimes(String contactId) {
+    var due = new LinkedHashMap<String, Instant>();
+    for (Deadline deadline : ofContact(contactId)) {
+      if (!deadline.isCompleted() && !deadline.isPaused()) {
+        due.put(deadline.step(), deadline.dueAt());
+      }
+    }
+    return due;
   }
 
   /** The clock stops: the shop waits for the customer. */

@@ -11,7 +11,6 @@ import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 
-import io.careflow.reporting.ReportAccess;
 import jakarta.servlet.Filter;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
@@ -95,7 +94,7 @@ public class SecurityConfiguration {
 
   @Bean
   @Order(3)
-  SecurityFilterChain api(HttpSecurity http, ProblemResponses problems, ReportAccess reports) throws Exception {
+  SecurityFilterChain api(HttpSecurity http, ProblemResponses problems, ReportReaders reports) throws Exception {
     http.securityMatcher(path("/api/**"))
         .authorizeHttpRequests(a -> a
             .requestMatchers(path(POST, "/api/contacts")).hasAnyAuthority(INTEGRATIONS, AGENTS, ADMINS)

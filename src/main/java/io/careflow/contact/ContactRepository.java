@@ -12,7 +12,12 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The {@code contact} table: the one class that writes it. */
+/**
+ * The contacts as careflow stores them, and the one class that writes the {@code contact} table:
+ * every feature reads a case's record here and notes what it did to it. Its life cycle (received,
+ * classified, resolved or closed, followed by another case) is written by the intake and the
+ * contact process only.
+ */
 @Repository
 public class ContactRepository {
 
@@ -28,7 +33,7 @@ public class ContactRepository {
     this.jdbc = jdbc;
   }
 
-  void insert(Contact c, String createdBy) {
+  public void insert(Contact c, String createdBy) {
     jdbc.sql("""
             insert into contact (id, channel, external_id, customer_id, customer_email, customer_phone, received_at,
                                  subject, body, topic_hint, status, language, order_id, product_sku, created_by,
@@ -70,7 +75,7 @@ public class ContactRepository {
         .query(ContactRepository::map).optional();
   }
 
-  Optional<Contact> findByExternalId(Channel channel, String externalId) {
+  public Optional<Contact> findByExternalId(Channel channel, String externalId) {
     return jdbc.sql("select " + COLUMNS + " from contact where channel = :channel and external_id = :externalId")
         .param("channel", channel.name()).param("externalId", externalId)
         .query(ContactRepository::map).optional();
@@ -112,13 +117,13 @@ public class ContactRepository {
     jdbc.sql("select id from contact where id = :id for update").param("id", id).query(String.class).optional();
   }
 
-  void setProcessInstance(String id, String processInstanceId) {
+  public void setProcessInstance(String id, String processInstanceId) {
     jdbc.sql("update contact set process_instance_id = :processInstanceId where id = :id")
         .param("processInstanceId", processInstanceId).param("id", id).update();
   }
 
   /** Topic, protocol and the team that runs the case (the KPIs filter and the backlog groups by it). */
-  void setClassification(String id, String topic, String protocol, String team) {
+  public void setClassification(String id, String topic, String protocol, String team) {
     jdbc.sql("update contact set topic = :topic, protocol = :protocol, team = :team where id = :id")
         .param("topic", topic).param("protocol", protocol).param("team", team).param("id", id).update();
   }
@@ -128,11 +133,11 @@ public class ContactRepository {
         .update();
   }
 
-  void resolve(String id, Instant at) {
+  public void resolve(String id, Instant at) {
     end(id, ContactStatus.RESOLVED, at);
   }
 
-  void close(String id, Instant at) {
+  public void close(String id, Instant at) {
     end(id, ContactStatus.CLOSED, at);
   }
 
@@ -167,7 +172,7 @@ public class ContactRepository {
   }
 
   /** The case this one came from (a protocol opened it for the same customer). */
-  void setFollows(String id, String followsContactId) {
+  public void setFollows(String id, String followsContactId) {
     jdbc.sql("update contact set follows_contact_id = :follows where id = :id")
         .param("follows", followsContactId).param("id", id).update();
   }
@@ -183,7 +188,7 @@ public class ContactRepository {
   }
 
   /** A customer merge: every contact of {@code from} now belongs to {@code into}; returns how many moved. */
-  int moveToCustomer(String from, String into) {
+  public int moveToCustomer(String from, String into) {
     return jdbc.sql("update contact set customer_id = :into where customer_id = :from")
         .param("into", into).param("from", from).update();
   }

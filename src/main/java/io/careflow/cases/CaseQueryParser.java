@@ -2,10 +2,10 @@ package io.careflow.cases;
 
 import io.careflow.cases.CaseQuery.OpenDeadline;
 import io.careflow.cases.CaseQuery.SlaState;
-import io.careflow.contact.Channel;
-import io.careflow.contact.ContactStatus;
+import io.careflow.casefile.Channel;
+import io.careflow.casefile.ContactStatus;
 import io.careflow.reporting.ReportedTopics;
-import io.careflow.sla.BusinessHoursProperties;
+import io.careflow.calendar.BusinessHoursProperties;
 import io.careflow.system.PlausibleInstants;
 import io.careflow.system.RequestValidator;
 import io.careflow.system.RequestValidator.Check;

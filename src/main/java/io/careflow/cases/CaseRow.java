@@ -1,7 +1,7 @@
 package io.careflow.cases;
 
 import io.careflow.cases.CaseQuery.SlaState;
-import io.careflow.contact.CasePaths;
+import io.careflow.casefile.CasePaths;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.util.List;

@@ -1,9 +1,10 @@
 package io.careflow.cases;
 
+import io.careflow.casefile.CaseReaders;
 import io.careflow.cases.CaseQuery.SlaState;
 import io.careflow.cases.CaseSearchRepository.ReplyDeadline;
 import io.careflow.reporting.KpiSql;
-import io.careflow.sla.BusinessHoursProperties;
+import io.careflow.calendar.BusinessHoursProperties;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;

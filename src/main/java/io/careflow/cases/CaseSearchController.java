@@ -1,5 +1,6 @@
 package io.careflow.cases;
 
+import io.careflow.casefile.CaseReaders;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;

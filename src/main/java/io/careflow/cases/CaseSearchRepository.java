@@ -2,6 +2,7 @@ package io.careflow.cases;
 
 import static io.careflow.system.SqlTimes.utc;
 
+import io.careflow.casefile.CaseReaders;
 import io.careflow.cases.CaseQuery.OpenDeadline;
 import io.careflow.reporting.KpiSql;
 import io.careflow.reporting.KpiService;

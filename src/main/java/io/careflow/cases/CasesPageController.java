@@ -1,9 +1,10 @@
 package io.careflow.cases;
 
-import io.careflow.contact.Channel;
-import io.careflow.contact.ContactStatus;
+import io.careflow.casefile.CaseReaders;
+import io.careflow.casefile.Channel;
+import io.careflow.casefile.ContactStatus;
 import io.careflow.reporting.ReportedTopics;
-import io.careflow.sla.BusinessHoursProperties;
+import io.careflow.calendar.BusinessHoursProperties;
 import io.careflow.system.Groups;
 import io.careflow.system.InvalidRequestException;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,7 +1,7 @@
 package io.careflow.communication;
 
-import io.careflow.contact.CaseVariables;
-import io.careflow.contact.ContactRepository;
+import io.careflow.casefile.CaseVariables;
+import io.careflow.casefile.ContactRepository;
 import io.careflow.form.DeployedTaskForms;
 import io.careflow.form.FormField;
 import io.careflow.system.UserDirectory;

@@ -1,10 +1,10 @@
 package io.careflow.communication;
 
 import io.careflow.communication.EmailSender.Email;
-import io.careflow.contact.Channel;
-import io.careflow.contact.Contact;
-import io.careflow.contact.ContactEvents;
-import io.careflow.contact.ContactRepository;
+import io.careflow.casefile.Channel;
+import io.careflow.casefile.Contact;
+import io.careflow.casefile.ContactEvents;
+import io.careflow.casefile.ContactRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

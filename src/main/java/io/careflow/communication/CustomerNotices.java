@@ -2,12 +2,12 @@ package io.careflow.communication;
 
 import io.careflow.communication.Message.Direction;
 import io.careflow.communication.MessageTemplates.Rendered;
-import io.careflow.contact.Channel;
-import io.careflow.contact.Contact;
-import io.careflow.contact.ContactRepository;
+import io.careflow.casefile.Channel;
+import io.careflow.casefile.Contact;
+import io.careflow.casefile.ContactRepository;
 import io.careflow.customer.CustomerHistory;
 import io.careflow.system.NotFoundException;
-import io.careflow.system.PublicLinks;
+import io.careflow.publicpages.PublicLinks;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;

@@ -1,6 +1,6 @@
 package io.careflow.communication;
 
-import io.careflow.contact.Channel;
+import io.careflow.casefile.Channel;
 import java.time.Instant;
 
 /** A message to or from the customer on a contact. */

@@ -1,6 +1,6 @@
 package io.careflow.communication;
 
-import io.careflow.contact.Channel;
+import io.careflow.casefile.Channel;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

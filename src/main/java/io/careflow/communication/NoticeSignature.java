@@ -1,6 +1,6 @@
 package io.careflow.communication;
 
-import io.careflow.sla.BusinessHoursProperties;
+import io.careflow.calendar.BusinessHoursProperties;
 import io.careflow.system.UserDirectory;
 import java.time.Instant;
 import java.time.ZoneId;

@@ -1,8 +1,8 @@
 package io.careflow.communication;
 
 import io.careflow.communication.Message.Direction;
-import io.careflow.contact.Contact;
-import io.careflow.contact.ContactRepository;
+import io.careflow.casefile.Contact;
+import io.careflow.casefile.ContactRepository;
 import io.careflow.system.NotFoundException;
 import io.careflow.system.UserDirectory;
 import java.time.Clock;

@@ -1,7 +1,7 @@
 package io.careflow.communication;
 
 import io.careflow.form.FormRefusals;
-import io.careflow.contact.CaseVariables;
+import io.careflow.casefile.CaseVariables;
 import io.careflow.model.BuildingBlock;
 import io.careflow.system.TaskFormInput;
 import io.careflow.system.UserDirectory;

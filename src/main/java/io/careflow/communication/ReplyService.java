@@ -1,13 +1,13 @@
 package io.careflow.communication;
 
 import io.careflow.communication.Message.Direction;
-import io.careflow.contact.Channel;
-import io.careflow.contact.Contact;
-import io.careflow.contact.ContactEvents;
-import io.careflow.contact.ContactRepository;
+import io.careflow.casefile.Channel;
+import io.careflow.casefile.Contact;
+import io.careflow.casefile.ContactEvents;
+import io.careflow.casefile.ContactRepository;
 import io.careflow.customer.CustomerHistory;
-import io.careflow.sla.BusinessHoursProperties;
-import io.careflow.sla.WorkingTimeCalendar;
+import io.careflow.calendar.BusinessHoursProperties;
+import io.careflow.calendar.WorkingTimeCalendar;
 import io.careflow.system.NotFoundException;
 import io.careflow.system.UserDirectory;
 import java.time.Clock;

@@ -1,6 +1,6 @@
 package io.careflow.communication;
 
-import io.careflow.contact.CaseVariables;
+import io.careflow.casefile.CaseVariables;
 import io.careflow.model.BuildingBlock;
 import java.time.Duration;
 import java.util.HashMap;

@@ -1,6 +1,6 @@
 package io.careflow.communication;
 
-import io.careflow.contact.ContactEvents;
+import io.careflow.casefile.ContactEvents;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;

@@ -1,12 +1,17 @@
 package io.careflow.contact;
 
-import io.careflow.contact.ContactEvents.ContactEvent;
+import io.careflow.casefile.CaseChanged;
+import io.careflow.casefile.CaseVariables;
+import io.careflow.casefile.Contact;
+import io.careflow.casefile.ContactEvents.ContactEvent;
+import io.careflow.casefile.ContactEvents;
+import io.careflow.casefile.ContactRepository;
 import io.careflow.customer.CustomerHistory;
 import io.careflow.model.DecisionRows;
 import io.careflow.model.DeployedModels;
 import io.careflow.model.TopicCatalog;
 import io.careflow.routing.Routing;
-import io.careflow.sla.BusinessHoursProperties;
+import io.careflow.calendar.BusinessHoursProperties;
 import io.careflow.system.EngineAsSystem;
 import java.util.ArrayList;
 import java.util.List;

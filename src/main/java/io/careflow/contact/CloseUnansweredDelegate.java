@@ -1,5 +1,6 @@
 package io.careflow.contact;
 
+import io.careflow.casefile.CaseVariables;
 import io.careflow.model.BuildingBlock;
 import io.careflow.sla.CompleteDeadlineDelegate;
 import io.careflow.sla.SlaVariables;

@@ -1,5 +1,9 @@
 package io.careflow.contact;
 
+import io.careflow.casefile.CaseVariables;
+import io.careflow.casefile.Contact;
+import io.careflow.casefile.ContactEvents;
+import io.careflow.casefile.ContactRepository;
 import io.careflow.form.FormRefusals;
 import io.careflow.sla.SlaVariables;
 import io.careflow.system.TaskFormInput;

@@ -1,5 +1,9 @@
 package io.careflow.contact;
 
+import io.careflow.casefile.Channel;
+import io.careflow.casefile.Contact;
+import io.careflow.casefile.ContactEvents;
+import io.careflow.casefile.ContactRepository;
 import io.careflow.contact.NewContact.CustomerDetails;
 import io.careflow.customer.ContactAddresses;
 import io.careflow.customer.Customer;

@@ -1,5 +1,7 @@
 package io.careflow.contact;
 
+import io.careflow.casefile.CaseVariables;
+import io.careflow.casefile.Contact;
 import io.careflow.customer.CustomerHistory;
 import io.careflow.customer.CustomerService;
 import io.careflow.sla.SlaVariables;

@@ -1,6 +1,8 @@
 package io.careflow.contact;
 
-import io.careflow.sla.BusinessHoursProperties;
+import io.careflow.casefile.Contact;
+import io.careflow.casefile.ContactRepository;
+import io.careflow.calendar.BusinessHoursProperties;
 import io.careflow.sla.DeadlineService;
 import io.careflow.system.NotFoundException;
 import java.util.Objects;

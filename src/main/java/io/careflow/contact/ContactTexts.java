@@ -1,5 +1,6 @@
 package io.careflow.contact;
 
+import io.careflow.casefile.ContactRepository;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
 

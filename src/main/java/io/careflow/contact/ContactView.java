@@ -1,5 +1,8 @@
 package io.careflow.contact;
 
+import io.careflow.casefile.Channel;
+import io.careflow.casefile.Contact;
+import io.careflow.casefile.ContactStatus;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;

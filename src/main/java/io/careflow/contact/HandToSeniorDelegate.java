@@ -1,5 +1,7 @@
 package io.careflow.contact;
 
+import io.careflow.casefile.CaseVariables;
+import io.careflow.casefile.ContactEvents;
 import io.careflow.system.Groups;
 import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

@@ -1,10 +1,11 @@
 package io.careflow.contact;
 
+import io.careflow.casefile.Channel;
 import io.careflow.contact.NewContact.CustomerDetails;
 import io.careflow.customer.ContactAddresses;
 import io.careflow.customer.IdentityKind;
 import io.careflow.model.TopicCatalog;
-import io.careflow.sla.WorkingTimeCalendar;
+import io.careflow.calendar.WorkingTimeCalendar;
 import io.careflow.system.RequestValidator;
 import java.time.Clock;
 import java.time.Duration;

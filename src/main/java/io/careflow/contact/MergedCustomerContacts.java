@@ -1,5 +1,6 @@
 package io.careflow.contact;
 
+import io.careflow.casefile.ContactRepository;
 import io.careflow.customer.CustomerMerged;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;

@@ -1,5 +1,7 @@
 package io.careflow.contact;
 
+import io.careflow.casefile.CaseVariables;
+import io.careflow.casefile.ContactEvents;
 import io.careflow.model.BuildingBlock;
 import io.careflow.system.UserDirectory;
 import java.util.Locale;

@@ -1,5 +1,8 @@
 package io.careflow.contact;
 
+import io.careflow.casefile.CaseVariables;
+import io.careflow.casefile.ContactEvents;
+import io.careflow.casefile.ContactRepository;
 import io.careflow.model.BuildingBlock;
 import java.util.Locale;
 import java.util.Set;

@@ -1,5 +1,9 @@
 package io.careflow.contact;
 
+import io.careflow.casefile.CaseVariables;
+import io.careflow.casefile.Contact;
+import io.careflow.casefile.ContactEvents;
+import io.careflow.casefile.ContactRepository;
 import io.careflow.model.BuildingBlock;
 import io.careflow.model.TopicCatalog;
 import io.careflow.system.UserDirectory;

@@ -1,5 +1,6 @@
 package io.careflow.contact;
 
+import io.careflow.casefile.CaseVariables;
 import io.careflow.form.FormRefusals;
 import io.careflow.customer.CustomerNotes;
 import io.careflow.customer.Note;

@@ -1,9 +1,10 @@
 package io.careflow.contact;
 
+import io.careflow.casefile.CaseVariables;
 import io.careflow.form.FormRefusals;
 import io.careflow.customer.CustomerOffers;
 import io.careflow.customer.Offer;
-import io.careflow.sla.BusinessHoursProperties;
+import io.careflow.calendar.BusinessHoursProperties;
 import io.careflow.system.TaskFormInput;
 import io.careflow.system.UserDirectory;
 import java.time.Clock;

@@ -1,5 +1,7 @@
 package io.careflow.contact;
 
+import io.careflow.casefile.CaseVariables;
+import io.careflow.casefile.ContactEvents;
 import io.careflow.form.CamundaForm;
 import io.careflow.form.DeployedTaskForms;
 import io.careflow.form.FormField;

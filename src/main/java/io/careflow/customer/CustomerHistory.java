@@ -2,7 +2,7 @@ package io.careflow.customer;
 
 import io.careflow.customer.CustomerRepository.AgentReplies;
 import io.careflow.customer.CustomerRepository.ContactLine;
-import io.careflow.sla.BusinessHoursProperties;
+import io.careflow.calendar.BusinessHoursProperties;
 import io.careflow.system.UserDirectory;
 import java.util.List;
 import java.util.Set;

@@ -1,8 +1,8 @@
 package io.careflow.customer;
 
-import io.careflow.contact.CaseChanged;
-import io.careflow.contact.CaseVariables;
-import io.careflow.contact.ContactEvents;
+import io.careflow.casefile.CaseChanged;
+import io.careflow.casefile.CaseVariables;
+import io.careflow.casefile.ContactEvents;
 import io.careflow.customer.CustomerRepository.MergeCounts;
 import io.careflow.customer.CustomerRepository.VipChange;
 import io.careflow.system.ConflictException;

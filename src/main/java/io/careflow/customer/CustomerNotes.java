@@ -1,6 +1,6 @@
 package io.careflow.customer;
 
-import io.careflow.contact.ContactEvents;
+import io.careflow.casefile.ContactEvents;
 import io.careflow.customer.CustomerRepository.ContactRef;
 import io.careflow.system.InvalidRequestException;
 import io.careflow.system.RequestValidator;

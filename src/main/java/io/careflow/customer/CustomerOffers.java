@@ -1,9 +1,9 @@
 package io.careflow.customer;
 
-import io.careflow.contact.Channel;
-import io.careflow.contact.ContactEvents;
+import io.careflow.casefile.Channel;
+import io.careflow.casefile.ContactEvents;
 import io.careflow.customer.CustomerRepository.ContactRef;
-import io.careflow.sla.BusinessHoursProperties;
+import io.careflow.calendar.BusinessHoursProperties;
 import io.careflow.system.RequestValidator;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package io.careflow.customer;
 
-import io.careflow.contact.Channel;
+import io.careflow.casefile.Channel;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.util.List;

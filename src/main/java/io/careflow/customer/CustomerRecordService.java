@@ -1,14 +1,14 @@
 package io.careflow.customer;
 
 import io.careflow.customer.CustomerRecord.AgentItem;
-import io.careflow.contact.CasePaths;
+import io.careflow.casefile.CasePaths;
 import io.careflow.customer.CustomerRecord.ContactItem;
 import io.careflow.customer.CustomerRecord.NoteItem;
 import io.careflow.customer.CustomerRecord.OfferItem;
 import io.careflow.customer.CustomerRecord.Outcome;
 import io.careflow.customer.CustomerRepository.AgentReplies;
 import io.careflow.customer.CustomerRepository.ContactLine;
-import io.careflow.sla.BusinessHoursProperties;
+import io.careflow.calendar.BusinessHoursProperties;
 import io.careflow.system.NotFoundException;
 import io.careflow.system.InvalidRequestException;
 import io.careflow.system.InvalidRequestException.FieldProblem;

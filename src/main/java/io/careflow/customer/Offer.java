@@ -1,6 +1,6 @@
 package io.careflow.customer;
 
-import io.careflow.contact.Channel;
+import io.careflow.casefile.Channel;
 import java.time.Instant;
 
 /**

@@ -3,7 +3,7 @@ package io.careflow.customer;
 import static io.careflow.system.SqlTimes.instant;
 import static io.careflow.system.SqlTimes.utc;
 
-import io.careflow.contact.Channel;
+import io.careflow.casefile.Channel;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

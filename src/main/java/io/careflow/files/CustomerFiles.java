@@ -3,8 +3,8 @@ package io.careflow.files;
 import static io.careflow.system.SqlTimes.instant;
 import static io.careflow.system.SqlTimes.utc;
 
-import io.careflow.contact.CaseVariables;
-import io.careflow.contact.ContactEvents;
+import io.careflow.casefile.CaseVariables;
+import io.careflow.casefile.ContactEvents;
 import io.careflow.contact.CustomerSentFiles;
 import java.net.URLConnection;
 import java.time.Clock;

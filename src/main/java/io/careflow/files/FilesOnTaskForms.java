@@ -1,7 +1,7 @@
 package io.careflow.files;
 
-import io.careflow.contact.CaseVariables;
-import io.careflow.sla.BusinessHoursProperties;
+import io.careflow.casefile.CaseVariables;
+import io.careflow.calendar.BusinessHoursProperties;
 import java.util.List;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;

@@ -2,7 +2,7 @@ package io.careflow.files;
 
 import io.careflow.communication.CustomerNotices;
 import io.careflow.communication.SendCustomerNoticeDelegate;
-import io.careflow.contact.CaseVariables;
+import io.careflow.casefile.CaseVariables;
 import java.util.Arrays;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

@@ -1,7 +1,7 @@
 package io.careflow.followup;
 
 import io.careflow.form.FormRefusals;
-import io.careflow.contact.CaseVariables;
+import io.careflow.casefile.CaseVariables;
 import io.careflow.followup.FollowUpProcess.Variables;
 import io.careflow.system.TaskFormInput;
 import io.careflow.system.UserDirectory;

@@ -4,10 +4,10 @@ import static io.careflow.system.SqlTimes.instant;
 import static io.careflow.system.SqlTimes.utc;
 
 import io.careflow.contact.ContactClassified;
-import io.careflow.contact.ContactEvents;
-import io.careflow.contact.ContactRepository;
+import io.careflow.casefile.ContactEvents;
+import io.careflow.casefile.ContactRepository;
 import io.careflow.followup.FollowUpProcess.Variables;
-import io.careflow.sla.BusinessHoursProperties;
+import io.careflow.calendar.BusinessHoursProperties;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -86,9 +86,9 @@ public class FollowUpPlans {
         .businessKey(id)
         .setVariables(org.camunda.bpm.engine.variable.Variables.createVariables()
             .putValue(Variables.FOLLOW_UP_ID, id)
-            .putValue(io.careflow.contact.CaseVariables.CONTACT_ID, contactId)
-            .putValue(io.careflow.contact.CaseVariables.CUSTOMER_ID, customerId)
-            .putValue(io.careflow.contact.CaseVariables.TEAM, team == null ? "agents" : team)
+            .putValue(io.careflow.casefile.CaseVariables.CONTACT_ID, contactId)
+            .putValue(io.careflow.casefile.CaseVariables.CUSTOMER_ID, customerId)
+            .putValue(io.careflow.casefile.CaseVariables.TEAM, team == null ? "agents" : team)
             .putValue(Variables.TYPE, type.name())
             .putValue(Variables.PLANNED_NOTE, note)
             .putValue(Variables.AGENT, "system".equals(by) ? null : by)

@@ -1,6 +1,6 @@
 package io.careflow.followup;
 
-import io.careflow.contact.CaseVariables;
+import io.careflow.casefile.CaseVariables;
 import io.careflow.followup.FollowUpProcess.Variables;
 import java.time.Clock;
 import java.util.Date;

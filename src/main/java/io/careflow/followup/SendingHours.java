@@ -1,8 +1,8 @@
 package io.careflow.followup;
 
-import io.careflow.contact.CaseVariables;
+import io.careflow.casefile.CaseVariables;
 import io.careflow.customer.CustomerHistory;
-import io.careflow.sla.BusinessHoursProperties;
+import io.careflow.calendar.BusinessHoursProperties;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalTime;

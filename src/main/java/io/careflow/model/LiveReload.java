@@ -1,6 +1,5 @@
 package io.careflow.model;
 
-import io.careflow.system.ModelDeployment;
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
@@ -34,7 +33,7 @@ import org.springframework.stereotype.Component;
  * a BPMN, DMN or form saved in {@code processes/} or {@code forms/} of the working copy is
  * deployed within a second — only what changed, under careflow's deployment name, through the
  * same checks as at start — and the log names the new version. A file the engine or
- * {@link ModelChecks} refuses is logged with its file, line and reason; the running version
+ * {@link io.careflow.deployment.ModelChecks} refuses is logged with its file, line and reason; the running version
  * stays. A message template or text saved in {@code templates/} is read again at once (the demo
  * profile reads templates from the working copy first); {@link TemplatesChanged} tells the
  * caches of texts. Off in production, where models come with the application.

@@ -2,7 +2,7 @@ package io.careflow.model;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.careflow.contact.CaseVariables;
+import io.careflow.casefile.CaseVariables;
 import io.careflow.system.TextFiles;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,7 +24,7 @@ import org.springframework.stereotype.Service;
  * lists them: a designer adds a topic by adding rows there. Their names for staff, per
  * language, are {@code templates/topics_<lang>.properties} (a topic without a name shows its
  * code). That the rows of one topic agree, and name a deployed protocol, is checked when the
- * table is deployed ({@link ModelChecks}).
+ * table is deployed ({@link io.careflow.deployment.ModelChecks}).
  */
 @BuildingBlock(value = "The topics in a form", inputs = TopicCatalog.FORM_OPTIONS, required = TopicCatalog.FORM_OPTIONS)
 @Service
@@ -105,7 +105,7 @@ public class TopicCatalog {
 
   /**
    * Every topic the rows name, with the protocol and team of the first row that names it.
-   * Rows that disagree are a deployment error ({@link ModelChecks}), not resolved here.
+   * Rows that disagree are a deployment error ({@link io.careflow.deployment.ModelChecks}), not resolved here.
    */
   public static List<Topic> topicsOf(DecisionRows table) {
     var byName = new LinkedHashMap<String, Topic>();

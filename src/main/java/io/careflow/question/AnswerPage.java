@@ -1,11 +1,11 @@
 package io.careflow.question;
 
 import io.careflow.files.PublicUploads;
-import io.careflow.system.PublicLinks;
-import io.careflow.system.PublicLinks.Link;
-import io.careflow.system.PublicLinks.Refusal;
-import io.careflow.system.PublicLinks.RefusedLinkException;
-import io.careflow.system.PublicPages;
+import io.careflow.publicpages.PublicLinks;
+import io.careflow.publicpages.PublicLinks.Link;
+import io.careflow.publicpages.PublicLinks.Refusal;
+import io.careflow.publicpages.PublicLinks.RefusedLinkException;
+import io.careflow.publicpages.PublicPages;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;

@@ -1,6 +1,6 @@
 package io.careflow.question;
 
-import io.careflow.contact.CaseVariables;
+import io.careflow.casefile.CaseVariables;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.careflow.reporting;
 
-import io.careflow.cases.CaseReaders;
+import io.careflow.casefile.CaseReaders;
 import java.util.Collection;
 import org.camunda.bpm.engine.HistoryService;
 import org.springframework.stereotype.Service;

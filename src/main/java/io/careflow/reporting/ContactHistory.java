@@ -2,7 +2,7 @@ package io.careflow.reporting;
 
 import static io.careflow.system.SqlTimes.utc;
 
-import io.careflow.contact.ContactEvents;
+import io.careflow.casefile.ContactEvents;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -21,7 +21,7 @@ import javax.sql.DataSource;
  * team, topic, language and first reply, reply deadline met or missed, messages, the events of
  * its timeline, survey answer, return reason with the product). The KPIs, the dashboard and the customer records read these
  * tables only, and {@link ContactRetention} archives these contacts like any other. Used for
- * the demo's past ({@code system.DemoContacts}) and the KPI query-time benchmark.
+ * the demo's past ({@code demo.DemoContacts}) and the KPI query-time benchmark.
  *
  * <p>Deterministic for a seed: the same call writes the same contacts (with new ids).
  */

@@ -3,8 +3,8 @@ package io.careflow.reporting;
 import static io.careflow.system.SqlTimes.instant;
 import static io.careflow.system.SqlTimes.utc;
 
-import io.careflow.contact.ContactRepository;
-import io.careflow.sla.BusinessHoursProperties;
+import io.careflow.casefile.ContactRepository;
+import io.careflow.calendar.BusinessHoursProperties;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;

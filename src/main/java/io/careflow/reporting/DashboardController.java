@@ -1,12 +1,12 @@
 package io.careflow.reporting;
 
-import io.careflow.contact.Channel;
+import io.careflow.casefile.Channel;
 import io.careflow.reporting.SvgCharts.Bar;
 import io.careflow.reporting.SvgCharts.Chart;
 import io.careflow.reporting.SvgCharts.Group;
 import io.careflow.reporting.SvgCharts.Point;
 import io.careflow.reporting.SvgCharts.Series;
-import io.careflow.sla.BusinessHoursProperties;
+import io.careflow.calendar.BusinessHoursProperties;
 import io.careflow.system.Groups;
 import io.careflow.system.InvalidRequestException;
 import io.careflow.system.RequestValidator;

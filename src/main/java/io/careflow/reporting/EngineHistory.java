@@ -1,9 +1,9 @@
 package io.careflow.reporting;
 
-import io.careflow.contact.ContactEvents;
+import io.careflow.casefile.ContactEvents;
 import io.careflow.routing.RoutingDecisionRepository;
 import io.careflow.routing.RoutingDecisionRepository.Decision;
-import io.careflow.sla.BusinessHoursProperties;
+import io.careflow.calendar.BusinessHoursProperties;
 import io.careflow.system.UserDirectory;
 import java.time.Instant;
 import java.util.ArrayList;

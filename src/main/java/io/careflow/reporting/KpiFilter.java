@@ -1,6 +1,6 @@
 package io.careflow.reporting;
 
-import io.careflow.contact.Channel;
+import io.careflow.casefile.Channel;
 import io.careflow.system.RequestValidator;
 import java.time.Duration;
 import java.time.Instant;

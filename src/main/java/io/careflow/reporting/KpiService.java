@@ -1,13 +1,13 @@
 package io.careflow.reporting;
 
-import io.careflow.contact.Channel;
+import io.careflow.casefile.Channel;
 import io.careflow.protocol.returns.ReturnReason;
 import io.careflow.reporting.Kpis.ChannelSla;
 import io.careflow.reporting.Kpis.FirstReplyBin;
 import io.careflow.reporting.Kpis.ReturnReasonCount;
 import io.careflow.reporting.Kpis.SlaCompliance;
 import io.careflow.reporting.Kpis.TeamBacklog;
-import io.careflow.sla.BusinessHoursProperties;
+import io.careflow.calendar.BusinessHoursProperties;
 import io.careflow.system.InvalidRequestException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;

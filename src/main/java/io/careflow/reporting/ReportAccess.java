@@ -1,6 +1,6 @@
 package io.careflow.reporting;
 
-import io.careflow.cases.CaseReaders;
+import io.careflow.casefile.CaseReaders;
 import io.careflow.system.Groups;
 import io.careflow.system.ReportReaders;
 import java.util.Set;

@@ -1,10 +1,10 @@
 package io.careflow.reporting;
 
-import io.careflow.contact.Contact;
-import io.careflow.contact.ContactEvents;
-import io.careflow.contact.ContactEvents.ContactEvent;
-import io.careflow.contact.ContactRepository;
-import io.careflow.sla.BusinessHoursProperties;
+import io.careflow.casefile.Contact;
+import io.careflow.casefile.ContactEvents;
+import io.careflow.casefile.ContactEvents.ContactEvent;
+import io.careflow.casefile.ContactRepository;
+import io.careflow.calendar.BusinessHoursProperties;
 import io.careflow.system.NotFoundException;
 import io.careflow.system.SqlTimes;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package io.careflow.routing;
 
 import io.careflow.routing.Workloads.Load;
-import io.careflow.sla.BusinessHoursProperties;
+import io.careflow.calendar.BusinessHoursProperties;
 import io.careflow.system.Groups;
 import io.careflow.system.InvalidRequestException;
 import io.careflow.system.NotFoundException;

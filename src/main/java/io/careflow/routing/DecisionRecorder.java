@@ -1,6 +1,6 @@
 package io.careflow.routing;
 
-import io.careflow.contact.ContactEvents;
+import io.careflow.casefile.ContactEvents;
 import io.careflow.routing.RoutingDecisionRepository.Decision;
 import org.springframework.stereotype.Component;
 

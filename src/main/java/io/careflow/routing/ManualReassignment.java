@@ -1,9 +1,9 @@
 package io.careflow.routing;
 
-import io.careflow.contact.CaseVariables;
+import io.careflow.casefile.CaseVariables;
 import io.careflow.routing.RoutingDecisionRepository.Decision;
 import io.careflow.routing.RoutingDecisionRepository.RoutedTask;
-import io.careflow.sla.BusinessHoursProperties;
+import io.careflow.calendar.BusinessHoursProperties;
 import io.careflow.system.ConflictException;
 import io.careflow.system.EngineAsSystem;
 import io.careflow.system.NotFoundException;

@@ -3,7 +3,7 @@ package io.careflow.routing;
 import static io.careflow.system.SqlTimes.instant;
 import static io.careflow.system.SqlTimes.utc;
 
-import io.careflow.contact.ContactEvents;
+import io.careflow.casefile.ContactEvents;
 import io.careflow.routing.AgentPicker.Pick;
 import io.careflow.routing.Routing.Cause;
 import io.careflow.routing.Routing.Method;

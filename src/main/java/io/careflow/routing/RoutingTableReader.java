@@ -1,7 +1,7 @@
 package io.careflow.routing;
 
 import io.careflow.system.EngineAsSystem;
-import io.careflow.contact.CaseVariables;
+import io.careflow.casefile.CaseVariables;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;

@@ -1,8 +1,8 @@
 package io.careflow.routing;
 
-import io.careflow.contact.Channel;
-import io.careflow.contact.Contact;
-import io.careflow.contact.ContactRepository;
+import io.careflow.casefile.Channel;
+import io.careflow.casefile.Contact;
+import io.careflow.casefile.ContactRepository;
 import io.careflow.routing.AgentPicker.Pick;
 import io.careflow.routing.AgentPicker.Request;
 import io.careflow.routing.Routing.Cause;

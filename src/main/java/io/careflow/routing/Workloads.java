@@ -1,6 +1,6 @@
 package io.careflow.routing;
 
-import io.careflow.contact.Channel;
+import io.careflow.casefile.Channel;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;

@@ -2,9 +2,9 @@ package io.careflow.shipment;
 
 import io.careflow.communication.Message;
 import io.careflow.communication.MessageRepository;
-import io.careflow.contact.CaseVariables;
-import io.careflow.contact.ContactRepository;
-import io.careflow.sla.BusinessHoursProperties;
+import io.careflow.casefile.CaseVariables;
+import io.careflow.casefile.ContactRepository;
+import io.careflow.calendar.BusinessHoursProperties;
 import io.careflow.form.FormFields;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateTask;

@@ -1,7 +1,7 @@
 package io.careflow.shipment;
 
-import io.careflow.contact.Contact;
-import io.careflow.contact.ContactRepository;
+import io.careflow.casefile.Contact;
+import io.careflow.casefile.ContactRepository;
 import io.careflow.customer.CustomerService;
 import java.time.Clock;
 import org.springframework.stereotype.Component;

@@ -1,6 +1,6 @@
 package io.careflow.shipment;
 
-import io.careflow.contact.CaseVariables;
+import io.careflow.casefile.CaseVariables;
 import java.util.Date;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;

@@ -1,6 +1,6 @@
 package io.careflow.shipment;
 
-import io.careflow.sla.BusinessHoursProperties;
+import io.careflow.calendar.BusinessHoursProperties;
 import io.careflow.system.TextFiles;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;

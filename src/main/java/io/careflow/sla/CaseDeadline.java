@@ -1,6 +1,6 @@
 package io.careflow.sla;
 
-import io.careflow.contact.CaseVariables;
+import io.careflow.casefile.CaseVariables;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;

@@ -1,5 +1,6 @@
 package io.careflow.sla;
 
+import io.careflow.calendar.WorkingDuration;
 import java.time.Duration;
 import java.time.Instant;
 

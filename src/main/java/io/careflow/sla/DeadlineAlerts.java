@@ -1,13 +1,14 @@
 package io.careflow.sla;
 
+import io.careflow.calendar.WorkingTimeCalendar;
 import io.careflow.communication.EmailSender;
 import io.careflow.communication.EmailSender.Email;
 import io.careflow.communication.Message;
 import io.careflow.communication.MessageRepository;
 import io.careflow.communication.MessageTemplates;
 import io.careflow.communication.MessageUndelivered;
-import io.careflow.contact.Contact;
-import io.careflow.contact.ContactRepository;
+import io.careflow.casefile.Contact;
+import io.careflow.casefile.ContactRepository;
 import io.careflow.sla.DeadlineAlertProcess.Level;
 import io.careflow.system.Groups;
 import io.careflow.system.UserDirectory;

@@ -3,6 +3,7 @@ package io.careflow.sla;
 import static io.careflow.system.SqlTimes.instant;
 import static io.careflow.system.SqlTimes.utc;
 
+import io.careflow.calendar.WorkingDuration;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;

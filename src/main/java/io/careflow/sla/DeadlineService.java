@@ -1,8 +1,9 @@
 package io.careflow.sla;
 
+import io.careflow.calendar.WorkingTimeCalendar;
 import io.careflow.communication.RunningDeadlines;
-import io.careflow.contact.ContactEvents;
-import io.careflow.contact.ContactRepository;
+import io.careflow.casefile.ContactEvents;
+import io.careflow.casefile.ContactRepository;
 import io.careflow.sla.DeadlineRepository.Level;
 import io.careflow.system.NotFoundException;
 import java.time.Clock;

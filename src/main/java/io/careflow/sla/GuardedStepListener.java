@@ -1,6 +1,6 @@
 package io.careflow.sla;
 
-import io.careflow.contact.CaseVariables;
+import io.careflow.casefile.CaseVariables;
 import io.careflow.model.BuildingBlock;
 import java.time.Clock;
 import org.camunda.bpm.engine.delegate.DelegateTask;

@@ -1,8 +1,8 @@
 package io.careflow.sla;
 
-import io.careflow.contact.CaseVariables;
-import io.careflow.contact.ContactRepository;
-import io.careflow.contact.ContactStatus;
+import io.careflow.casefile.CaseVariables;
+import io.careflow.casefile.ContactRepository;
+import io.careflow.casefile.ContactStatus;
 import io.careflow.model.BuildingBlock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

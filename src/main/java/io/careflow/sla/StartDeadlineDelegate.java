@@ -1,6 +1,7 @@
 package io.careflow.sla;
 
-import io.careflow.contact.CaseVariables;
+import io.careflow.calendar.WorkingDuration;
+import io.careflow.casefile.CaseVariables;
 import io.careflow.model.BuildingBlock;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package io.careflow.survey;
 
-import io.careflow.contact.ContactEvents;
-import io.careflow.contact.ContactRepository;
+import io.careflow.casefile.ContactEvents;
+import io.careflow.casefile.ContactRepository;
 import io.careflow.contact.ContactResolved;
 import io.careflow.followup.FollowUpPlans;
 import io.careflow.followup.FollowUpType;

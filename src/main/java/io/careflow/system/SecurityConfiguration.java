@@ -99,7 +99,7 @@ public class SecurityConfiguration {
         .authorizeHttpRequests(a -> a
             .requestMatchers(path(POST, "/api/contacts")).hasAnyAuthority(INTEGRATIONS, AGENTS, ADMINS)
             .requestMatchers(path(POST, "/api/calls/missed")).hasAnyAuthority(INTEGRATIONS, ADMINS)
-            // the case search: agents see only their own cases in it (cases.CaseReaders)
+            // the case search: agents see only their own cases in it (casefile.CaseReaders)
             .requestMatchers(path(GET, "/api/contacts")).hasAnyAuthority(AGENTS, MANAGERS, TEAM_LEADS, ADMINS)
             .requestMatchers(path(GET, "/api/contacts/{id}")).hasAnyAuthority(AGENTS, MANAGERS, INTEGRATIONS, ADMINS)
             // managers, team leads, admins; agents only of the cases they or their team worked on
@@ -168,7 +168,7 @@ public class SecurityConfiguration {
             .requestMatchers(path(GET, "/dashboard")).hasAnyAuthority(MANAGERS, TEAM_LEADS, ADMINS)
             // an agent's own availability; the page checks the change comes from itself (no cookies here)
             .requestMatchers(path(GET, "/availability"), path(POST, "/availability")).hasAnyAuthority(AGENTS, TEAM_LEADS)
-            // the case search: agents see only their own cases in it (cases.CaseReaders)
+            // the case search: agents see only their own cases in it (casefile.CaseReaders)
             .requestMatchers(path(GET, "/cases")).hasAnyAuthority(AGENTS, MANAGERS, TEAM_LEADS, ADMINS)
             .anyRequest().denyAll())
         .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(

@@ -2,7 +2,7 @@ package io.careflow.communication;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.careflow.contact.Contact;
+import io.careflow.casefile.Contact;
 import io.careflow.support.CareflowIntegrationTest;
 import io.careflow.support.Http;
 import java.util.Map;

@@ -2,7 +2,7 @@ package io.careflow.communication;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.careflow.contact.Contact;
+import io.careflow.casefile.Contact;
 import io.careflow.protocol.complaint.ComplaintProcess;
 import io.careflow.protocol.defect.DefectReplacementProcess;
 import io.careflow.sla.Deadline;

@@ -4,7 +4,10 @@ import static io.careflow.support.DemoPeople.ANNA;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.careflow.contact.ContactEvents.ContactEvent;
+import io.careflow.casefile.CaseVariables;
+import io.careflow.casefile.Contact;
+import io.careflow.casefile.ContactEvents.ContactEvent;
+import io.careflow.casefile.ContactEvents;
 import io.careflow.protocol.complaint.ComplaintProcess;
 import io.careflow.support.Conversation;
 import io.careflow.support.Http;

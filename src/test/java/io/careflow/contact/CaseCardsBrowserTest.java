@@ -2,6 +2,8 @@ package io.careflow.contact;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.careflow.casefile.CaseVariables;
+import io.careflow.casefile.Contact;
 import io.careflow.support.Browser;
 import io.careflow.support.CareflowIntegrationTest;
 import io.careflow.system.TasklistFilters;

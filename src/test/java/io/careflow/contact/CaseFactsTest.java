@@ -5,6 +5,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.careflow.casefile.CaseVariables;
+import io.careflow.casefile.Contact;
 import io.careflow.cases.page.CasePageService;
 import io.careflow.customer.CustomerMerges;
 import io.careflow.customer.MergeRequest;
@@ -47,7 +49,7 @@ class CaseFactsTest extends CareflowIntegrationTest {
   io.careflow.model.TopicCatalog topics;
 
   @Autowired
-  io.careflow.sla.BusinessHoursProperties shopTime;
+  io.careflow.calendar.BusinessHoursProperties shopTime;
 
   @Test
   void shouldShowTheCaseOnTheCardsOfItsTeamOnly() throws Exception {

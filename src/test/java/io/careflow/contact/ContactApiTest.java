@@ -3,6 +3,7 @@ package io.careflow.contact;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.careflow.casefile.Contact;
 import io.careflow.support.CareflowIntegrationTest;
 import io.careflow.support.Http;
 import org.camunda.bpm.engine.impl.util.ClockUtil;

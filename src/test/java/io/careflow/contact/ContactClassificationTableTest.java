@@ -2,6 +2,7 @@ package io.careflow.contact;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.careflow.casefile.CaseVariables;
 import io.careflow.model.DecisionRows;
 import io.careflow.model.TopicCatalog;
 import java.io.InputStream;

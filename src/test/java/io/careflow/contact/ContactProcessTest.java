@@ -11,6 +11,10 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.process
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
+import io.careflow.casefile.CaseVariables;
+import io.careflow.casefile.Contact;
+import io.careflow.casefile.ContactRepository;
+import io.careflow.casefile.ContactStatus;
 import io.careflow.communication.ReplyStep;
 import io.careflow.followup.PlanFollowUpListener;
 import io.careflow.support.Refusal;

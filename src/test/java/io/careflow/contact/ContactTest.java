@@ -2,6 +2,9 @@ package io.careflow.contact;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.careflow.casefile.Channel;
+import io.careflow.casefile.Contact;
+import io.careflow.casefile.ContactStatus;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 

@@ -8,6 +8,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.processInstanceQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
+import io.careflow.casefile.CaseVariables;
 import io.careflow.communication.CaseToken;
 import io.careflow.communication.ReplyStep;
 import io.careflow.followup.PlanFollowUpListener;

@@ -3,6 +3,9 @@ package io.careflow.contact;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.careflow.casefile.CaseVariables;
+import io.careflow.casefile.Contact;
+import io.careflow.casefile.ContactEvents;
 import io.careflow.followup.PlanFollowUpListener;
 import io.careflow.support.Refusal;
 import io.careflow.communication.ReplyStep;

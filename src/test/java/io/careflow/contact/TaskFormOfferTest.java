@@ -2,6 +2,9 @@ package io.careflow.contact;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.careflow.casefile.CaseVariables;
+import io.careflow.casefile.Contact;
+import io.careflow.casefile.ContactEvents;
 import io.careflow.communication.ReplyStep;
 import io.careflow.followup.PlanFollowUpListener;
 import io.careflow.support.CareflowIntegrationTest;

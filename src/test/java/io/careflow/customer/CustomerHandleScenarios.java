@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.careflow.communication.Message;
 import io.careflow.communication.MessageStatus;
 import io.careflow.communication.ReplyStep;
-import io.careflow.contact.Contact;
+import io.careflow.casefile.Contact;
 import io.careflow.contact.NewContact;
 import io.careflow.contact.NewContact.CustomerDetails;
 import io.careflow.followup.PlanFollowUpListener;

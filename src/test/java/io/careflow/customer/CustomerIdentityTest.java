@@ -8,7 +8,7 @@ import static io.careflow.customer.CustomerTestData.uniquePhone;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.careflow.contact.Contact;
+import io.careflow.casefile.Contact;
 import io.careflow.contact.MissedCall;
 import io.careflow.contact.NewContact;
 import io.careflow.contact.NewContact.CustomerDetails;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.careflow.CareflowApplication;
-import io.careflow.contact.CaseVariables;
+import io.careflow.casefile.CaseVariables;
 import io.careflow.protocol.inquiry.InquiryProcess;
 import io.careflow.support.Browser;
 import io.careflow.support.Conversation;

@@ -1,7 +1,7 @@
 package io.careflow.feel;
 
 import io.careflow.protocol.inquiry.InquiryProcess;
-import io.careflow.contact.CaseVariables;
+import io.careflow.casefile.CaseVariables;
 import io.careflow.contact.ContactProcess;
 import io.careflow.routing.Routing;
 import io.careflow.sla.SlaVariables;

@@ -2,7 +2,7 @@ package io.careflow.feel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.careflow.contact.CaseVariables;
+import io.careflow.casefile.CaseVariables;
 import io.careflow.contact.ContactProcess;
 import io.careflow.form.FeelEvaluator;
 import io.careflow.protocol.defect.DefectReplacementProcess;

@@ -6,9 +6,9 @@ import static io.careflow.support.SupportMailbox.receivedBy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMailUtil;
-import io.careflow.communication.inbound.MailboxPoller;
-import io.careflow.contact.Contact;
-import io.careflow.contact.ContactEvents;
+import io.careflow.mailbox.MailboxPoller;
+import io.careflow.casefile.Contact;
+import io.careflow.casefile.ContactEvents;
 import io.careflow.support.Http;
 import io.careflow.support.ProtocolTestSupport;
 import io.careflow.support.SupportMailbox;

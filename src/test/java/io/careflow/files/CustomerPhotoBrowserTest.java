@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import io.careflow.communication.ReplyStep;
-import io.careflow.communication.inbound.MailboxPoller;
-import io.careflow.contact.Contact;
+import io.careflow.mailbox.MailboxPoller;
+import io.careflow.casefile.Contact;
 import io.careflow.protocol.defect.DefectReplacementProcess;
 import io.careflow.protocol.defect.DefectReplacementProcess.Elements;
 import io.careflow.support.Browser;

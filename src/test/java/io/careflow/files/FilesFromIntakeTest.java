@@ -7,7 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import com.fasterxml.jackson.databind.JsonNode;
 import io.careflow.communication.Message;
 import io.careflow.communication.MessageStatus;
-import io.careflow.contact.Contact;
+import io.careflow.casefile.Contact;
 import io.careflow.support.ProtocolTestSupport;
 import io.careflow.support.TestWebhook;
 import java.util.Base64;

@@ -2,7 +2,7 @@ package io.careflow.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.careflow.contact.Contact;
+import io.careflow.casefile.Contact;
 import io.careflow.protocol.returns.ReturnProcess;
 import io.careflow.support.Http;
 import io.careflow.support.ProtocolTestSupport;

@@ -3,7 +3,7 @@ package io.careflow.form;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.careflow.contact.Contact;
+import io.careflow.casefile.Contact;
 import io.careflow.contact.ContactProcess;
 import io.careflow.contact.NewContact;
 import io.careflow.model.TopicCatalog;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.careflow.contact.CaseVariables;
-import io.careflow.contact.Contact;
-import io.careflow.contact.ContactRepository;
-import io.careflow.contact.ContactStatus;
+import io.careflow.casefile.CaseVariables;
+import io.careflow.casefile.Contact;
+import io.careflow.casefile.ContactRepository;
+import io.careflow.casefile.ContactStatus;
 import io.careflow.followup.PlanFollowUpListener;
 import io.careflow.routing.Routing;
 import io.careflow.scenario.Careflow;

@@ -8,9 +8,9 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import io.careflow.communication.Message;
 import io.careflow.communication.MessageKind;
-import io.careflow.communication.inbound.MailboxPoller;
-import io.careflow.contact.Contact;
-import io.careflow.contact.ContactStatus;
+import io.careflow.mailbox.MailboxPoller;
+import io.careflow.casefile.Contact;
+import io.careflow.casefile.ContactStatus;
 import io.careflow.contact.NewContact;
 import io.careflow.contact.NewContact.CustomerDetails;
 import io.careflow.files.FilesOnTaskForms;

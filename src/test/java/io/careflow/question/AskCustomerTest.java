@@ -10,10 +10,10 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import io.careflow.communication.CaseToken;
 import io.careflow.communication.MessageKind;
 import io.careflow.communication.ReplyStep;
-import io.careflow.communication.inbound.InboundMail.Outcome;
-import io.careflow.communication.inbound.MailboxPoller;
-import io.careflow.contact.Contact;
-import io.careflow.contact.ContactStatus;
+import io.careflow.mailbox.InboundMail.Outcome;
+import io.careflow.mailbox.MailboxPoller;
+import io.careflow.casefile.Contact;
+import io.careflow.casefile.ContactStatus;
 import io.careflow.files.FilesOnTaskForms;
 import io.careflow.followup.PlanFollowUpListener;
 import io.careflow.protocol.inquiry.InquiryProcess;

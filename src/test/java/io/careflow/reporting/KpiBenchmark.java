@@ -1,7 +1,7 @@
 package io.careflow.reporting;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.careflow.sla.BusinessHoursProperties;
+import io.careflow.calendar.BusinessHoursProperties;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -79,7 +79,7 @@ public class KpiBenchmark {
     KpiFilter year = new KpiFilter(START, yearEnd, null, null, null);
     KpiFilter month = new KpiFilter(START.plus(Duration.ofDays(151)), START.plus(Duration.ofDays(181)), null, null,
         null);
-    KpiFilter filtered = new KpiFilter(START, yearEnd, io.careflow.contact.Channel.EMAIL, "team-complaints", null);
+    KpiFilter filtered = new KpiFilter(START, yearEnd, io.careflow.casefile.Channel.EMAIL, "team-complaints", null);
     if (Boolean.getBoolean("careflow.benchmark.parts")) {
       var repository = new KpiRepository(JdbcClient.create(dataSource));
       ZoneId zone = shopTime.zone();

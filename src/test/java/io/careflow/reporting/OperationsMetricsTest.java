@@ -2,7 +2,7 @@ package io.careflow.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.careflow.contact.Contact;
+import io.careflow.casefile.Contact;
 import io.careflow.sla.DeadlineService;
 import io.careflow.support.Http;
 import io.careflow.support.ProtocolTestSupport;

@@ -3,8 +3,8 @@ package io.careflow.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.careflow.contact.Contact;
-import io.careflow.contact.ContactEvents;
+import io.careflow.casefile.Contact;
+import io.careflow.casefile.ContactEvents;
 import io.careflow.contact.NewContact;
 import io.careflow.contact.NewContact.CustomerDetails;
 import io.careflow.routing.Routing.Cause;

@@ -6,10 +6,10 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 import io.careflow.communication.MessageKind;
 import io.careflow.communication.ReplyService;
 import io.careflow.communication.ReplyStep;
-import io.careflow.contact.CaseVariables;
+import io.careflow.casefile.CaseVariables;
 import io.careflow.contact.CommunicationStyle;
-import io.careflow.contact.Contact;
-import io.careflow.contact.ContactEvents;
+import io.careflow.casefile.Contact;
+import io.careflow.casefile.ContactEvents;
 import io.careflow.contact.NewContact;
 import io.careflow.contact.NewContact.CustomerDetails;
 import io.careflow.followup.PlanFollowUpListener;

@@ -2,7 +2,7 @@ package io.careflow.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.careflow.contact.CaseVariables;
+import io.careflow.casefile.CaseVariables;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -2,9 +2,9 @@ package io.careflow.scenario;
 
 import com.icegreen.greenmail.util.GreenMail;
 import io.careflow.communication.MessageRepository;
-import io.careflow.contact.ContactRepository;
+import io.careflow.casefile.ContactRepository;
 import io.careflow.sla.DeadlineService;
-import io.careflow.sla.WorkingTimeCalendar;
+import io.careflow.calendar.WorkingTimeCalendar;
 import io.careflow.support.Http;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.context.ApplicationContext;

@@ -2,7 +2,7 @@ package io.careflow.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.careflow.communication.Message;
-import io.careflow.contact.CaseVariables;
+import io.careflow.casefile.CaseVariables;
 import io.careflow.scenario.CustomerMail.Email;
 import io.careflow.scenario.Scenario.Check;
 import io.careflow.scenario.Scenario.Classification;

@@ -1,6 +1,6 @@
 package io.careflow.scenario;
 
-import io.careflow.contact.CaseVariables;
+import io.careflow.casefile.CaseVariables;
 import io.careflow.scenario.EngineClock.FailedJob;
 import java.util.HashSet;
 import java.util.List;

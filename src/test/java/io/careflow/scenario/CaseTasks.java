@@ -1,7 +1,7 @@
 package io.careflow.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.careflow.contact.CaseVariables;
+import io.careflow.casefile.CaseVariables;
 import io.careflow.support.Http;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package io.careflow.scenario;
 
-import io.careflow.sla.WorkingDuration;
-import io.careflow.sla.WorkingTimeCalendar;
+import io.careflow.calendar.WorkingDuration;
+import io.careflow.calendar.WorkingTimeCalendar;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;

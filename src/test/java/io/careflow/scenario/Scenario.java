@@ -1,6 +1,6 @@
 package io.careflow.scenario;
 
-import io.careflow.sla.WorkingDuration;
+import io.careflow.calendar.WorkingDuration;
 import java.util.List;
 import java.util.Map;
 

@@ -3,7 +3,7 @@ package io.careflow.shipment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.careflow.contact.Contact;
+import io.careflow.casefile.Contact;
 import io.careflow.support.Http;
 import java.util.List;
 import java.util.Map;

@@ -7,12 +7,12 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import io.careflow.communication.Message;
 import io.careflow.communication.MessageKind;
 import io.careflow.communication.MessageStatus;
-import io.careflow.contact.CaseVariables;
-import io.careflow.contact.Channel;
-import io.careflow.contact.Contact;
-import io.careflow.contact.ContactEvents;
-import io.careflow.contact.ContactEvents.ContactEvent;
-import io.careflow.contact.ContactStatus;
+import io.careflow.casefile.CaseVariables;
+import io.careflow.casefile.Channel;
+import io.careflow.casefile.Contact;
+import io.careflow.casefile.ContactEvents;
+import io.careflow.casefile.ContactEvents.ContactEvent;
+import io.careflow.casefile.ContactStatus;
 import io.careflow.followup.PlanFollowUpListener;
 import io.careflow.shipment.ShipmentProcess.Elements;
 import io.careflow.sla.Deadline;
@@ -42,7 +42,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 abstract class ShipmentScenarios extends ShipmentTestSupport {
 
   @Autowired
-  io.careflow.sla.WorkingTimeCalendar calendar;
+  io.careflow.calendar.WorkingTimeCalendar calendar;
 
 
   @Autowired

@@ -9,7 +9,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.process
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import io.careflow.communication.ReplyStep;
-import io.careflow.contact.Contact;
+import io.careflow.casefile.Contact;
 import io.careflow.followup.PlanFollowUpListener;
 import io.careflow.protocol.inquiry.InquiryProcess;
 import io.careflow.sla.DeadlineAlertProcess.Elements;

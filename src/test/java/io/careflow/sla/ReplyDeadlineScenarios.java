@@ -9,13 +9,15 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.process
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.careflow.calendar.WorkingDuration;
+import io.careflow.calendar.WorkingTimeCalendar;
 import io.careflow.communication.ReplyStep;
-import io.careflow.contact.CaseVariables;
-import io.careflow.contact.Contact;
-import io.careflow.contact.ContactEvents;
+import io.careflow.casefile.CaseVariables;
+import io.careflow.casefile.Contact;
+import io.careflow.casefile.ContactEvents;
 import io.careflow.contact.ContactProcess;
-import io.careflow.contact.ContactRepository;
-import io.careflow.contact.ContactStatus;
+import io.careflow.casefile.ContactRepository;
+import io.careflow.casefile.ContactStatus;
 import io.careflow.followup.PlanFollowUpListener;
 import io.careflow.protocol.complaint.ComplaintProcess;
 import io.careflow.protocol.inquiry.InquiryProcess;

@@ -1,8 +1,8 @@
 package io.careflow.support;
 
-import io.careflow.sla.BusinessHoursProperties;
-import io.careflow.sla.BusinessHoursProperties.Holidays;
-import io.careflow.sla.WorkingTimeCalendar;
+import io.careflow.calendar.BusinessHoursProperties;
+import io.careflow.calendar.BusinessHoursProperties.Holidays;
+import io.careflow.calendar.WorkingTimeCalendar;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;

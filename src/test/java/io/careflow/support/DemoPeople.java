@@ -1,6 +1,6 @@
 package io.careflow.support;
 
-import io.careflow.system.DemoUsers;
+import io.careflow.demo.DemoUsers;
 import java.util.List;
 
 /**

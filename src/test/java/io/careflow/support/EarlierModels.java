@@ -2,9 +2,9 @@ package io.careflow.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.careflow.contact.CaseVariables;
-import io.careflow.contact.Contact;
-import io.careflow.model.ModelCheckPlugin;
+import io.careflow.casefile.CaseVariables;
+import io.careflow.casefile.Contact;
+import io.careflow.deployment.ModelCheckPlugin;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

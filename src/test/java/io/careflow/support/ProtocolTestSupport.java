@@ -6,8 +6,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.process
 import io.careflow.communication.Message;
 import io.careflow.communication.MessageKind;
 import io.careflow.communication.MessageRepository;
-import io.careflow.contact.Contact;
-import io.careflow.contact.ContactRepository;
+import io.careflow.casefile.Contact;
+import io.careflow.casefile.ContactRepository;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;

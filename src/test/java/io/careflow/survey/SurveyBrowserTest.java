@@ -3,7 +3,7 @@ package io.careflow.survey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.careflow.communication.ReplyStep;
-import io.careflow.contact.Contact;
+import io.careflow.casefile.Contact;
 import io.careflow.followup.FollowUpPlans;
 import io.careflow.followup.FollowUpProcess;
 import io.careflow.followup.FollowUpType;

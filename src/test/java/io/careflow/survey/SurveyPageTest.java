@@ -2,13 +2,13 @@ package io.careflow.survey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.careflow.contact.Contact;
+import io.careflow.casefile.Contact;
 import io.careflow.contact.NewContact;
 import io.careflow.contact.NewContact.CustomerDetails;
 import io.careflow.followup.SendFollowUpDelegate;
 import io.careflow.support.Http;
 import io.careflow.support.ProtocolTestSupport;
-import io.careflow.system.PublicLinks;
+import io.careflow.publicpages.PublicLinks;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

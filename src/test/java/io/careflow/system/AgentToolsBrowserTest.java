@@ -6,7 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 
 import com.icegreen.greenmail.util.GreenMailUtil;
 import io.careflow.communication.CannedReplyListener;
-import io.careflow.contact.Contact;
+import io.careflow.casefile.Contact;
 import io.careflow.contact.NewContact;
 import io.careflow.protocol.defect.DefectReplacementProcess;
 import io.careflow.protocol.inquiry.InquiryProcess;

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.careflow.contact.Contact;
+import io.careflow.casefile.Contact;
+import io.careflow.publicpages.PublicLinks;
 import io.careflow.support.CareflowIntegrationTest;
 import io.careflow.support.Http;
 import java.io.IOException;

@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.careflow.contact.Contact;
+import io.careflow.casefile.Contact;
 import io.careflow.followup.SendFollowUpDelegate;
 import io.careflow.protocol.defect.DefectReplacementProcess;
 import io.careflow.protocol.returns.ReturnProcess;
+import io.careflow.publicpages.PublicLinks;
 import io.careflow.support.CareflowIntegrationTest;
 import java.net.URI;
 import java.net.URLEncoder;

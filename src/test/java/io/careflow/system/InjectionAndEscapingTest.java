@@ -3,7 +3,7 @@ package io.careflow.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMailUtil;
-import io.careflow.contact.Contact;
+import io.careflow.casefile.Contact;
 import io.careflow.contact.NewContact;
 import io.careflow.contact.NewContact.CustomerDetails;
 import io.careflow.protocol.complaint.ComplaintProcess;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 
-import io.careflow.contact.Contact;
+import io.careflow.casefile.Contact;
 import io.careflow.protocol.complaint.ComplaintProcess;
 import io.careflow.routing.Routing;
 import java.util.Map;
@@ -110,7 +110,7 @@ class TasklistBrowserTest extends CareflowIntegrationTest {
         .contains("Customer type: NEW").contains("First contact of this customer.");
     // every form links to the case page (form-js fills the link from the task's variable)
     String casePage = (String) processEngine.getTaskService().getVariableLocal(task.getId(),
-        io.careflow.contact.CaseVariables.FORM_CASE_PAGE);
+        io.careflow.casefile.CaseVariables.FORM_CASE_PAGE);
     assertThat(casePage).startsWith("/cases/");
     assertThat(driver.findElements(By.cssSelector("a[href='" + casePage + "']"))).as("the case page link")
         .singleElement().satisfies(a -> assertThat(a.getText()).startsWith("Open the case page"));

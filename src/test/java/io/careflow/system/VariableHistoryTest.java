@@ -2,7 +2,7 @@ package io.careflow.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.careflow.contact.Contact;
+import io.careflow.casefile.Contact;
 import io.careflow.support.CareflowIntegrationTest;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.junit.jupiter.api.Test;

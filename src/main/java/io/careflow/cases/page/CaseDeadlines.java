@@ -1,7 +1,7 @@
 package io.careflow.cases.page;
 
-import io.careflow.contact.ContactEvents.ContactEvent;
-import io.careflow.sla.BusinessHoursProperties;
+import io.careflow.casefile.ContactEvents.ContactEvent;
+import io.careflow.calendar.BusinessHoursProperties;
 import io.careflow.sla.Deadline;
 import io.careflow.sla.DeadlineService;
 import java.time.Clock;

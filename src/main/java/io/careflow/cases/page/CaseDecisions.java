@@ -1,9 +1,9 @@
 package io.careflow.cases.page;
 
-import io.careflow.contact.Contact;
+import io.careflow.casefile.Contact;
 import io.careflow.model.DecisionRows;
 import io.careflow.routing.RoutingDecisionRepository;
-import io.careflow.sla.BusinessHoursProperties;
+import io.careflow.calendar.BusinessHoursProperties;
 import io.careflow.system.UserDirectory;
 import java.time.Instant;
 import java.util.ArrayList;

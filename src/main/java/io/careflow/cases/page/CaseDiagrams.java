@@ -1,6 +1,6 @@
 package io.careflow.cases.page;
 
-import io.careflow.sla.BusinessHoursProperties;
+import io.careflow.calendar.BusinessHoursProperties;
 import io.careflow.system.UserDirectory;
 import java.io.IOException;
 import java.io.InputStream;

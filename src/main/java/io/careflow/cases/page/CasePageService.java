@@ -1,17 +1,17 @@
 package io.careflow.cases.page;
 
-import io.careflow.contact.Contact;
-import io.careflow.contact.ContactEvents;
-import io.careflow.contact.ContactEvents.ContactEvent;
+import io.careflow.casefile.Contact;
+import io.careflow.casefile.ContactEvents;
+import io.careflow.casefile.ContactEvents.ContactEvent;
 import io.careflow.contact.ContactProcess;
-import io.careflow.contact.ContactRepository;
+import io.careflow.casefile.ContactRepository;
 import io.careflow.customer.CustomerHistory;
 import io.careflow.files.CustomerFiles;
 import io.careflow.files.FilesOnTaskForms;
 import io.careflow.reporting.RetentionProperties;
 import io.careflow.reporting.TimelineEntry;
 import io.careflow.reporting.TimelineService;
-import io.careflow.sla.BusinessHoursProperties;
+import io.careflow.calendar.BusinessHoursProperties;
 import io.careflow.sla.Deadline;
 import io.careflow.sla.DeadlineService;
 import io.careflow.system.UserDirectory;

@@ -1,6 +1,6 @@
 package io.careflow.demo.customers;
 
-import io.careflow.sla.BusinessHoursProperties;
+import io.careflow.calendar.BusinessHoursProperties;
 import io.careflow.system.InvalidRequestException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

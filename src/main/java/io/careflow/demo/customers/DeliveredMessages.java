@@ -1,7 +1,7 @@
 package io.careflow.demo.customers;
 
-import io.careflow.contact.Channel;
-import io.careflow.contact.ContactStatus;
+import io.careflow.casefile.Channel;
+import io.careflow.casefile.ContactStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

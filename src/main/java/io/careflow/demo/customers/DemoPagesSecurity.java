@@ -1,7 +1,7 @@
 package io.careflow.demo.customers;
 
 import io.careflow.system.SecurityConfiguration;
-import io.careflow.system.DemoUsers;
+import io.careflow.demo.DemoUsers;
 import io.careflow.system.ProblemResponses;
 import java.util.HashSet;
 import java.util.Set;

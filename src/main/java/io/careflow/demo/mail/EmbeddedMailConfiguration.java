@@ -1,8 +1,8 @@
 package io.careflow.demo.mail;
 
-import io.careflow.communication.inbound.InboundMail;
-import io.careflow.communication.inbound.MailboxPoller;
-import io.careflow.communication.inbound.MailboxProperties;
+import io.careflow.mailbox.InboundMail;
+import io.careflow.mailbox.MailboxPoller;
+import io.careflow.mailbox.MailboxProperties;
 import java.util.Map;
 import java.util.Properties;
 import org.springframework.beans.factory.BeanFactory;

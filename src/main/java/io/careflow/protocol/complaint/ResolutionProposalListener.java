@@ -1,8 +1,8 @@
 package io.careflow.protocol.complaint;
 
-import io.careflow.contact.CaseVariables;
-import io.careflow.contact.Contact;
-import io.careflow.contact.ContactRepository;
+import io.careflow.casefile.CaseVariables;
+import io.careflow.casefile.Contact;
+import io.careflow.casefile.ContactRepository;
 import io.careflow.form.FormRefusals;
 import io.careflow.system.TaskFormInput;
 import java.math.BigDecimal;

@@ -1,6 +1,6 @@
 package io.careflow.protocol.defect;
 
-import io.careflow.contact.CaseVariables;
+import io.careflow.casefile.CaseVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;

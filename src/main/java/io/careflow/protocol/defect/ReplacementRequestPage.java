@@ -1,9 +1,9 @@
 package io.careflow.protocol.defect;
 
 import io.careflow.files.PublicUploads;
-import io.careflow.system.PublicLinks;
-import io.careflow.system.PublicLinks.Link;
-import io.careflow.system.PublicPages;
+import io.careflow.publicpages.PublicLinks;
+import io.careflow.publicpages.PublicLinks.Link;
+import io.careflow.publicpages.PublicPages;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;

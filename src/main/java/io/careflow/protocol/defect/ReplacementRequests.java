@@ -3,11 +3,11 @@ package io.careflow.protocol.defect;
 import static io.careflow.system.SqlTimes.instant;
 import static io.careflow.system.SqlTimes.utc;
 
-import io.careflow.contact.ContactEvents;
+import io.careflow.casefile.ContactEvents;
 import io.careflow.files.CustomerFiles;
 import io.careflow.files.IncomingFile;
-import io.careflow.system.PublicLinks;
-import io.careflow.system.PublicLinks.Link;
+import io.careflow.publicpages.PublicLinks;
+import io.careflow.publicpages.PublicLinks.Link;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.careflow.protocol.defect;
 
-import io.careflow.contact.CaseVariables;
+import io.careflow.casefile.CaseVariables;
 import io.careflow.system.TaskFormInput;
 import io.careflow.system.UserDirectory;
 import org.camunda.bpm.engine.delegate.DelegateTask;

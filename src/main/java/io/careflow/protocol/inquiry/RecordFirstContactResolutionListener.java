@@ -2,8 +2,8 @@ package io.careflow.protocol.inquiry;
 
 import io.careflow.communication.MessageKind;
 import io.careflow.communication.ReplyStep;
-import io.careflow.contact.CaseVariables;
-import io.careflow.contact.ContactRepository;
+import io.careflow.casefile.CaseVariables;
+import io.careflow.casefile.ContactRepository;
 import io.careflow.system.TaskFormInput;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;

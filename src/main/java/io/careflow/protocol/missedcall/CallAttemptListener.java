@@ -2,14 +2,14 @@ package io.careflow.protocol.missedcall;
 
 import io.careflow.form.FormFields;
 import io.careflow.communication.PhoneCalls;
-import io.careflow.contact.CaseVariables;
-import io.careflow.contact.ContactEvents;
+import io.careflow.casefile.CaseVariables;
+import io.careflow.casefile.ContactEvents;
 import io.careflow.form.FormRefusals;
 import io.careflow.customer.CustomerNotes;
 import io.careflow.customer.Note;
 import io.careflow.followup.PlanFollowUpListener;
 import io.careflow.model.BuildingBlock;
-import io.careflow.sla.BusinessHoursProperties;
+import io.careflow.calendar.BusinessHoursProperties;
 import io.careflow.system.TaskFormInput;
 import io.careflow.system.UserDirectory;
 import java.time.Clock;

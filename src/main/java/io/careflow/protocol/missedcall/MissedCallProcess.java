@@ -18,7 +18,7 @@ public final class MissedCallProcess {
    */
   public static final String CALL_TOPIC = "callTopic";
   /** When the customer asked to be called (a web form's call-me request, in working hours); null: now. */
-  public static final String CALL_BACK_AT = io.careflow.contact.CaseVariables.CALL_BACK_AT;
+  public static final String CALL_BACK_AT = io.careflow.casefile.CaseVariables.CALL_BACK_AT;
 
   public static final class Elements {
     public static final String XOR_TIME_REQUESTED = "xor_time_requested";

@@ -1,7 +1,7 @@
 package io.careflow.protocol.returns;
 
 import io.careflow.form.FormFields;
-import io.careflow.contact.CaseVariables;
+import io.careflow.casefile.CaseVariables;
 import io.careflow.system.TaskFormInput;
 import io.careflow.system.UserDirectory;
 import org.camunda.bpm.engine.delegate.DelegateTask;

@@ -1,11 +1,11 @@
 package io.careflow.protocol.returns;
 
 import io.careflow.communication.CaseToken;
-import io.careflow.contact.ContactRepository;
+import io.careflow.casefile.ContactRepository;
 import io.careflow.files.PublicUploads;
-import io.careflow.system.PublicLinks;
-import io.careflow.system.PublicLinks.Link;
-import io.careflow.system.PublicPages;
+import io.careflow.publicpages.PublicLinks;
+import io.careflow.publicpages.PublicLinks.Link;
+import io.careflow.publicpages.PublicPages;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;

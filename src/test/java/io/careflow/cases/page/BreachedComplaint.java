@@ -5,7 +5,7 @@ import static io.careflow.support.DemoPeople.MARIA;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.careflow.communication.ReplyStep;
-import io.careflow.contact.Contact;
+import io.careflow.casefile.Contact;
 import io.careflow.followup.PlanFollowUpListener;
 import io.careflow.protocol.complaint.ComplaintProcess;
 import io.careflow.protocol.complaint.ComplaintProcess.Elements;

@@ -6,8 +6,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import io.careflow.communication.MessageKind;
 import io.careflow.communication.MessageStatus;
 import io.careflow.communication.ReplyStep;
-import io.careflow.contact.CaseVariables;
-import io.careflow.contact.Contact;
+import io.careflow.casefile.CaseVariables;
+import io.careflow.casefile.Contact;
 import io.careflow.contact.NewContact;
 import io.careflow.contact.NewContact.CustomerDetails;
 import io.careflow.followup.PlanFollowUpListener;

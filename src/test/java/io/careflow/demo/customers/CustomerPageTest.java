@@ -8,10 +8,10 @@ import io.careflow.communication.MessageKind;
 import io.careflow.communication.MessageStatus;
 import io.careflow.communication.ReplyStep;
 import io.careflow.communication.WebhookSender;
-import io.careflow.communication.inbound.MailboxPoller;
-import io.careflow.contact.CaseVariables;
-import io.careflow.contact.Contact;
-import io.careflow.contact.ContactStatus;
+import io.careflow.mailbox.MailboxPoller;
+import io.careflow.casefile.CaseVariables;
+import io.careflow.casefile.Contact;
+import io.careflow.casefile.ContactStatus;
 import io.careflow.contact.NewContact;
 import io.careflow.contact.NewContact.CustomerDetails;
 import io.careflow.followup.PlanFollowUpListener;
@@ -201,13 +201,13 @@ class CustomerPageTest extends ProtocolTestSupport {
   DeliveredMessages delivered;
 
   @Autowired
-  io.careflow.contact.ContactRepository contactRepository;
+  io.careflow.casefile.ContactRepository contactRepository;
 
   @Autowired
   io.careflow.communication.CustomerReplies replies;
 
   @Autowired
-  io.careflow.sla.BusinessHoursProperties shopTime;
+  io.careflow.calendar.BusinessHoursProperties shopTime;
 
   @Test
   void shouldSayOnThePageThatTheMailServerIsDownWhenAnEmailAnswerCannotBeSent() throws Exception {

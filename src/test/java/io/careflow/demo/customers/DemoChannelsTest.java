@@ -8,7 +8,7 @@ import io.careflow.communication.MessageKind;
 import io.careflow.communication.MessageRepository;
 import io.careflow.communication.MessageStatus;
 import io.careflow.communication.ReplyStep;
-import io.careflow.contact.Contact;
+import io.careflow.casefile.Contact;
 import io.careflow.contact.ContactIntakeService;
 import io.careflow.contact.NewContact;
 import io.careflow.contact.NewContact.CustomerDetails;

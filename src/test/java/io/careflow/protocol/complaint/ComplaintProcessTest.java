@@ -13,7 +13,7 @@ import io.careflow.support.Refusal;
 import io.careflow.followup.FollowUpPlans;
 import io.careflow.followup.FollowUpType;
 import io.careflow.communication.MessageKind;
-import io.careflow.contact.Contact;
+import io.careflow.casefile.Contact;
 import io.careflow.protocol.complaint.ComplaintProcess.Elements;
 import io.careflow.sla.DeadlineService;
 import io.careflow.support.Conversation;

@@ -7,9 +7,9 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import io.careflow.communication.ReplyStep;
 import io.careflow.contact.CommunicationStyle;
-import io.careflow.contact.Contact;
-import io.careflow.contact.ContactEvents;
-import io.careflow.contact.ContactStatus;
+import io.careflow.casefile.Contact;
+import io.careflow.casefile.ContactEvents;
+import io.careflow.casefile.ContactStatus;
 import io.careflow.followup.PlanFollowUpListener;
 import io.careflow.protocol.defect.DefectReplacementProcess.Elements;
 import io.careflow.sla.Deadline;

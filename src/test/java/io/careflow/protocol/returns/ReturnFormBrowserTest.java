@@ -3,7 +3,7 @@ package io.careflow.protocol.returns;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import io.careflow.contact.Contact;
+import io.careflow.casefile.Contact;
 import io.careflow.support.Browser;
 import io.careflow.support.ProtocolTestSupport;
 import org.camunda.bpm.engine.runtime.ProcessInstance;

@@ -8,8 +8,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import com.fasterxml.jackson.databind.JsonNode;
 import io.careflow.followup.PlanFollowUpListener;
 import io.careflow.support.Refusal;
-import io.careflow.contact.Contact;
-import io.careflow.contact.ContactStatus;
+import io.careflow.casefile.Contact;
+import io.careflow.casefile.ContactStatus;
 import io.careflow.protocol.returns.ReturnProcess.Elements;
 import io.careflow.sla.DeadlineService;
 import io.careflow.communication.CaseToken;
@@ -91,7 +91,7 @@ class ReturnProcessTest extends ProtocolTestSupport {
     assertThat(task(pi).getDueDate()).isEqualTo(java.util.Date.from(
         deadlines.running(contact.id(), ReturnProcess.INSPECTION_STEP).orElseThrow().dueAt()));
     assertThat((String) processEngine.getTaskService().getVariableLocal(task(pi).getId(),
-        io.careflow.contact.CaseVariables.FORM_CASE_SO_FAR)).contains("item received: Box dented, shoes fine");
+        io.careflow.casefile.CaseVariables.FORM_CASE_SO_FAR)).contains("item received: Box dented, shoes fine");
     complete(pi, "anna", ANNA, Map.of(ReturnProcess.ITEM_CONDITION, "AS_NEW", ReturnProcess.DECISION, decision,
         ReturnProcess.DECISION_REASON, "Worn outside", PlanFollowUpListener.TYPE, "NONE"));
     run(pi, tell);

@@ -1,5 +1,0 @@
-package io.careflow.contact;
-
-public enum ContactStatus {
-  OPEN, WAITING_FOR_CUSTOMER, RESOLVED, CLOSED
-}

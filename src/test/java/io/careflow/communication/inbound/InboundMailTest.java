@@ -1,4 +1,0 @@
-package io.careflow.communication.inbound;
-
-/** {@link InboundMailScenarios} on H2. */
-class InboundMailTest extends InboundMailScenarios {}

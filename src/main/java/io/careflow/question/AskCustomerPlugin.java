@@ -1,8 +1,8 @@
 package io.careflow.question;
 
 import io.careflow.casefile.CaseVariables;
+import io.careflow.system.EveryCommand;
 import java.lang.reflect.Field;
-import java.util.ArrayList;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.CommandChecker;
@@ -37,12 +37,7 @@ public class AskCustomerPlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    var interceptors = configuration.getCustomPostCommandInterceptorsTxRequired();
-    if (interceptors == null) {
-      interceptors = new ArrayList<>();
-      configuration.setCustomPostCommandInterceptorsTxRequired(interceptors);
-    }
-    interceptors.add(new AskInsteadOfCompleting(questions));
+    EveryCommand.addInsideContext(configuration, new AskInsteadOfCompleting(questions));
   }
 
   static final class AskInsteadOfCompleting extends CommandInterceptor {

@@ -1,6 +1,5 @@
 package io.careflow.system;
 
-import java.util.ArrayList;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -35,12 +34,7 @@ public class EngineRefusalPlugin extends AbstractProcessEnginePlugin implements 
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    var interceptors = configuration.getCustomPreCommandInterceptorsTxRequired();
-    if (interceptors == null) {
-      interceptors = new ArrayList<>();
-      configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
-    }
-    interceptors.add(new CallersError(configuration));
+    EveryCommand.addAroundContext(configuration, new CallersError(configuration));
   }
 
   @Override

@@ -80,6 +80,15 @@ public class CustomerFiles {
   public record Refused(String fileName, String reason) {}
 
   /**
+   * Keeps the files the customer sent with a public form of the case (none: nothing to do).
+   *
+   * @return the files refused
+   */
+  public List<Refused> storeFromWebForm(String contactId, List<IncomingFile> files) {
+    return files.isEmpty() ? List.of() : store(contactId, null, files, SOURCE_WEB_FORM, "customer");
+  }
+
+  /**
    * Keeps the files that came with the customer's message {@code messageId} (null: the contact's
    * first message) from {@code source} (EMAIL, WEB_FORM).
    *

@@ -92,8 +92,7 @@ public class ReplacementRequests {
       List<IncomingFile> uploads) {
     links.use(link);
     Request request = register(link.contactId(), "customer", productSku, orderId, fault);
-    List<CustomerFiles.Refused> refused = uploads.isEmpty() ? List.of()
-        : files.store(link.contactId(), null, uploads, CustomerFiles.SOURCE_WEB_FORM, "customer");
+    List<CustomerFiles.Refused> refused = files.storeFromWebForm(link.contactId(), uploads);
     runtimeService.createMessageCorrelation(DefectReplacementProcess.MESSAGE_REPLACEMENT_REQUESTED)
         .processInstanceBusinessKey(link.contactId())
         .setVariables(Variables.createVariables()

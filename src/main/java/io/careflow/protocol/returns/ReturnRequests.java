@@ -74,8 +74,7 @@ public class ReturnRequests {
     jdbc.sql("insert into return_request (id, contact_id, reason, comment, submitted_at) values (?, ?, ?, ?, ?)")
         .params(id, link.contactId(), reason.name(), comment, utc(clock.instant())).update();
     events.record(link.contactId(), "RETURN_FORM_SUBMITTED", "customer", "reason " + reason.name());
-    List<CustomerFiles.Refused> refused = uploads.isEmpty() ? List.of()
-        : files.store(link.contactId(), null, uploads, CustomerFiles.SOURCE_WEB_FORM, "customer");
+    List<CustomerFiles.Refused> refused = files.storeFromWebForm(link.contactId(), uploads);
     Return submitted = find(link.contactId()).orElseThrow();
     runtimeService.createMessageCorrelation(ReturnProcess.MESSAGE_RETURN_FORM_SUBMITTED)
         .processInstanceBusinessKey(link.contactId())

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.careflow.casefile.Contact;
 import io.careflow.protocol.returns.ReturnProcess;
 import io.careflow.support.Http;
+import io.careflow.support.OwnCareflow;
 import io.careflow.support.ProtocolTestSupport;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
@@ -14,8 +16,9 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * An upload larger in all than a public page takes ({@code careflow.public-links.max-upload-bytes},
  * 300,000 bytes here) is refused with 413 before it is read — never a 500 — and nothing is kept:
- * no file, no form, the link still opens.
+ * no file, no form, the link still opens. Its own limits make it a careflow of its own.
  */
+@Tag(OwnCareflow.TAG)
 @TestPropertySource(properties = {"careflow.public-links.max-upload-bytes=300000",
     "spring.servlet.multipart.max-request-size=300000"})
 class PublicUploadLimitTest extends ProtocolTestSupport {

@@ -76,9 +76,20 @@ function cannedRepliesOf(id) {
   return tasks.get(id);
 }
 
+/**
+ * Puts the text in the textarea as typing would, then leaves the field: form-js takes a typed
+ * text after a short pause, and at once when the field is left.
+ */
 function fill(textarea, text) {
   textarea.value = text;
   textarea.dispatchEvent(new Event('input', {bubbles: true}));
+  textarea.dispatchEvent(new Event('blur'));
+  textarea.dispatchEvent(new Event('focusout', {bubbles: true}));
+}
+
+/** After the tasks already queued: form-js has taken the radio's own change by then. */
+function afterFormJs() {
+  return new Promise(resolve => setTimeout(resolve, 0));
 }
 
 document.addEventListener('click', async event => {
@@ -97,6 +108,8 @@ document.addEventListener('click', async event => {
   // form-js names an option's input "<form>-<component id>-<index of the option>"
   const chosen = radio.id.match(new RegExp('-' + canned.choice.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + '-(\\d+)$'));
   const option = chosen ? canned.options[Number(chosen[1])] : null;
+  // filled before form-js takes the radio's change, its next render would keep the old body
+  await afterFormJs();
   const body = option ? document.querySelector('.fjs-form textarea[id$="-' + canned.body + '"]') : null;
   if (body && typeof option.text === 'string') {
     fill(body, option.text);

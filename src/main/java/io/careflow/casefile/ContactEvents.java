@@ -3,6 +3,7 @@ package io.careflow.casefile;
 import io.careflow.system.SqlTimes;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Component;
  * The audit timeline merges it with the engine's history.
  */
 @Component
-public class ContactEvents {
+public class ContactEvents implements CaseRecords {
 
   public static final String SYSTEM = "system";
 
@@ -66,4 +67,16 @@ public class ContactEvents {
   }
 
   public record ContactEvent(Instant at, String type, String actor, String detail) {}
+
+  @Override
+  public List<String> tables() {
+    return List.of("contact_event");
+  }
+
+  @Override
+  public void forget(Collection<String> contactIds) {
+    jdbc.sql("""
+            delete from contact_event where contact_id in (:contactIds)""")
+        .param("contactIds", contactIds).update();
+  }
 }

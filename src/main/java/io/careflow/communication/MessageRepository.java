@@ -1,9 +1,11 @@
 package io.careflow.communication;
 
+import io.careflow.casefile.CaseRecords;
 import io.careflow.casefile.Channel;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -12,7 +14,7 @@ import static io.careflow.system.SqlTimes.utc;
 import org.springframework.stereotype.Repository;
 
 @Repository
-public class MessageRepository {
+public class MessageRepository implements CaseRecords {
 
   private final JdbcClient jdbc;
 
@@ -112,5 +114,17 @@ public class MessageRepository {
         rs.getString("author"), rs.getString("author_name"), rs.getString("recipient"), rs.getString("subject"),
         rs.getString("body"), MessageStatus.valueOf(rs.getString("status")), instant(rs, "created_at"),
         instant(rs, "sent_at"), rs.getString("external_id"), rs.getString("body_html"), rs.getString("source"));
+  }
+
+  @Override
+  public List<String> tables() {
+    return List.of("message");
+  }
+
+  @Override
+  public void forget(Collection<String> contactIds) {
+    jdbc.sql("""
+            delete from message where contact_id in (:contactIds)""")
+        .param("contactIds", contactIds).update();
   }
 }

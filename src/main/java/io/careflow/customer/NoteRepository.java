@@ -3,14 +3,16 @@ package io.careflow.customer;
 import static io.careflow.system.SqlTimes.instant;
 import static io.careflow.system.SqlTimes.utc;
 
+import io.careflow.casefile.CaseRecords;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
-class NoteRepository {
+class NoteRepository implements CaseRecords {
 
   private final JdbcClient jdbc;
 
@@ -44,5 +46,18 @@ class NoteRepository {
   private static Note map(ResultSet rs, int row) throws SQLException {
     return new Note(rs.getString("id"), rs.getString("customer_id"), rs.getString("contact_id"), rs.getString("text"),
         rs.getString("author"), instant(rs, "created_at"));
+  }
+
+  @Override
+  public List<String> tables() {
+    return List.of("note");
+  }
+
+  /** Keeps the rows (they belong to the customer record) without their link to the contacts. */
+  @Override
+  public void forget(Collection<String> contactIds) {
+    jdbc.sql("""
+            update note set contact_id = null where contact_id in (:contactIds)""")
+        .param("contactIds", contactIds).update();
   }
 }

@@ -3,16 +3,18 @@ package io.careflow.customer;
 import static io.careflow.system.SqlTimes.instant;
 import static io.careflow.system.SqlTimes.utc;
 
+import io.careflow.casefile.CaseRecords;
 import io.careflow.casefile.Channel;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
-class OfferRepository {
+class OfferRepository implements CaseRecords {
 
   private static final String COLUMNS = "id, customer_id, contact_id, channel, text, offered_by, created_at, valid_until";
 
@@ -54,5 +56,18 @@ class OfferRepository {
     return new Offer(rs.getString("id"), rs.getString("customer_id"), rs.getString("contact_id"),
         channel == null ? null : Channel.valueOf(channel), rs.getString("text"), rs.getString("offered_by"),
         instant(rs, "created_at"), instant(rs, "valid_until"));
+  }
+
+  @Override
+  public List<String> tables() {
+    return List.of("offer");
+  }
+
+  /** Keeps the rows (they belong to the customer record) without their link to the contacts. */
+  @Override
+  public void forget(Collection<String> contactIds) {
+    jdbc.sql("""
+            update offer set contact_id = null where contact_id in (:contactIds)""")
+        .param("contactIds", contactIds).update();
   }
 }

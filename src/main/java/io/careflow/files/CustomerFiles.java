@@ -3,6 +3,7 @@ package io.careflow.files;
 import static io.careflow.system.SqlTimes.instant;
 import static io.careflow.system.SqlTimes.utc;
 
+import io.careflow.casefile.CaseRecords;
 import io.careflow.casefile.CaseVariables;
 import io.careflow.casefile.ContactEvents;
 import io.careflow.contact.CustomerSentFiles;
@@ -10,6 +11,7 @@ import java.net.URLConnection;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -18,6 +20,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.util.unit.DataSize;
@@ -30,8 +33,9 @@ import org.springframework.util.unit.DataSize;
  * {@code files-refused} template), through the engine step of {@code customer-notice.bpmn} started
  * with the files, so a channel that fails is retried and ends in an incident like every notice.
  */
+@Order(CaseRecords.FIRST)
 @Service
-public class CustomerFiles {
+public class CustomerFiles implements CaseRecords {
 
   /** Event on the case naming what came (and what was refused, with why). */
   public static final String ATTACHMENTS = "ATTACHMENTS_RECEIVED";
@@ -205,5 +209,17 @@ public class CustomerFiles {
                 : rs.getString("refusal") != null && rs.getString("refusal").startsWith("over") ? REFUSED_SIZE
                 : REFUSED_TYPE) : null)
         .list().stream().filter(java.util.Objects::nonNull).toList();
+  }
+
+  @Override
+  public List<String> tables() {
+    return List.of("message_attachment");
+  }
+
+  @Override
+  public void forget(Collection<String> contactIds) {
+    jdbc.sql("""
+            delete from message_attachment where contact_id in (:contactIds)""")
+        .param("contactIds", contactIds).update();
   }
 }

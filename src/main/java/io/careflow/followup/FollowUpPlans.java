@@ -3,6 +3,7 @@ package io.careflow.followup;
 import static io.careflow.system.SqlTimes.instant;
 import static io.careflow.system.SqlTimes.utc;
 
+import io.careflow.casefile.CaseRecords;
 import io.careflow.contact.ContactClassified;
 import io.careflow.casefile.ContactEvents;
 import io.careflow.casefile.ContactRepository;
@@ -11,6 +12,7 @@ import io.careflow.calendar.BusinessHoursProperties;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
@@ -32,7 +34,7 @@ import org.springframework.stereotype.Service;
  * plan. Follow-ups on other topics go ahead.
  */
 @Service
-public class FollowUpPlans {
+public class FollowUpPlans implements CaseRecords {
 
   public static final String PLANNED = "PLANNED";
   public static final String SENT = "SENT";
@@ -149,5 +151,17 @@ public class FollowUpPlans {
     return new FollowUp(rs.getString("id"), rs.getString("contact_id"), FollowUpType.valueOf(rs.getString("type")),
         instant(rs, "planned_for"), rs.getString("note"), rs.getString("status"), rs.getString("created_by"),
         instant(rs, "completed_at"), rs.getString("cancel_reason"));
+  }
+
+  @Override
+  public List<String> tables() {
+    return List.of("follow_up");
+  }
+
+  @Override
+  public void forget(Collection<String> contactIds) {
+    jdbc.sql("""
+            delete from follow_up where contact_id in (:contactIds)""")
+        .param("contactIds", contactIds).update();
   }
 }

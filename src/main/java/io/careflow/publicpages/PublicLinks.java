@@ -3,6 +3,7 @@ package io.careflow.publicpages;
 import static io.careflow.system.SqlTimes.instant;
 import static io.careflow.system.SqlTimes.utc;
 
+import io.careflow.casefile.CaseRecords;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -10,6 +11,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import javax.crypto.Mac;
@@ -26,7 +29,7 @@ import org.springframework.stereotype.Service;
  * other-purpose token opens nothing.
  */
 @Service
-public class PublicLinks {
+public class PublicLinks implements CaseRecords {
 
   private static final Base64.Encoder URL = Base64.getUrlEncoder().withoutPadding();
 
@@ -139,5 +142,17 @@ public class PublicLinks {
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  @Override
+  public List<String> tables() {
+    return List.of("public_link");
+  }
+
+  @Override
+  public void forget(Collection<String> contactIds) {
+    jdbc.sql("""
+            delete from public_link where contact_id in (:contactIds)""")
+        .param("contactIds", contactIds).update();
   }
 }

@@ -2,6 +2,7 @@ package io.careflow.question;
 
 import static io.careflow.system.SqlTimes.utc;
 
+import io.careflow.casefile.CaseRecords;
 import io.careflow.communication.CustomerReplies;
 import io.careflow.communication.MessageKind;
 import io.careflow.communication.ReplyService;
@@ -24,11 +25,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.camunda.bpm.engine.TaskService;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,8 +48,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * where the customer may answer too, with files ({@code AnswerPage}); it opens until the question
  * is answered, by the page or by e-mail.
  */
+@Order(CaseRecords.FIRST)
 @Service
-public class CustomerQuestions {
+public class CustomerQuestions implements CaseRecords {
 
   /** The form field (block {@code ask-customer}) that asks instead of completing. */
   public static final String FORM_QUESTION = "questionForCustomer";
@@ -217,5 +221,17 @@ public class CustomerQuestions {
 
   private static String fit(String text) {
     return text.length() <= MAX_FORM_TEXT ? text : text.substring(0, MAX_FORM_TEXT) + "\n[… the whole answer is on the case page]";
+  }
+
+  @Override
+  public List<String> tables() {
+    return List.of("customer_question");
+  }
+
+  @Override
+  public void forget(Collection<String> contactIds) {
+    jdbc.sql("""
+            delete from customer_question where contact_id in (:contactIds)""")
+        .param("contactIds", contactIds).update();
   }
 }

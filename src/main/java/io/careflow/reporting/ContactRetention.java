@@ -3,6 +3,7 @@ package io.careflow.reporting;
 import static io.careflow.system.SqlTimes.instant;
 import static io.careflow.system.SqlTimes.utc;
 
+import io.careflow.casefile.CaseRecords;
 import io.careflow.casefile.ContactRepository;
 import io.careflow.calendar.BusinessHoursProperties;
 import java.sql.ResultSet;
@@ -28,6 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * deleted with its detail — messages, the customer's files, questions asked, events, deadlines, follow-ups, links, return and
  * replacement requests, survey answer. Notes and offers belong to the customer record: they
  * stay, without the link to the contact. Customers stay (the customer record's own rules).
+ * Each table is forgotten by the feature that writes it (its {@link CaseRecords}), in the order
+ * Spring gives them, and the contacts then by {@link ContactRepository}.
  *
  * <p>The KPIs of the deleted contacts survive: in the same transaction as the deletion, their
  * facts are added to the daily aggregates ({@code kpi_day*}) that {@link KpiRepository} adds to
@@ -39,26 +42,21 @@ public class ContactRetention {
 
   static final String JOB = "closed-contacts";
 
-  /** Tables holding a contact's detail (a new table with a foreign key to contact belongs here). */
-  static final List<String> DETAIL_TABLES = List.of("contact_event", "message_attachment", "customer_question", "message",
-      "deadline", "follow_up", "public_link", "return_request", "replacement_request", "survey_answer",
-      "routing_decision", "staff_alert");
-  /** Tables that outlive the contact: their link to it is removed. */
-  static final List<String> DETACHED_TABLES = List.of("note", "offer");
-
   private static final Logger LOG = LoggerFactory.getLogger(ContactRetention.class);
 
   private final JdbcClient jdbc;
   private final ContactRepository contacts;
+  private final List<CaseRecords> records;
   private final TransactionTemplate transactions;
   private final RetentionProperties retention;
   private final BusinessHoursProperties shopTime;
   private final Clock clock;
 
-  public ContactRetention(JdbcClient jdbc, ContactRepository contacts, TransactionTemplate transactions,
-      RetentionProperties retention, BusinessHoursProperties shopTime, Clock clock) {
+  public ContactRetention(JdbcClient jdbc, ContactRepository contacts, List<CaseRecords> records,
+      TransactionTemplate transactions, RetentionProperties retention, BusinessHoursProperties shopTime, Clock clock) {
     this.jdbc = jdbc;
     this.contacts = contacts;
+    this.records = records;
     this.transactions = transactions;
     this.retention = retention;
     this.shopTime = shopTime;
@@ -91,12 +89,7 @@ public class ContactRetention {
     List<String> ids = contacts.endedBefore(cutoff, retention.batchSize());
     if (!ids.isEmpty()) {
       archive(ids);
-      for (String table : DETACHED_TABLES) {
-        jdbc.sql("update " + table + " set contact_id = null where contact_id in (:ids)").param("ids", ids).update();
-      }
-      for (String table : DETAIL_TABLES) {
-        jdbc.sql("delete from " + table + " where contact_id in (:ids)").param("ids", ids).update();
-      }
+      records.forEach(owner -> owner.forget(ids));
       contacts.delete(ids);
     }
     jdbc.sql("""

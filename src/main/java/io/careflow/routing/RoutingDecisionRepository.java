@@ -3,6 +3,7 @@ package io.careflow.routing;
 import static io.careflow.system.SqlTimes.instant;
 import static io.careflow.system.SqlTimes.utc;
 
+import io.careflow.casefile.CaseRecords;
 import io.careflow.casefile.ContactEvents;
 import io.careflow.routing.AgentPicker.Pick;
 import io.careflow.routing.Routing.Cause;
@@ -11,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,7 +23,7 @@ import org.springframework.stereotype.Repository;
  * next decision and the audit: the one writer of that table.
  */
 @Repository
-public class RoutingDecisionRepository {
+public class RoutingDecisionRepository implements CaseRecords {
 
   private static final String COLUMNS = "task_id, contact_id, step, candidate_groups, required_skills, assignee, "
       + "method, cause, reason, decided_by, decided_at";
@@ -106,5 +108,17 @@ public class RoutingDecisionRepository {
       groups = List.copyOf(groups);
       skills = List.copyOf(skills);
     }
+  }
+
+  @Override
+  public List<String> tables() {
+    return List.of("routing_decision");
+  }
+
+  @Override
+  public void forget(Collection<String> contactIds) {
+    jdbc.sql("""
+            delete from routing_decision where contact_id in (:contactIds)""")
+        .param("contactIds", contactIds).update();
   }
 }

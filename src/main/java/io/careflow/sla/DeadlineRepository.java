@@ -4,18 +4,20 @@ import static io.careflow.system.SqlTimes.instant;
 import static io.careflow.system.SqlTimes.utc;
 
 import io.careflow.calendar.WorkingDuration;
+import io.careflow.casefile.CaseRecords;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
-class DeadlineRepository {
+class DeadlineRepository implements CaseRecords {
 
   private final JdbcClient jdbc;
 
@@ -122,5 +124,17 @@ class DeadlineRepository {
         instant(rs, "warned_at"), instant(rs, "breached_at"), instant(rs, "escalated_at"),
         instant(rs, "completed_at"), (Boolean) rs.getObject("met"), rs.getString("policy_rule"),
         rs.getString("policy_description"));
+  }
+
+  @Override
+  public List<String> tables() {
+    return List.of("deadline");
+  }
+
+  @Override
+  public void forget(Collection<String> contactIds) {
+    jdbc.sql("""
+            delete from deadline where contact_id in (:contactIds)""")
+        .param("contactIds", contactIds).update();
   }
 }

@@ -1,8 +1,11 @@
 package io.careflow.sla;
 
+import io.careflow.casefile.CaseRecords;
 import io.careflow.sla.DeadlineAlertProcess.Level;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -14,7 +17,7 @@ import org.springframework.stereotype.Repository;
  * sending (a duplicate key; its retry then finds the row); rolled back, the second sends.
  */
 @Repository
-class StaffAlertLog {
+class StaffAlertLog implements CaseRecords {
 
   private final JdbcClient jdbc;
   private final Clock clock;
@@ -48,5 +51,17 @@ class StaffAlertLog {
             clock.instant().atOffset(ZoneOffset.UTC))
         .update();
     return true;
+  }
+
+  @Override
+  public List<String> tables() {
+    return List.of("staff_alert");
+  }
+
+  @Override
+  public void forget(Collection<String> contactIds) {
+    jdbc.sql("""
+            delete from staff_alert where contact_id in (:contactIds)""")
+        .param("contactIds", contactIds).update();
   }
 }

@@ -3,11 +3,14 @@ package io.careflow.survey;
 import static io.careflow.system.SqlTimes.instant;
 import static io.careflow.system.SqlTimes.utc;
 
+import io.careflow.casefile.CaseRecords;
 import io.careflow.casefile.ContactEvents;
 import io.careflow.publicpages.PublicLinks;
 import io.careflow.publicpages.PublicLinks.Link;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
@@ -20,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  * a comment), read by the KPIs. Storing spends the link, in the same transaction.
  */
 @Service
-public class SurveyAnswers {
+public class SurveyAnswers implements CaseRecords {
 
   public static final String SURVEY_ANSWERED = "SURVEY_ANSWERED";
 
@@ -59,5 +62,17 @@ public class SurveyAnswers {
         .query((rs, n) -> new Answer(rs.getString("contact_id"), rs.getInt("csat"), rs.getInt("nps"), rs.getInt("ces"),
             rs.getString("comment"), instant(rs, "answered_at")))
         .optional();
+  }
+
+  @Override
+  public List<String> tables() {
+    return List.of("survey_answer");
+  }
+
+  @Override
+  public void forget(Collection<String> contactIds) {
+    jdbc.sql("""
+            delete from survey_answer where contact_id in (:contactIds)""")
+        .param("contactIds", contactIds).update();
   }
 }

@@ -3,6 +3,7 @@ package io.careflow.protocol.defect;
 import static io.careflow.system.SqlTimes.instant;
 import static io.careflow.system.SqlTimes.utc;
 
+import io.careflow.casefile.CaseRecords;
 import io.careflow.casefile.ContactEvents;
 import io.careflow.files.CustomerFiles;
 import io.careflow.files.IncomingFile;
@@ -10,6 +11,7 @@ import io.careflow.publicpages.PublicLinks;
 import io.careflow.publicpages.PublicLinks.Link;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -24,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
  * customer through their link, reviewed, shipped — each step stored and on the contact's record.
  */
 @Service
-public class ReplacementRequests {
+public class ReplacementRequests implements CaseRecords {
 
   private final JdbcClient jdbc;
   private final ContactEvents events;
@@ -124,5 +126,17 @@ public class ReplacementRequests {
             instant(rs, "registered_at"), rs.getString("decision"), rs.getString("decision_reason"),
             rs.getString("tracking_number")))
         .optional();
+  }
+
+  @Override
+  public List<String> tables() {
+    return List.of("replacement_request");
+  }
+
+  @Override
+  public void forget(Collection<String> contactIds) {
+    jdbc.sql("""
+            delete from replacement_request where contact_id in (:contactIds)""")
+        .param("contactIds", contactIds).update();
   }
 }

@@ -3,6 +3,7 @@ package io.careflow.protocol.returns;
 import static io.careflow.system.SqlTimes.instant;
 import static io.careflow.system.SqlTimes.utc;
 
+import io.careflow.casefile.CaseRecords;
 import io.careflow.casefile.ContactEvents;
 import io.careflow.files.CustomerFiles;
 import io.careflow.files.IncomingFile;
@@ -10,6 +11,7 @@ import io.careflow.publicpages.PublicLinks;
 import io.careflow.publicpages.PublicLinks.Link;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -24,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
  * inspection and the decision, in {@code return_request}, not only as process variables.
  */
 @Service
-public class ReturnRequests {
+public class ReturnRequests implements CaseRecords {
 
   private final JdbcClient jdbc;
   private final ContactEvents events;
@@ -98,5 +100,17 @@ public class ReturnRequests {
             ReturnReason.valueOf(rs.getString("reason")), rs.getString("comment"), instant(rs, "submitted_at"),
             rs.getString("decision")))
         .optional();
+  }
+
+  @Override
+  public List<String> tables() {
+    return List.of("return_request");
+  }
+
+  @Override
+  public void forget(Collection<String> contactIds) {
+    jdbc.sql("""
+            delete from return_request where contact_id in (:contactIds)""")
+        .param("contactIds", contactIds).update();
   }
 }

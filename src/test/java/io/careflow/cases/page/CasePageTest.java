@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.careflow.casefile.CaseRecords;
 import io.careflow.casefile.CaseVariables;
+import io.careflow.casefile.ContactRepository;
 import io.careflow.contact.ContactProcess;
 import io.careflow.protocol.complaint.ComplaintProcess;
 import io.careflow.protocol.complaint.ComplaintProcess.Elements;
@@ -30,6 +32,12 @@ class CasePageTest extends BreachedComplaint {
 
   @Autowired
   ObjectMapper json;
+
+  @Autowired
+  List<CaseRecords> records;
+
+  @Autowired
+  ContactRepository contacts;
 
   @Test
   void shouldTellTheWholeStoryOfAFinishedComplaintThatMissedItsDeadline() throws Exception {
@@ -179,11 +187,8 @@ class CasePageTest extends BreachedComplaint {
 
     // deleted as the retention job deletes a closed case: its detail and the contact, the engine's history kept
     openComplaint();
-    for (String table : List.of("contact_event", "message_attachment", "message", "deadline", "follow_up",
-        "public_link", "routing_decision", "staff_alert")) {
-      jdbc.sql("delete from " + table + " where contact_id = ?").param(contact.id()).update();
-    }
-    jdbc.sql("delete from contact where id = ?").param(contact.id()).update();
+    records.forEach(owner -> owner.forget(List.of(contact.id())));
+    contacts.delete(List.of(contact.id()));
     Http.Response deleted = http.get("maria", "/cases/" + contact.id());
     assertThat(deleted.status()).isEqualTo(404);
     assertThat(deleted.body()).contains("deleted by the retention rule: closed cases are deleted 365 days after")

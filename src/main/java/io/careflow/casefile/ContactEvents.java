@@ -5,6 +5,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -44,18 +47,37 @@ public class ContactEvents implements CaseRecords {
   private static final int MAX_DETAIL = 2000;
 
   private final JdbcClient jdbc;
+  private final NamedParameterJdbcTemplate batches;
   private final Clock clock;
 
-  public ContactEvents(JdbcClient jdbc, Clock clock) {
+  public ContactEvents(JdbcClient jdbc, NamedParameterJdbcTemplate batches, Clock clock) {
     this.jdbc = jdbc;
+    this.batches = batches;
     this.clock = clock;
   }
 
   public void record(String contactId, String type, String actor, String detail) {
+    jdbc.sql(INSERT).paramSource(row(new PastEvent(contactId, clock.instant(), type, actor, detail))).update();
+  }
+
+  /** Something that happened to a contact at {@code occurredAt}, written in bulk (the demo's past). */
+  public record PastEvent(String contactId, Instant occurredAt, String type, String actor, String detail) {}
+
+  /** Writes the events as one JDBC batch, in the caller's transaction. */
+  public void recordAll(List<PastEvent> events) {
+    batches.batchUpdate(INSERT, events.stream().map(ContactEvents::row).toArray(SqlParameterSource[]::new));
+  }
+
+  private static final String INSERT = """
+      insert into contact_event (contact_id, occurred_at, type, actor, detail)
+      values (:contactId, :occurredAt, :type, :actor, :detail)""";
+
+  private static SqlParameterSource row(PastEvent e) {
+    String detail = e.detail();
     String text = detail != null && detail.length() > MAX_DETAIL ? detail.substring(0, MAX_DETAIL - 1) + "…" : detail;
-    jdbc.sql("insert into contact_event (contact_id, occurred_at, type, actor, detail) values (?, ?, ?, ?, ?)")
-        .params(contactId, SqlTimes.utc(clock.instant()), type, actor == null ? SYSTEM : actor, text)
-        .update();
+    return new MapSqlParameterSource().addValue("contactId", e.contactId())
+        .addValue("occurredAt", SqlTimes.utc(e.occurredAt())).addValue("type", e.type())
+        .addValue("actor", e.actor() == null ? SYSTEM : e.actor()).addValue("detail", text);
   }
 
   public List<ContactEvent> of(String contactId) {

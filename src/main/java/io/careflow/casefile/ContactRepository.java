@@ -9,6 +9,9 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -28,9 +31,11 @@ public class ContactRepository {
       customer_handle, call_back_at""";
 
   private final JdbcClient jdbc;
+  private final NamedParameterJdbcTemplate batches;
 
-  public ContactRepository(JdbcClient jdbc) {
+  public ContactRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batches) {
     this.jdbc = jdbc;
+    this.batches = batches;
   }
 
   public void insert(Contact c, String createdBy) {
@@ -68,6 +73,38 @@ public class ContactRepository {
         .param("protocol", c.protocol()).param("processInstanceId", c.processInstanceId())
         .param("createdBy", createdBy)
         .update();
+  }
+
+  /**
+   * A contact of the past as its case left it: classified and routed, answered and resolved or
+   * closed (or still open, then without reply and resolution). Written in bulk for the demo's past.
+   */
+  public record PastContact(String id, String channel, String customerId, String customerEmail, Instant receivedAt,
+      String subject, String body, String topic, String protocol, ContactStatus status, String language,
+      String team, Instant firstReplyAt, Long firstReplyWorkingMinutes, Instant resolvedAt,
+      Boolean firstContactResolved, String outcome, String productSku, String createdBy) {}
+
+  /** Writes the contacts as one JDBC batch, in the caller's transaction. */
+  public void insertAll(List<PastContact> contacts) {
+    batches.batchUpdate("""
+            insert into contact (id, channel, customer_id, customer_email, received_at, subject, body, topic, protocol,
+                                 status, language, team, first_reply_at, first_reply_working_minutes, resolved_at,
+                                 first_contact_resolved, outcome, product_sku, created_by)
+            values (:id, :channel, :customerId, :email, :receivedAt, :subject, :body, :topic, :protocol,
+                    :status, :language, :team, :firstReplyAt, :firstReplyWorkingMinutes, :resolvedAt,
+                    :firstContactResolved, :outcome, :productSku, :createdBy)""",
+        contacts.stream().map(c -> new MapSqlParameterSource().addValue("id", c.id())
+            .addValue("channel", c.channel()).addValue("customerId", c.customerId())
+            .addValue("email", c.customerEmail()).addValue("receivedAt", utc(c.receivedAt()))
+            .addValue("subject", c.subject()).addValue("body", c.body()).addValue("topic", c.topic())
+            .addValue("protocol", c.protocol()).addValue("status", c.status().name())
+            .addValue("language", c.language()).addValue("team", c.team())
+            .addValue("firstReplyAt", utc(c.firstReplyAt()))
+            .addValue("firstReplyWorkingMinutes", c.firstReplyWorkingMinutes())
+            .addValue("resolvedAt", utc(c.resolvedAt())).addValue("firstContactResolved", c.firstContactResolved())
+            .addValue("outcome", c.outcome()).addValue("productSku", c.productSku())
+            .addValue("createdBy", c.createdBy()))
+            .toArray(SqlParameterSource[]::new));
   }
 
   public Optional<Contact> find(String id) {

@@ -8,6 +8,9 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import static io.careflow.system.SqlTimes.instant;
 import static io.careflow.system.SqlTimes.utc;
@@ -17,20 +20,36 @@ import org.springframework.stereotype.Repository;
 public class MessageRepository implements CaseRecords {
 
   private final JdbcClient jdbc;
+  private final NamedParameterJdbcTemplate batches;
 
-  public MessageRepository(JdbcClient jdbc) {
+  public MessageRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batches) {
     this.jdbc = jdbc;
+    this.batches = batches;
   }
 
+  private static final String INSERT = """
+      insert into message (id, contact_id, customer_id, direction, kind, channel, author, author_name, recipient,
+                           subject, body, status, created_at, sent_at, external_id, body_html, source)
+      values (:id, :contactId, :customerId, :direction, :kind, :channel, :author, :authorName, :recipient,
+              :subject, :body, :status, :createdAt, :sentAt, :externalId, :bodyHtml, :source)""";
+
   void insert(Message m) {
-    jdbc.sql("""
-            insert into message (id, contact_id, customer_id, direction, kind, channel, author, author_name, recipient,
-                                 subject, body, status, created_at, sent_at, external_id, body_html, source)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-        .params(m.id(), m.contactId(), m.customerId(), m.direction().name(), m.kind().name(), m.channel().name(),
-            m.author(), m.authorName(), m.recipient(), m.subject(), m.body(), m.status().name(), utc(m.createdAt()),
-            utc(m.sentAt()), m.externalId(), m.bodyHtml(), m.source())
-        .update();
+    jdbc.sql(INSERT).paramSource(row(m)).update();
+  }
+
+  /** Writes the messages as one JDBC batch, in the caller's transaction (the demo's past). */
+  public void insertAll(List<Message> messages) {
+    batches.batchUpdate(INSERT, messages.stream().map(MessageRepository::row).toArray(SqlParameterSource[]::new));
+  }
+
+  private static SqlParameterSource row(Message m) {
+    return new MapSqlParameterSource().addValue("id", m.id()).addValue("contactId", m.contactId())
+        .addValue("customerId", m.customerId()).addValue("direction", m.direction().name())
+        .addValue("kind", m.kind().name()).addValue("channel", m.channel().name()).addValue("author", m.author())
+        .addValue("authorName", m.authorName()).addValue("recipient", m.recipient())
+        .addValue("subject", m.subject()).addValue("body", m.body()).addValue("status", m.status().name())
+        .addValue("createdAt", utc(m.createdAt())).addValue("sentAt", utc(m.sentAt()))
+        .addValue("externalId", m.externalId()).addValue("bodyHtml", m.bodyHtml()).addValue("source", m.source());
   }
 
   public Optional<Message> find(String id) {

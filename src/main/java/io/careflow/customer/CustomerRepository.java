@@ -9,19 +9,24 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Customers, the addresses that lead to them, and the moves of a merge. */
 @Repository
-class CustomerRepository {
+public class CustomerRepository {
 
   private static final String COLUMNS = "id, name, language, vip, merged_into, created_at";
 
   private final JdbcClient jdbc;
+  private final NamedParameterJdbcTemplate batches;
 
-  CustomerRepository(JdbcClient jdbc) {
+  public CustomerRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batches) {
     this.jdbc = jdbc;
+    this.batches = batches;
   }
 
   Optional<String> findByIdentity(IdentityKind kind, String value) {
@@ -41,6 +46,24 @@ class CustomerRepository {
             values (:kind, :value, :customerId, :createdAt, :linkedBy)""")
         .param("kind", kind.name()).param("value", value).param("customerId", customerId)
         .param("createdAt", utc(now)).param("linkedBy", linkedBy).update();
+  }
+
+  /** A customer known by one e-mail address since {@code createdAt}, written in bulk (the demo's past). */
+  public record KnownCustomer(String id, String name, String language, String email, Instant createdAt) {}
+
+  /** Writes the customers and their e-mail addresses as two JDBC batches, in the caller's transaction. */
+  public void insertAll(List<KnownCustomer> customers) {
+    batches.batchUpdate("""
+            insert into customer (id, name, language, created_at) values (:id, :name, :language, :createdAt)""",
+        customers.stream().map(c -> new MapSqlParameterSource().addValue("id", c.id()).addValue("name", c.name())
+            .addValue("language", c.language()).addValue("createdAt", utc(c.createdAt())))
+            .toArray(SqlParameterSource[]::new));
+    batches.batchUpdate("""
+            insert into customer_identity (kind, identity_value, customer_id, created_at)
+            values (:kind, :value, :customerId, :createdAt)""",
+        customers.stream().map(c -> new MapSqlParameterSource().addValue("kind", IdentityKind.EMAIL.name())
+            .addValue("value", c.email()).addValue("customerId", c.id()).addValue("createdAt", utc(c.createdAt())))
+            .toArray(SqlParameterSource[]::new));
   }
 
   /** Fills in what the customer record did not know yet; never overwrites with nothing. */

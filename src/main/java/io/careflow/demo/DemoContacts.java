@@ -6,11 +6,9 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.careflow.contact.NewContact;
 import io.careflow.reporting.ContactHistory;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -56,7 +54,7 @@ public class DemoContacts implements ApplicationRunner {
   private final ContactIntakeService intake;
   private final ContactRepository contacts;
   private final ObjectMapper json;
-  private final DataSource dataSource;
+  private final ContactHistory pastContacts;
   private final DemoOpenCases openCases;
   private final Clock clock;
   private final boolean history;
@@ -64,14 +62,14 @@ public class DemoContacts implements ApplicationRunner {
   private final int historyDays;
 
   public DemoContacts(ContactIntakeService intake, ContactRepository contacts, ObjectMapper json,
-      DataSource dataSource, DemoOpenCases openCases, Clock clock,
+      ContactHistory pastContacts, DemoOpenCases openCases, Clock clock,
       @Value("${careflow.demo.history:true}") boolean history,
       @Value("${careflow.demo.history-contacts:3000}") int historyContacts,
       @Value("${careflow.demo.history-days:90}") int historyDays) {
     this.intake = intake;
     this.contacts = contacts;
     this.json = json;
-    this.dataSource = dataSource;
+    this.pastContacts = pastContacts;
     this.openCases = openCases;
     this.clock = clock;
     this.history = history;
@@ -118,11 +116,11 @@ public class DemoContacts implements ApplicationRunner {
   }
 
   /** The past, with one INFO line every few seconds while it is written. */
-  private void writeHistory(long started) throws SQLException {
+  private void writeHistory(long started) {
     Instant to = clock.instant().minus(QUIET);
     Instant from = to.minus(Duration.ofDays(historyDays));
     long[] lastLog = {started};
-    new ContactHistory(dataSource).write(from, to, historyContacts, 2026, false, 4, HISTORY, written -> {
+    pastContacts.write(from, to, historyContacts, 2026, false, 4, HISTORY, written -> {
       long now = System.nanoTime();
       if (now - lastLog[0] >= PROGRESS_EVERY.toNanos()) {
         lastLog[0] = now;

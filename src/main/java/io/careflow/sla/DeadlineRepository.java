@@ -13,16 +13,21 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
-class DeadlineRepository implements CaseRecords {
+public class DeadlineRepository implements CaseRecords {
 
   private final JdbcClient jdbc;
+  private final NamedParameterJdbcTemplate batches;
 
-  DeadlineRepository(JdbcClient jdbc) {
+  public DeadlineRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batches) {
     this.jdbc = jdbc;
+    this.batches = batches;
   }
 
   void insert(Deadline d) {
@@ -34,6 +39,32 @@ class DeadlineRepository implements CaseRecords {
             utc(d.startedAt()), utc(d.warningAt()), utc(d.dueAt()), utc(d.escalationAt()), d.policyRule(),
             clip(d.policyDescription()))
         .update();
+  }
+
+  /**
+   * A deadline of the past: completed at {@code completedAt} in time ({@code met}) or late
+   * (breached at its due time), or still running when both are null. Written in bulk (the demo's past).
+   */
+  public record PastDeadline(String id, String contactId, String step, Duration target, double warningFraction,
+      Instant startedAt, Instant warningAt, Instant dueAt, Instant escalationAt, Instant completedAt, Boolean met,
+      Instant breachedAt) {}
+
+  /** Writes the deadlines as one JDBC batch, in the caller's transaction. */
+  public void insertAll(List<PastDeadline> deadlines) {
+    batches.batchUpdate("""
+            insert into deadline (id, contact_id, step, target, warning_fraction, started_at, warning_at, due_at,
+                                  escalation_at, completed_at, met, breached_at)
+            values (:id, :contactId, :step, :target, :warningFraction, :startedAt, :warningAt, :dueAt,
+                    :escalationAt, :completedAt, :met, :breachedAt)""",
+        deadlines.stream().map(d -> new MapSqlParameterSource().addValue("id", d.id())
+            .addValue("contactId", d.contactId()).addValue("step", d.step())
+            .addValue("target", d.target().toString())
+            .addValue("warningFraction", BigDecimal.valueOf(d.warningFraction()))
+            .addValue("startedAt", utc(d.startedAt())).addValue("warningAt", utc(d.warningAt()))
+            .addValue("dueAt", utc(d.dueAt())).addValue("escalationAt", utc(d.escalationAt()))
+            .addValue("completedAt", utc(d.completedAt())).addValue("met", d.met())
+            .addValue("breachedAt", utc(d.breachedAt())))
+            .toArray(SqlParameterSource[]::new));
   }
 
   /** A new target for a running deadline (the protocol's row of the policy applies now). */

@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,12 +31,15 @@ public class SurveyAnswers implements CaseRecords {
   public static final String SURVEY_ANSWERED = "SURVEY_ANSWERED";
 
   private final JdbcClient jdbc;
+  private final NamedParameterJdbcTemplate batches;
   private final PublicLinks links;
   private final ContactEvents events;
   private final Clock clock;
 
-  public SurveyAnswers(JdbcClient jdbc, PublicLinks links, ContactEvents events, Clock clock) {
+  public SurveyAnswers(JdbcClient jdbc, NamedParameterJdbcTemplate batches, PublicLinks links, ContactEvents events,
+      Clock clock) {
     this.jdbc = jdbc;
+    this.batches = batches;
     this.links = links;
     this.events = events;
     this.clock = clock;
@@ -55,6 +61,17 @@ public class SurveyAnswers implements CaseRecords {
     }
     events.record(link.contactId(), SURVEY_ANSWERED, "customer",
         "CSAT " + csat + "/5, NPS " + nps + "/10, effort " + ces + "/7" + (comment == null ? "" : ", with a comment"));
+  }
+
+  /** Writes answers of the past (no link spent, no event) as one JDBC batch, in the caller's transaction. */
+  public void insertAll(List<Answer> answers) {
+    batches.batchUpdate("""
+            insert into survey_answer (id, contact_id, csat, nps, ces, comment, answered_at)
+            values (:id, :contactId, :csat, :nps, :ces, :comment, :answeredAt)""",
+        answers.stream().map(a -> new MapSqlParameterSource().addValue("id", UUID.randomUUID().toString())
+            .addValue("contactId", a.contactId()).addValue("csat", a.csat()).addValue("nps", a.nps())
+            .addValue("ces", a.ces()).addValue("comment", a.comment()).addValue("answeredAt", utc(a.answeredAt())))
+            .toArray(SqlParameterSource[]::new));
   }
 
   public Optional<Answer> of(String contactId) {

@@ -17,6 +17,9 @@ import java.util.Optional;
 import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,16 +32,18 @@ import org.springframework.transaction.annotation.Transactional;
 public class ReturnRequests implements CaseRecords {
 
   private final JdbcClient jdbc;
+  private final NamedParameterJdbcTemplate batches;
   private final ContactEvents events;
   private final PublicLinks links;
   private final RuntimeService runtimeService;
   private final Clock clock;
   private final CustomerFiles files;
 
-  public ReturnRequests(JdbcClient jdbc, ContactEvents events, PublicLinks links, RuntimeService runtimeService,
-      Clock clock, CustomerFiles files) {
+  public ReturnRequests(JdbcClient jdbc, NamedParameterJdbcTemplate batches, ContactEvents events, PublicLinks links,
+      RuntimeService runtimeService, Clock clock, CustomerFiles files) {
     this.files = files;
     this.jdbc = jdbc;
+    this.batches = batches;
     this.events = events;
     this.links = links;
     this.runtimeService = runtimeService;
@@ -83,6 +88,20 @@ public class ReturnRequests implements CaseRecords {
         .setVariables(Variables.createVariables().putValue(ReturnProcess.RETURN_SUMMARY, submitted.summary()))
         .correlateWithResult();
     return new Submitted(submitted, refused);
+  }
+
+  /**
+   * Writes requests of the past as one JDBC batch, in the caller's transaction: the form as sent
+   * (not yet decided: no decision is written), no link spent, no process told.
+   */
+  public void insertAll(List<Return> returns) {
+    batches.batchUpdate("""
+            insert into return_request (id, contact_id, reason, comment, submitted_at)
+            values (:id, :contactId, :reason, :comment, :submittedAt)""",
+        returns.stream().map(r -> new MapSqlParameterSource().addValue("id", r.id())
+            .addValue("contactId", r.contactId()).addValue("reason", r.reason().name())
+            .addValue("comment", r.comment()).addValue("submittedAt", utc(r.submittedAt())))
+            .toArray(SqlParameterSource[]::new));
   }
 
   @Transactional

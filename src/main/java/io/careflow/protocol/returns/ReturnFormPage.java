@@ -1,6 +1,7 @@
 package io.careflow.protocol.returns;
 
 import io.careflow.communication.CaseToken;
+import io.careflow.casefile.Contact;
 import io.careflow.casefile.ContactRepository;
 import io.careflow.files.PublicUploads;
 import io.careflow.publicpages.PublicLinks;
@@ -89,8 +90,8 @@ public class ReturnFormPage {
   private Map<String, Object> order(Link link) {
     var order = new LinkedHashMap<String, Object>();
     var contact = contacts.find(link.contactId());
-    order.put("orderId", contact.map(c -> c.orderId()).orElse(null) == null ? "" : contact.get().orderId());
-    order.put("product", contact.map(c -> c.productSku()).orElse(null) == null ? "" : contact.get().productSku());
+    order.put("orderId", contact.map(Contact::orderId).orElse(""));
+    order.put("product", contact.map(Contact::productSku).orElse(""));
     order.put("caseToken", CaseToken.of(link.contactId()));
     return order;
   }

@@ -44,9 +44,13 @@ final class Bench {
   /** Runs of each side-by-side comparison (P1, P2, P6). */
   final int runs = quick ? 1 : 3;
 
-  /** {@code -Dbench.options="bench.p4.large=20000,bench.pg.explain=true"}: more settings through Maven. */
+  /**
+   * {@code -Dbench.options="bench.p4.large=20000,bench.pg.explain=true"}: more settings through
+   * Maven. A comma starts the next setting only before {@code bench.}, so a value may hold commas
+   * ({@code bench.careflow.jvm=-XX:StartFlightRecording:filename=c1.jfr,settings=profile}).
+   */
   static void applyOptions() {
-    for (String option : System.getProperty("bench.options", "").split(",")) {
+    for (String option : System.getProperty("bench.options", "").split(",(?=\\s*bench\\.)")) {
       int eq = option.indexOf('=');
       if (eq > 0) {
         System.setProperty(option.substring(0, eq).trim(), option.substring(eq + 1).trim());

@@ -95,6 +95,8 @@ public final class BenchMain {
         for (CareflowRun.Measured scenario : selected) {
           isolated(scenario, db, () -> scenario.run(run));
         }
+        // gracefully, so that a flight recording (bench.careflow.jvm) is written
+        careflow.stop();
       }
     }
     if (agentFirstPage.selected(bench.only)) {

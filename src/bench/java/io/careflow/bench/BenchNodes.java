@@ -39,7 +39,7 @@ final class BenchNodes {
         "--spring.mail.host=127.0.0.1"));
     args.addAll(extraArgs);
     var jvm = new ArrayList<String>(List.of("-Xmx512m"));
-    // e.g. -Dbench.options=bench.careflow.jvm=-XX:StartFlightRecording:filename=c1.jfr (spaces: ;)
+    // e.g. -Dbench.options=bench.careflow.jvm=-XX:StartFlightRecording:filename=c1.jfr,settings=profile (spaces: ;)
     for (String option : System.getProperty("bench.careflow.jvm", "").split(";")) {
       if (!option.isBlank()) {
         jvm.add(option.strip());

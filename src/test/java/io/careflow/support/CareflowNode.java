@@ -242,6 +242,25 @@ public final class CareflowNode implements AutoCloseable {
     return p.exitValue();
   }
 
+  /**
+   * Stops the JVM gracefully (SIGTERM: shutdown hooks run, a flight recording is written), and
+   * kills it if it has not ended after 60 s. @return the exit code
+   */
+  public int stop() {
+    Process p = process;
+    p.destroy();
+    try {
+      if (!p.waitFor(60, TimeUnit.SECONDS)) {
+        return kill();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+    CHILDREN.remove(p);
+    return p.exitValue();
+  }
+
   @Override
   public void close() {
     if (isAlive()) {

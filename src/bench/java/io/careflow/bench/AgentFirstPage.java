@@ -35,6 +35,8 @@ final class AgentFirstPage implements Scenario {
    * {@code team}: none per task, READ_TASK on the process definition for the teams instead.
    */
   private final String grants = System.getProperty("bench.p4.grants", "task");
+  /** {@code engine}: the engine's own sessions instead of careflow's ({@code system.EngineSessionsPlugin}). */
+  private final boolean careflowSessions = !System.getProperty("bench.p4.sessions", "careflow").equals("engine");
 
   AgentFirstPage(Bench bench) {
     this.bench = bench;
@@ -49,7 +51,8 @@ final class AgentFirstPage implements Scenario {
   /** With few, then with many open tasks: a JMH measurement each. */
   void run(Database db) throws Exception {
     boolean teamGrants = grants.equals("team");
-    try (BareEngine bare = new BareEngine(db, db.create("tasks"), "none", true, revokes, teamGrants)) {
+    try (BareEngine bare = new BareEngine(db, db.create("tasks"), "none", true, revokes, teamGrants,
+        careflowSessions)) {
       TaskQueryBenchmark.engine = bare.engine;
       if (teamGrants) {
         var authorizations = bare.engine.getAuthorizationService();
@@ -77,7 +80,8 @@ final class AgentFirstPage implements Scenario {
       bench.report.row("P4", db.name(), f("agent's first page (teams' candidate groups, by due date) at %,d vs. %,d"
               + " open tasks%s%s%s", largeTasks, smallTasks, withIndexes ? "" : " — without careflow's engine indexes",
               revokes.equals("never") ? "" : ", authorizationCheckRevokes " + revokes,
-              teamGrants ? ", team-level grants instead of per-task authorizations" : ""),
+              teamGrants ? ", team-level grants instead of per-task authorizations" : "")
+              + (careflowSessions ? "" : ", the engine's own authorization manager"),
           Stats.spread(manyTasks, "%.2f") + " ms", Stats.spread(fewTasks, "%.2f") + " ms", f("%.2f", ratio), "≤ 2",
           ratio <= 2 ? "yes" : "**no**");
     }

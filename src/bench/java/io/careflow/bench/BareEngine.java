@@ -25,15 +25,19 @@ final class BareEngine implements AutoCloseable {
   private final HikariDataSource pool;
 
   BareEngine(Database db, String url, String history, boolean authorization) {
-    this(db, url, history, authorization, "auto", false);
+    this(db, url, history, authorization, "auto", false, false);
   }
 
   /**
    * @param revokes the engine's {@code authorizationCheckRevokes} (careflow: {@code never})
    * @param teamGrants no per-task authorization for candidate groups: the engine's default provider
    *     writes one row per task and group, which the authorization join reads for every query
+   * @param careflowSessions with careflow's versions of the engine's per-command sessions
+   *     ({@code system.EngineSessionsPlugin}: which of the user's groups have authorizations, looked
+   *     up group by group), if the product has them — what careflow's Tasklist runs on
    */
-  BareEngine(Database db, String url, String history, boolean authorization, String revokes, boolean teamGrants) {
+  BareEngine(Database db, String url, String history, boolean authorization, String revokes, boolean teamGrants,
+      boolean careflowSessions) {
     this.pool = db.pool(url, 20);
     var configuration = new StandaloneProcessEngineConfiguration();
     configuration.setProcessEngineName("bench-" + UUID.randomUUID());
@@ -53,6 +57,14 @@ final class BareEngine implements AutoCloseable {
           return null;
         }
       });
+    }
+    if (careflowSessions) {
+      try {
+        configuration.getProcessEnginePlugins().add((org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin)
+            Class.forName("io.careflow.system.EngineSessionsPlugin").getConstructor().newInstance());
+      } catch (ReflectiveOperationException absent) {
+        System.out.println("[bench] no io.careflow.system.EngineSessionsPlugin in this build: the engine's own sessions");
+      }
     }
     this.engine = configuration.buildProcessEngine();
     engine.getRepositoryService().createDeployment().name("bench")

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Locale;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -14,12 +15,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * Indexes careflow adds to the engine's own tables, where careflow's way of using the engine
- * needs one that Camunda does not ship (each justified by a figure in BENCHMARKS.md).
+ * needs one that Camunda does not ship, and on PostgreSQL planner statistics on them (each
+ * justified by a figure in BENCHMARKS.md).
  *
  * <p>They are not among careflow's migrations, which run before the engine's tables exist
  * ({@link FlywayBeforeEngineConfiguration}). So they are created right after the engine has
  * started on its schema ({@link EngineSchema}), before the job executor starts, with {@code create index if not exists} —
- * the same statement on H2 and PostgreSQL, a no-op from the second start on.
+ * the same statement on H2 and PostgreSQL, a no-op from the second start on (the statistics:
+ * {@code create statistics if not exists}, PostgreSQL 14 and later).
  */
 @Component
 public class EngineIndexes extends AbstractProcessEnginePlugin {
@@ -34,6 +37,19 @@ public class EngineIndexes extends AbstractProcessEnginePlugin {
       // reads tasks in due order and stops after a page instead of sorting all of them
       "create index if not exists CF_IDX_TASK_DUE_DATE on ACT_RU_TASK (DUE_DATE_)");
 
+  /**
+   * PostgreSQL (14 and later) only: statistics on the permission bits the engine's authorization
+   * check tests ({@code PERMS_ & 2 = 2}: READ on a task; {@code PERMS_ & 64 = 64}: READ_TASK on a
+   * process definition). Without them PostgreSQL guesses that 0.5% of the rows pass such a test,
+   * believes the agent has about 50 matching authorizations where there is one per open task of
+   * their teams, and reads all of them again for every task of the page (Tasklist's first page:
+   * 47 ms at 20,000 open tasks, 4.5 ms at 1,000). With them it looks the page's tasks up in the
+   * index on {@code RESOURCE_ID_} (BENCHMARKS.md, P4). Autovacuum's analyze keeps them current.
+   */
+  static final List<String> POSTGRES_STATISTICS = List.of(
+      "create statistics if not exists CF_STAT_AUTH_READ on (PERMS_ & 2) from ACT_RU_AUTHORIZATION",
+      "create statistics if not exists CF_STAT_AUTH_READ_TASK on (PERMS_ & 64) from ACT_RU_AUTHORIZATION");
+
   @Override
   public void postProcessEngineBuild(ProcessEngine processEngine) {
     ensure(((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration()).getDataSource());
@@ -47,10 +63,35 @@ public class EngineIndexes extends AbstractProcessEnginePlugin {
       for (String index : INDEXES) {
         statement.execute(index);
       }
+      statistics(connection, statement);
       connection.setAutoCommit(autoCommit);
     } catch (SQLException e) {
       throw new IllegalStateException("Could not create careflow's indexes on the engine's tables", e);
     }
     LOG.debug("engine indexes in place: {}", INDEXES.size());
+  }
+
+  /**
+   * The planner statistics, where the database has them. Without them careflow works as before,
+   * only Tasklist's first page slows down as the backlog grows: a warning, not a failed start.
+   */
+  private static void statistics(Connection connection, Statement statement) throws SQLException {
+    var database = connection.getMetaData();
+    if (!database.getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")) {
+      return;
+    }
+    if (database.getDatabaseMajorVersion() < 14) {
+      LOG.warn("PostgreSQL {} has no statistics on expressions (14 and later do): Tasklist's first page will slow "
+          + "down as open tasks grow (BENCHMARKS.md, P4)", database.getDatabaseProductVersion());
+      return;
+    }
+    for (String statistics : POSTGRES_STATISTICS) {
+      try {
+        statement.execute(statistics);
+      } catch (SQLException e) {
+        LOG.warn("Could not create planner statistics ({}): Tasklist's first page will slow down as open tasks grow "
+            + "(BENCHMARKS.md, P4)", statistics, e);
+      }
+    }
   }
 }

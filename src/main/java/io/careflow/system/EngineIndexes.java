@@ -35,7 +35,11 @@ public class EngineIndexes extends AbstractProcessEnginePlugin {
       "create index if not exists CF_IDX_JOB_DUEDATE on ACT_RU_JOB (DUEDATE_)",
       // Tasklist lists an agent's tasks by due date, first page: with the index the database
       // reads tasks in due order and stops after a page instead of sorting all of them
-      "create index if not exists CF_IDX_TASK_DUE_DATE on ACT_RU_TASK (DUE_DATE_)");
+      "create index if not exists CF_IDX_TASK_DUE_DATE on ACT_RU_TASK (DUE_DATE_)",
+      // before an authorization check, careflow asks for each of the user's groups whether it has
+      // any authorization (EngineSessionsPlugin): one index lookup, where the engine read the
+      // whole table (one row per open task and candidate group)
+      "create index if not exists CF_IDX_AUTH_GROUP_RESOURCE on ACT_RU_AUTHORIZATION (GROUP_ID_, RESOURCE_ID_)");
 
   /**
    * PostgreSQL (14 and later) only: statistics on the permission bits the engine's authorization

@@ -109,10 +109,11 @@ public class EngineSessionsPlugin extends AbstractProcessEnginePlugin {
       if (authenticatedGroupIds == null || authenticatedGroupIds.isEmpty()) {
         return super.filterAuthenticatedGroupIds(authenticatedGroupIds);
       }
-      // "order by" the indexed column: PostgreSQL's generic plan for a prepared statement expects
-      // thousands of rows per group and would otherwise scan the table for a group that has none
+      // in the order of careflow's index CF_IDX_AUTH_GROUP_RESOURCE (EngineIndexes): PostgreSQL's
+      // plan for a prepared statement expects thousands of rows per group and, without an order
+      // only that index gives, scans the whole table for a group that has none
       String sql = "select 1 from " + Context.getProcessEngineConfiguration().getDatabaseTablePrefix()
-          + "ACT_RU_AUTHORIZATION where GROUP_ID_ = ? order by GROUP_ID_ fetch first 1 rows only";
+          + "ACT_RU_AUTHORIZATION where GROUP_ID_ = ? order by GROUP_ID_, RESOURCE_ID_ fetch first 1 rows only";
       Connection connection = Context.getCommandContext().getDbSqlSession().getSqlSession().getConnection();
       List<String> withAuthorizations = new ArrayList<>();
       try (PreparedStatement statement = connection.prepareStatement(sql)) {

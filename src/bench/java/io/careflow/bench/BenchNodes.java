@@ -49,8 +49,8 @@ final class BenchNodes {
   }
 
   /** Any application's jar as {@code java <jvm> -jar} starts it (P6: careflow or the bare starter). */
-  static CareflowNode app(String name, Path jar, Path workDir, Path log, List<String> jvm) {
-    return CareflowNode.fromJar(name, jar, workDir, log, jvm, List.of());
+  static CareflowNode app(String name, Path jar, Path workDir, Path log, List<String> jvm, List<String> args) {
+    return CareflowNode.fromJar(name, jar, workDir, log, jvm, args);
   }
 
   /** The bench's users through Camunda's REST API, as the administrator would make them. */

@@ -104,11 +104,24 @@ public class EngineSessionsPlugin extends AbstractProcessEnginePlugin {
   /** The engine's authorization manager, finding the user's groups with authorizations one group at a time. */
   static class GroupLookupAuthorizationManager extends AuthorizationManager {
 
+    /** The groups asked about last in this command, and the answer: a command may check several times. */
+    private List<String> askedFor;
+    private List<String> answer;
+
     @Override
     public List<String> filterAuthenticatedGroupIds(List<String> authenticatedGroupIds) {
       if (authenticatedGroupIds == null || authenticatedGroupIds.isEmpty()) {
         return super.filterAuthenticatedGroupIds(authenticatedGroupIds);
       }
+      if (!authenticatedGroupIds.equals(askedFor)) {
+        answer = lookUp(authenticatedGroupIds);
+        // kept for the command, as the engine keeps the groups it read (a copy: the caller's list may change)
+        askedFor = new ArrayList<>(authenticatedGroupIds);
+      }
+      return new ArrayList<>(answer);
+    }
+
+    private static List<String> lookUp(List<String> authenticatedGroupIds) {
       // in the order of careflow's index CF_IDX_AUTH_GROUP_RESOURCE (EngineIndexes): PostgreSQL's
       // plan for a prepared statement expects thousands of rows per group and, without an order
       // only that index gives, scans the whole table for a group that has none

@@ -103,6 +103,13 @@ class EngineSessionsPluginTest extends CareflowIntegrationTest {
           .doesNotContain("no-such-group").doesNotHaveDuplicates();
       List<String> none = commands.execute(c -> c.getAuthorizationManager().filterAuthenticatedGroupIds(List.of()));
       assertThat(none).isEmpty();
+      // asked twice in one command: the same answer, each a list of its own
+      List<List<String>> twice = commands.execute(c -> {
+        List<String> first = c.getAuthorizationManager().filterAuthenticatedGroupIds(groups);
+        first.clear();
+        return List.of(first, c.getAuthorizationManager().filterAuthenticatedGroupIds(groups));
+      });
+      assertThat(twice.get(1)).containsExactlyInAnyOrderElementsOf(engines);
     } finally {
       authorizations.deleteAuthorization(grant.getId());
     }

@@ -50,6 +50,18 @@ public class EngineIndexes extends AbstractProcessEnginePlugin {
    * 47 ms at 20,000 open tasks, 4.5 ms at 1,000). With them it looks the page's tasks up in the
    * index on {@code RESOURCE_ID_} (BENCHMARKS.md, P4). Autovacuum's analyze keeps them current.
    */
+  /**
+   * The open tasks a deadline guards are found by the value of their task variable
+   * {@code slaDeadlineId} ({@code sla.GuardedTasks}): an index on the variables' text. On PostgreSQL
+   * a hash index — a B-tree entry may not exceed about 2,700 bytes and {@code TEXT_} holds up to
+   * 4,000 characters (a customer's message); a hash index keeps 4 bytes per value and serves the
+   * equality this lookup needs. Without it each deadline job read every open task's variables: the
+   * 10,000 deadlines of P3 fell minutes behind (BENCHMARKS.md, P3).
+   */
+  static final String H2_VARIABLE_TEXT = "create index if not exists CF_IDX_VARIABLE_TEXT on ACT_RU_VARIABLE (TEXT_)";
+  static final String POSTGRES_VARIABLE_TEXT =
+      "create index if not exists CF_IDX_VARIABLE_TEXT on ACT_RU_VARIABLE using hash (TEXT_)";
+
   static final List<String> POSTGRES_STATISTICS = List.of(
       "create statistics if not exists CF_STAT_AUTH_READ on (PERMS_ & 2) from ACT_RU_AUTHORIZATION",
       "create statistics if not exists CF_STAT_AUTH_READ_TASK on (PERMS_ & 64) from ACT_RU_AUTHORIZATION");
@@ -67,6 +79,7 @@ public class EngineIndexes extends AbstractProcessEnginePlugin {
       for (String index : INDEXES) {
         statement.execute(index);
       }
+      statement.execute(isPostgres(connection) ? POSTGRES_VARIABLE_TEXT : H2_VARIABLE_TEXT);
       statistics(connection, statement);
       connection.setAutoCommit(autoCommit);
     } catch (SQLException e) {
@@ -81,7 +94,7 @@ public class EngineIndexes extends AbstractProcessEnginePlugin {
    */
   private static void statistics(Connection connection, Statement statement) throws SQLException {
     var database = connection.getMetaData();
-    if (!database.getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")) {
+    if (!isPostgres(connection)) {
       return;
     }
     if (database.getDatabaseMajorVersion() < 14) {
@@ -97,5 +110,9 @@ public class EngineIndexes extends AbstractProcessEnginePlugin {
             + "(BENCHMARKS.md, P4)", statistics, e);
       }
     }
+  }
+
+  private static boolean isPostgres(Connection connection) throws SQLException {
+    return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
   }
 }

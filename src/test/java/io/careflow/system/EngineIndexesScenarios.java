@@ -25,11 +25,12 @@ abstract class EngineIndexesScenarios extends CareflowIntegrationTest {
   DataSource dataSource;
 
   @Test
-  void shouldIndexTheTaskDueDateTheJobDueDateAndTheGroupsOfAuthorizations() throws Exception {
+  void shouldIndexTheTaskDueDateTheJobDueDateTheGroupsOfAuthorizationsAndTheVariablesText() throws Exception {
     assertThat(indexedColumns("ACT_RU_TASK", "CF_IDX_TASK_DUE_DATE")).containsExactly("DUE_DATE_");
     assertThat(indexedColumns("ACT_RU_JOB", "CF_IDX_JOB_DUEDATE")).containsExactly("DUEDATE_");
     assertThat(indexedColumns("ACT_RU_AUTHORIZATION", "CF_IDX_AUTH_GROUP_RESOURCE"))
         .containsExactly("GROUP_ID_", "RESOURCE_ID_");
+    assertThat(indexedColumns("ACT_RU_VARIABLE", "CF_IDX_VARIABLE_TEXT")).containsExactly("TEXT_");
   }
 
   @Test

@@ -79,8 +79,12 @@ public class EngineIndexes extends AbstractProcessEnginePlugin {
       for (String index : INDEXES) {
         statement.execute(index);
       }
-      statement.execute(isPostgres(connection) ? POSTGRES_VARIABLE_TEXT : H2_VARIABLE_TEXT);
-      statistics(connection, statement);
+      var database = connection.getMetaData();
+      boolean postgres = database.getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+      statement.execute(postgres ? POSTGRES_VARIABLE_TEXT : H2_VARIABLE_TEXT);
+      if (postgres) {
+        statistics(database, statement);
+      }
       connection.setAutoCommit(autoCommit);
     } catch (SQLException e) {
       throw new IllegalStateException("Could not create careflow's indexes on the engine's tables", e);
@@ -89,14 +93,10 @@ public class EngineIndexes extends AbstractProcessEnginePlugin {
   }
 
   /**
-   * The planner statistics, where the database has them. Without them careflow works as before,
+   * PostgreSQL's planner statistics, where its version has them. Without them careflow works as before,
    * only Tasklist's first page slows down as the backlog grows: a warning, not a failed start.
    */
-  private static void statistics(Connection connection, Statement statement) throws SQLException {
-    var database = connection.getMetaData();
-    if (!isPostgres(connection)) {
-      return;
-    }
+  private static void statistics(java.sql.DatabaseMetaData database, Statement statement) throws SQLException {
     if (database.getDatabaseMajorVersion() < 14) {
       LOG.warn("PostgreSQL {} has no statistics on expressions (14 and later do): Tasklist's first page will slow "
           + "down as open tasks grow (BENCHMARKS.md, P4)", database.getDatabaseProductVersion());
@@ -110,9 +110,5 @@ public class EngineIndexes extends AbstractProcessEnginePlugin {
             + "(BENCHMARKS.md, P4)", statistics, e);
       }
     }
-  }
-
-  private static boolean isPostgres(Connection connection) throws SQLException {
-    return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
   }
 }

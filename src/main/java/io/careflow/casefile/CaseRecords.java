@@ -2,6 +2,7 @@ package io.careflow.casefile;
 
 import java.util.Collection;
 import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * What a feature keeps about a case in tables of its own, and how it lets go of it. The class that
@@ -25,4 +26,17 @@ public interface CaseRecords {
 
   /** Deletes the contacts' rows from these tables, or removes their link to the contacts. */
   void forget(Collection<String> contactIds);
+
+  /** What most owners' {@link #forget} does: deletes the contacts' rows from each of {@code tables}. */
+  static void deleteRows(JdbcClient jdbc, List<String> tables, Collection<String> contactIds) {
+    // the table names are the owner's own constants, never input
+    tables.forEach(table -> jdbc.sql("delete from " + table + " where contact_id in (:contactIds)")
+        .param("contactIds", contactIds).update());
+  }
+
+  /** For rows that outlive the case: keeps them in each of {@code tables} without their link to the contacts. */
+  static void detachRows(JdbcClient jdbc, List<String> tables, Collection<String> contactIds) {
+    tables.forEach(table -> jdbc.sql("update " + table + " set contact_id = null where contact_id in (:contactIds)")
+        .param("contactIds", contactIds).update());
+  }
 }

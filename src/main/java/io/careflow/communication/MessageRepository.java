@@ -142,8 +142,6 @@ public class MessageRepository implements CaseRecords {
 
   @Override
   public void forget(Collection<String> contactIds) {
-    jdbc.sql("""
-            delete from message where contact_id in (:contactIds)""")
-        .param("contactIds", contactIds).update();
+    CaseRecords.deleteRows(jdbc, tables(), contactIds);
   }
 }

@@ -66,8 +66,6 @@ class OfferRepository implements CaseRecords {
   /** Keeps the rows (they belong to the customer record) without their link to the contacts. */
   @Override
   public void forget(Collection<String> contactIds) {
-    jdbc.sql("""
-            update offer set contact_id = null where contact_id in (:contactIds)""")
-        .param("contactIds", contactIds).update();
+    CaseRecords.detachRows(jdbc, tables(), contactIds);
   }
 }

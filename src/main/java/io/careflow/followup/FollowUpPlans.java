@@ -160,8 +160,6 @@ public class FollowUpPlans implements CaseRecords {
 
   @Override
   public void forget(Collection<String> contactIds) {
-    jdbc.sql("""
-            delete from follow_up where contact_id in (:contactIds)""")
-        .param("contactIds", contactIds).update();
+    CaseRecords.deleteRows(jdbc, tables(), contactIds);
   }
 }

@@ -117,8 +117,6 @@ public class RoutingDecisionRepository implements CaseRecords {
 
   @Override
   public void forget(Collection<String> contactIds) {
-    jdbc.sql("""
-            delete from routing_decision where contact_id in (:contactIds)""")
-        .param("contactIds", contactIds).update();
+    CaseRecords.deleteRows(jdbc, tables(), contactIds);
   }
 }

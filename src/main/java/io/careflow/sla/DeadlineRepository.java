@@ -164,8 +164,6 @@ public class DeadlineRepository implements CaseRecords {
 
   @Override
   public void forget(Collection<String> contactIds) {
-    jdbc.sql("""
-            delete from deadline where contact_id in (:contactIds)""")
-        .param("contactIds", contactIds).update();
+    CaseRecords.deleteRows(jdbc, tables(), contactIds);
   }
 }

@@ -135,8 +135,6 @@ public class ReplacementRequests implements CaseRecords {
 
   @Override
   public void forget(Collection<String> contactIds) {
-    jdbc.sql("""
-            delete from replacement_request where contact_id in (:contactIds)""")
-        .param("contactIds", contactIds).update();
+    CaseRecords.deleteRows(jdbc, tables(), contactIds);
   }
 }
